@@ -1,0 +1,10 @@
+export { CustcodeError, isCustcodeError, type CustcodeErrorOptions, type ErrorCategory } from './custcode-error.js';
+export { ConfigError } from './config-error.js';
+export { ConnectionError, type ConnectionFailure } from './connection-error.js';
+export { MissingDriverError } from './missing-driver-error.js';
+export { UnsupportedQueryError } from './unsupported-query-error.js';
+export { MalformedCodeError } from './malformed-code-error.js';
+export { ReadOnlyViolationError } from './read-only-violation-error.js';
+export { NotAuthorizedError } from './not-authorized-error.js';
+export { BackendError } from './backend-error.js';
+export { SchemaMismatchError } from './schema-mismatch-error.js';

@@ -1,0 +1,42 @@
+import { MissingDriverError } from '../errors/missing-driver-error.js';
+
+const cache = new Map<string, Promise<unknown>>();
+
+/**
+ * Loads an optional peer dependency on first use. `importer` must be a literal `() => import('pkg')`
+ * so bundlers see it. A failure names the package to install and keeps the original error as `cause`.
+ */
+export function importOptional<T>(packageName: string, importer: () => Promise<T>, purpose: string): Promise<T> {
+  let pending = cache.get(packageName) as Promise<T> | undefined;
+  if (!pending) {
+    pending = importer().then(
+      (module) => unwrapDefault(module),
+      (error: unknown) => {
+        cache.delete(packageName);
+        const code = (error as { code?: string }).code;
+        const notInstalled = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+        throw new MissingDriverError({
+          packageName,
+          message: notInstalled
+            ? `${purpose} needs the optional package "${packageName}", which is not installed.`
+            : `${purpose} needs the optional package "${packageName}", which is installed but failed to load: ${(error as Error).message?.split('\n')[0] ?? String(error)}`,
+          hint: notInstalled
+            ? `Install it next to custcode: npm install ${packageName}`
+            : `Reinstall "${packageName}" for this Node version, or pass an already-created client/pool instead.`,
+          cause: error,
+        });
+      },
+    );
+    cache.set(packageName, pending);
+  }
+  return pending;
+}
+
+/** CommonJS packages imported from ESM arrive as `{ default: module }`. */
+function unwrapDefault<T>(module: T): T {
+  const candidate = module as { default?: unknown };
+  if (candidate && typeof candidate === 'object' && candidate.default && Object.keys(candidate).length <= 2) {
+    return candidate.default as T;
+  }
+  return module;
+}

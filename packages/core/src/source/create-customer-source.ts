@@ -1,0 +1,138 @@
+import type { Customer } from '../customer/customer-schema.js';
+import { parseCodeInput } from '../code/normalize-code.js';
+import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
+import { decodeCursor, toStoredCode } from './cursor.js';
+import { matchesFilter } from './match-filter.js';
+import type { CustomerFilter, CustomerQuery, LookupOptions } from './v1/customer-query.js';
+import { customerQuerySchema } from './v1/customer-query.js';
+import type { CustomerSource, LookupResult } from './v1/customer-source.js';
+import type { SourceDescription } from './v1/source-description.js';
+import type { Cursor, SourceDriver } from './v1/source-driver.js';
+
+/** Validates a query; unknown keys and bad values become an UnsupportedQueryError that says which. */
+export function parseCustomerQuery(query: unknown): CustomerQuery {
+  const result = customerQuerySchema.safeParse(query ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = issue.path.join('.') || (issue as { keys?: string[] }).keys?.join(', ') || 'query';
+  throw new UnsupportedQueryError({
+    message: `Invalid search query at "${key}": ${issue.message}.`,
+    hint: `Query fields are: ${Object.keys(customerQuerySchema.shape).join(', ')}.`,
+  });
+}
+
+/**
+ * Builds the user-facing `CustomerSource` on top of an adapter's `SourceDriver`: code normalisation,
+ * batching under the backend's limit, keyset streaming with a resumable cursor, in-memory fallbacks.
+ */
+export function createCustomerSource(driver: SourceDriver): CustomerSource {
+  const capabilities = driver.describe();
+  const description: SourceDescription = { ...capabilities, name: driver.name, erp: driver.erp, readOnly: true };
+  const stored = (code: string) => toStoredCode(code, driver.codeForm);
+
+  /** Splits a filter into what the driver evaluates and what the core must check itself. */
+  function plan(filter: CustomerFilter): { pushed: CustomerFilter; residual: CustomerFilter | undefined } {
+    for (const key of capabilities.unsupportedFilters) {
+      if ((filter as Record<string, unknown>)[key] !== undefined) {
+        throw new UnsupportedQueryError({
+          message: `Source "${driver.name}" (${driver.erp}) cannot filter by "${key}": the ERP has no such column in this mapping.`,
+          hint: `Remove the "${key}" filter, or map a column for it in the source's configuration.`,
+        });
+      }
+    }
+    const text = filter.text === '' ? undefined : filter.text;
+    if (text !== undefined && capabilities.pinyinSearch === 'scan') {
+      const { text: _text, ...pushed } = filter;
+      return { pushed, residual: { text } };
+    }
+    const { text: _text, ...rest } = filter;
+    return { pushed: text === undefined ? rest : { ...rest, text }, residual: undefined };
+  }
+
+  async function* search(query: CustomerQuery = {}): AsyncGenerator<Customer> {
+    const { limit, after, ...filter } = parseCustomerQuery(query);
+    const { pushed, residual } = plan(filter);
+    const pageSize = capabilities.limits.page;
+    let cursor: Cursor | undefined = after === undefined ? undefined : storedCursor(after);
+    let remaining = limit ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const rows = await driver.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, remaining), ...(cursor ? { after: cursor } : {}) });
+      for (const row of rows) {
+        if (residual && !matchesFilter(row, residual)) continue;
+        yield row;
+        if (--remaining <= 0) return;
+      }
+      if (rows.length < pageSize || rows.length === 0) return;
+      const last = rows[rows.length - 1]!;
+      cursor = { code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) };
+    }
+  }
+
+  /** Plain-code cursors are in the user's form; encoded ones already hold the stored form. */
+  function storedCursor(after: string): Cursor {
+    const cursor = decodeCursor(after);
+    return after.startsWith('~') && cursor.code !== after ? cursor : { ...cursor, code: stored(cursor.code) };
+  }
+
+  async function lookupBatch(codes: string[], options: LookupOptions): Promise<Map<string, Customer>> {
+    const found = new Map<string, Customer>();
+    if (codes.length === 0) return found;
+    const rows = await driver.lookup(codes, options.org === undefined ? {} : { org: options.org });
+    for (const row of rows) {
+      const key = stored(row.code);
+      if (!found.has(key)) found.set(key, row);
+    }
+    return found;
+  }
+
+  async function* getMany(codes: Iterable<string> | AsyncIterable<string>, options: LookupOptions = {}): AsyncGenerator<LookupResult> {
+    const batchSize = capabilities.limits.lookupBatch;
+    let pending: Array<{ code: string; key: string | undefined }> = [];
+    let keys = new Set<string>();
+    const flush = async function* () {
+      const found = await lookupBatch([...keys], options);
+      for (const item of pending) yield { code: item.code, customer: item.key === undefined ? undefined : found.get(item.key) };
+      pending = [];
+      keys = new Set();
+    };
+    for await (const code of codes) {
+      const key = safeStoredKey(code);
+      pending.push({ code, key });
+      if (key !== undefined) keys.add(key);
+      if (keys.size >= batchSize) yield* flush();
+    }
+    if (pending.length > 0) yield* flush();
+  }
+
+  /** A malformed code in a batch is a miss, not a failure of the whole batch. */
+  function safeStoredKey(code: string): string | undefined {
+    try {
+      return stored(parseCodeInput(code));
+    } catch {
+      return undefined;
+    }
+  }
+
+  return {
+    specificationVersion: 'v1',
+    name: driver.name,
+    erp: driver.erp,
+    async get(code, options = {}) {
+      const key = stored(parseCodeInput(code));
+      return (await lookupBatch([key], options)).get(key);
+    },
+    getMany,
+    search,
+    async count(filter = {}) {
+      const { limit: _limit, after: _after, ...parsed } = parseCustomerQuery(filter);
+      const { pushed, residual } = plan(parsed);
+      if (!residual) return driver.count(pushed);
+      let total = 0;
+      for await (const _row of search(parsed)) total++;
+      return total;
+    },
+    describe: () => description,
+    close: () => driver.close(),
+  };
+}
+

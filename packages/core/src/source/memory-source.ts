@@ -1,0 +1,89 @@
+import type { Customer } from '../customer/customer-schema.js';
+import { CUSTOMER_FIELDS } from '../customer/customer-schema.js';
+import type { ErpKind } from '../customer/erp-kind.js';
+import { createCustomerSource } from './create-customer-source.js';
+import { toStoredCode } from './cursor.js';
+import { matchesFilter } from './match-filter.js';
+import type { CustomerSource } from './v1/customer-source.js';
+import type { Cursor, SourceDriver } from './v1/source-driver.js';
+
+export interface MemorySourceOptions {
+  name: string;
+  erp?: ErpKind;
+  customers: Iterable<Customer>;
+  codeForm?: 'as-is' | 'sap-alpha';
+  /** Rows per page of the stream; small values exercise paging in tests. */
+  pageSize?: number;
+  /** Codes per lookup batch. */
+  lookupBatch?: number;
+}
+
+const compare = (a: Cursor, b: Cursor) =>
+  a.code < b.code ? -1 : a.code > b.code ? 1 : (a.org ?? '') < (b.org ?? '') ? -1 : (a.org ?? '') > (b.org ?? '') ? 1 : 0;
+
+/**
+ * A source over records held in memory: files (CSV/XLSX) a consultant receives, test doubles, the
+ * reference that SQL and RFC sources are compared with.
+ */
+export function createMemorySource(options: MemorySourceOptions): CustomerSource {
+  const codeForm = options.codeForm ?? 'as-is';
+  const key = (customer: Customer): Cursor => ({
+    code: toStoredCode(customer.code, codeForm),
+    ...(customer.org === undefined ? {} : { org: customer.org }),
+  });
+  const rows = [...options.customers].sort((a, b) => compare(key(a), key(b)));
+  const byCode = new Map<string, Customer[]>();
+  for (const row of rows) {
+    const stored = key(row).code;
+    byCode.set(stored, [...(byCode.get(stored) ?? []), row]);
+  }
+  const present = new Set(CUSTOMER_FIELDS.filter((field) => rows.some((row) => row[field] !== undefined)));
+
+  const driver: SourceDriver = {
+    name: options.name,
+    erp: options.erp ?? 'file',
+    codeForm,
+    describe: () => ({
+      fields: CUSTOMER_FIELDS.filter((field) => present.has(field) || field === 'source' || field === 'erp'),
+      orgScope: present.has('org') ? { kind: 'org', withoutOrg: 'the first row of that code in org order' } : { kind: 'none' },
+      changeTracking: present.has('updatedAt') ? 'modified-column' : present.has('createdAt') ? 'created-column' : 'none',
+      pinyinSearch: 'pushdown',
+      unsupportedFilters: [],
+      limits: { lookupBatch: options.lookupBatch ?? 1000, page: options.pageSize ?? 1000 },
+      resumable: true,
+      details: { rows: rows.length },
+    }),
+    async page({ filter, after, limit }) {
+      let start = 0;
+      if (after) {
+        let low = 0;
+        let high = rows.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (compare(key(rows[middle]!), after) <= 0) low = middle + 1;
+          else high = middle;
+        }
+        start = low;
+      }
+      const page: Customer[] = [];
+      for (let index = start; index < rows.length && page.length < limit; index++) {
+        if (matchesFilter(rows[index]!, filter)) page.push(rows[index]!);
+      }
+      return page;
+    },
+    async lookup(codes, { org }) {
+      const found: Customer[] = [];
+      for (const code of codes) {
+        const candidates = byCode.get(code) ?? [];
+        const match = org === undefined ? candidates[0] : candidates.find((candidate) => candidate.org === org);
+        if (match) found.push(match);
+      }
+      return found;
+    },
+    async count(filter) {
+      return rows.filter((row) => matchesFilter(row, filter)).length;
+    },
+    async close() {},
+  };
+  return createCustomerSource(driver);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { CUSTOMER_STATUSES } from '../../customer/customer-schema.js';
+
+const dateInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss]');
+
+/**
+ * Filters for `search` and `count`. All given filters must hold (AND).
+ * `text` matches code, name, short name and, for Chinese names, pinyin initials.
+ */
+export const customerQuerySchema = z
+  .object({
+    text: z.string().optional(),
+    codePrefix: z.string().optional(),
+    name: z.string().optional(),
+    phone: z.string().optional(),
+    category: z.string().optional(),
+    region: z.string().optional(),
+    status: z.union([z.enum(CUSTOMER_STATUSES), z.array(z.enum(CUSTOMER_STATUSES)).min(1)]).optional(),
+    org: z.string().optional(),
+    createdFrom: dateInput.optional(),
+    createdTo: dateInput.optional(),
+    updatedSince: dateInput.optional(),
+    limit: z.number().int().positive().optional(),
+    after: z.string().optional(),
+  })
+  .strict();
+
+export type CustomerQuery = z.infer<typeof customerQuerySchema>;
+
+/** The filter part of a query: what a backend must evaluate (no paging). */
+export type CustomerFilter = Omit<CustomerQuery, 'limit' | 'after'>;
+
+export interface LookupOptions {
+  /** Organisation scope; the same strings as `Customer.org`. */
+  org?: string;
+}

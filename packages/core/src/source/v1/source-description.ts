@@ -1,0 +1,33 @@
+import type { CustomerField } from '../../customer/customer-schema.js';
+import type { ErpKind } from '../../customer/erp-kind.js';
+
+/** How a source scopes customers by organisation. */
+export type OrgScope =
+  | { kind: 'none' }
+  | {
+      kind: 'company-code' | 'sales-area' | 'operating-unit' | 'use-org' | 'org';
+      /** What `get(code)` returns when no org is given. */
+      withoutOrg: string;
+    };
+
+/** What a source can do; `describe()` returns it. */
+export interface SourceDescription {
+  name: string;
+  erp: ErpKind;
+  /** Fields this source can fill (others are always absent). */
+  fields: CustomerField[];
+  orgScope: OrgScope;
+  /** Where `updatedSince` comes from. */
+  changeTracking: 'modified-column' | 'created-column' | 'none';
+  /** How `text` matches pinyin initials: pushed down (a mnemonic column, or the backend evaluates it), computed by the core while scanning, or not at all. */
+  pinyinSearch: 'pushdown' | 'scan' | 'none';
+  /** Search filters this source cannot evaluate; using one raises UnsupportedQueryError. */
+  unsupportedFilters: string[];
+  /** Batch and page limits used for this backend. */
+  limits: { lookupBatch: number; page: number };
+  /** Whether a broken stream can continue from its cursor. */
+  resumable: boolean;
+  readOnly: true;
+  /** Free-form facts about the backend (dialect, table, function module...). */
+  details: Record<string, string | number | boolean>;
+}

@@ -1,0 +1,33 @@
+import type { Customer } from '../../customer/customer-schema.js';
+import type { ErpKind } from '../../customer/erp-kind.js';
+import type { CustomerFilter } from './customer-query.js';
+import type { SourceDescription } from './source-description.js';
+
+/** Position in a code-ordered stream: the last row returned. */
+export interface Cursor {
+  code: string;
+  org?: string;
+}
+
+/**
+ * What an adapter implements. It is smaller than `CustomerSource`: `createCustomerSource` builds code
+ * normalisation, batching, cursors, in-memory fallbacks and validation on top of it, once.
+ * Codes passed to a driver are already in the backend's stored form (see `codeForm`).
+ */
+export interface SourceDriver {
+  readonly name: string;
+  readonly erp: ErpKind;
+  /** How codes are stored: `sap-alpha` pads all-digit codes to 10 characters. */
+  readonly codeForm: 'as-is' | 'sap-alpha';
+  describe(): Omit<SourceDescription, 'name' | 'erp' | 'readOnly'>;
+  /**
+   * Up to `limit` rows matching `filter`, ordered by (stored code, org), strictly after `after`.
+   * The filter never contains what `describe().unsupportedFilters` lists, nor `text` when
+   * `pinyinSearch` is `scan` (the core evaluates text itself then).
+   */
+  page(request: { filter: CustomerFilter; after?: Cursor; limit: number }): Promise<Customer[]>;
+  /** Rows whose stored code is one of `codes` (at most `limits.lookupBatch` of them, no duplicates). */
+  lookup(codes: string[], options: { org?: string }): Promise<Customer[]>;
+  count(filter: CustomerFilter): Promise<number>;
+  close(): Promise<void>;
+}

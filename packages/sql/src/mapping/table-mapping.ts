@@ -1,0 +1,109 @@
+import type { ErpKind, OrgScope } from '@custcode/core';
+
+/**
+ * A column of a mapped table written as `alias.COLUMN` (e.g. `c.cCusCode`), spelled exactly as in the
+ * ERP. Identifiers reach SQL only from mappings, never from user input; they are quoted by the dialect.
+ */
+export type ColumnRef = string;
+
+/** A value computed from columns. */
+export type ValueSpec =
+  | ColumnRef
+  /** The first non-null, non-blank value. */
+  | { coalesce: ColumnRef[] }
+  /** The non-blank parts joined with `separator` (SAP NAME1 + NAME2, address lines). */
+  | { concat: ColumnRef[]; separator: string };
+
+/** A mapped `Customer` field. `matchAlso` lists columns an exact filter also accepts (a class code beside its name). */
+export type FieldSpec = ValueSpec | { value: ValueSpec; matchAlso?: ColumnRef[] };
+
+/** A constant condition over mapped columns (status flags, row selection, join filters). */
+export type Condition =
+  | { column: ColumnRef; equals: string | number }
+  /** NULL counts as "not equal". */
+  | { column: ColumnRef; notEquals: string | number }
+  | { column: ColumnRef; in: Array<string | number> }
+  | { column: ColumnRef; isNull: true }
+  | { column: ColumnRef; isNotNull: true }
+  /** NULL or only spaces (SAP CHAR flags are blank, not NULL). */
+  | { column: ColumnRef; isBlank: true }
+  | { column: ColumnRef; isNotBlank: true }
+  /** Two columns equal (K/3 Cloud FUSEORGID = FCREATEORGID). */
+  | { column: ColumnRef; equalsColumn: ColumnRef }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export interface JoinSpec {
+  table: string;
+  alias: string;
+  kind: 'inner' | 'left';
+  /** Column pairs joined with AND: `[['c.cCCCode', 'cc.cCCCode']]`. */
+  on: Array<[ColumnRef, ColumnRef]>;
+  /** Constant conditions on the joined table, placed in the ON clause (`FLOCALEID = 2052`). */
+  where?: Condition;
+}
+
+/** How the organisation scope is read. */
+export type OrgSpec =
+  /** The org is a column of the row (K/3 Cloud FUSEORGID, NC pk_org). */
+  | {
+      kind: 'column';
+      column: ColumnRef;
+      scope: Exclude<OrgScope['kind'], 'none'>;
+      /** Rows that `get(code)`/`search` return when no org is given (K/3 Cloud: the creating org's row). Absent: all rows. */
+      withoutOrg?: Condition;
+      withoutOrgDescription: string;
+    }
+  /**
+   * A customer is "in" org X when a related row with that org exists (EBS: an active site in
+   * HZ_CUST_ACCT_SITES_ALL with ORG_ID = X). `Customer.org` comes from `value` when no org is asked for.
+   */
+  | {
+      kind: 'exists';
+      scope: Exclude<OrgScope['kind'], 'none'>;
+      table: string;
+      alias: string;
+      on: Array<[ColumnRef, ColumnRef]>;
+      column: ColumnRef;
+      where?: Condition;
+      value?: ColumnRef;
+      withoutOrgDescription: string;
+    };
+
+/**
+ * The declarative description of an ERP's customer table(s). `@custcode/sql` compiles every query
+ * shape (page, lookup, count) from it for each dialect; adapters are mostly one of these.
+ */
+export interface TableMapping {
+  erp: ErpKind;
+  /** Base table, optionally schema-qualified (`dbo.Customer`, `AR.HZ_CUST_ACCOUNTS`). */
+  table: string;
+  alias: string;
+  joins?: JoinSpec[];
+  /** Which rows are customers at all (K/3 WISE: `FItemClassID = 1 AND FDetail = 1`). */
+  where?: Condition;
+  /** The customer number column (the keyset order and the lookup key). */
+  code: ColumnRef;
+  /** Stored code form: SAP-style ALPHA padding or as stored. */
+  codeForm?: 'as-is' | 'sap-alpha';
+  fields: {
+    name: FieldSpec;
+    shortName?: FieldSpec;
+    taxId?: FieldSpec;
+    phone?: FieldSpec;
+    contact?: FieldSpec;
+    address?: FieldSpec;
+    category?: FieldSpec;
+    region?: FieldSpec;
+    createdAt?: ColumnRef;
+    updatedAt?: ColumnRef;
+  };
+  /** A column holding pinyin initials (U8 cCusMnemCode, K/3 WISE FHelpCode): `text` is pushed down to it. */
+  mnemonic?: ColumnRef;
+  /** Checked in order: deleted, then blocked, else active. */
+  status: { deleted?: Condition; blocked?: Condition };
+  org?: OrgSpec;
+  /** Columns exposed in `Customer.raw` under their own names. */
+  raw: ColumnRef[];
+}
