@@ -27,7 +27,7 @@ export function parseCustomerQuery(query: unknown): CustomerQuery {
  */
 export function createCustomerSource(driver: SourceDriver): CustomerSource {
   const capabilities = driver.describe();
-  const description: SourceDescription = { ...capabilities, name: driver.name, erp: driver.erp, readOnly: true };
+  const description: SourceDescription = { ...capabilities, name: driver.name, erp: driver.erp, codeForm: driver.codeForm, readOnly: true };
   const stored = (code: string) => toStoredCode(code, driver.codeForm);
 
   /** Splits a filter into what the driver evaluates and what the core must check itself. */

@@ -14,6 +14,8 @@ export type OrgScope =
 export interface SourceDescription {
   name: string;
   erp: ErpKind;
+  /** How codes are stored: `sap-alpha` pads all-digit codes to 10 characters (SAP ALPHA), `as-is` keeps them. */
+  codeForm: 'as-is' | 'sap-alpha';
   /** Fields this source can fill (others are always absent). */
   fields: CustomerField[];
   orgScope: OrgScope;

@@ -19,7 +19,7 @@ export interface SourceDriver {
   readonly erp: ErpKind;
   /** How codes are stored: `sap-alpha` pads all-digit codes to 10 characters. */
   readonly codeForm: 'as-is' | 'sap-alpha';
-  describe(): Omit<SourceDescription, 'name' | 'erp' | 'readOnly'>;
+  describe(): Omit<SourceDescription, 'name' | 'erp' | 'readOnly' | 'codeForm'>;
   /**
    * Up to `limit` rows matching `filter`, ordered by (stored code, org), strictly after `after`.
    * The filter never contains what `describe().unsupportedFilters` lists, nor `text` when
