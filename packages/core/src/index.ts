@@ -25,6 +25,7 @@ export { cursorOf, encodeCursor, decodeCursor } from './source/cursor.js';
 // Codes and text
 export { normalizeCode, parseCodeInput, alphaInput, alphaOutput, MAX_CODE_LENGTH } from './code/normalize-code.js';
 export { pinyinInitials } from './text/pinyin-initials.js';
+export type { SeedCustomer } from './sample/seed-customer.js';
 
 // Errors
 export * from './errors/index.js';
