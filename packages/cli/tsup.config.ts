@@ -7,4 +7,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // Installed with @custcode/core; bundling exceljs breaks its CommonJS requires. (They belong in
+  // this package's dependencies too, so that a strict installer provides them.)
+  external: ['zod', 'csv-parse', 'exceljs', 'iconv-lite'],
 });

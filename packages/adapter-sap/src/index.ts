@@ -1,1 +1,3 @@
-export {};
+export { createSapSource } from './sap-source.js';
+export { sapSourceOptionsSchema, type SapSourceOptions } from './sap-options.js';
+export type { RfcClient } from './rfc/rfc-client.js';

@@ -1,1 +1,14 @@
-export {};
+export { runCli, buildProgram } from './program.js';
+export { EXIT_CODES, type CommandIo } from './command-io.js';
+export { loadConfig, configPath, DEFAULT_CONFIG_FILE, type LoadedConfig } from './config/load-config.js';
+export { configSchema, sourceConfigSchema, type CustcodeConfig, type SourceConfig, type ViewConfig } from './config/config-schema.js';
+export { openSource, type OpenedSource } from './sources/open-source.js';
+export { createFileSource, type FileSourceOptions } from './sources/file-source.js';
+export { createSqliteSeedTarget, type SqliteSeedTarget } from './demo/sqlite-seed-target.js';
+export { runGet, type GetOptions } from './commands/get-command.js';
+export { runSearch, type SearchOptions } from './commands/search-command.js';
+export { runExport, type ExportCommandOptions } from './commands/export-command.js';
+export { runSources, type SourcesOptions } from './commands/sources-command.js';
+export { runDemo, type DemoOptions } from './demo/demo-command.js';
+export { runAuditCommand, type AuditWiringOptions } from './commands/audit-wiring.js';
+export { runRuleValidateCommand, runRuleGenerateCommand, runRuleExplainCommand, type RuleGenerateFlags } from './commands/rule-wiring.js';

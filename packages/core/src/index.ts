@@ -33,3 +33,47 @@ export * from './errors/index.js';
 // Helpers for adapter packages
 export { importOptional } from './internal/import-optional.js';
 export { redactUrl, redactSecrets } from './internal/redact.js';
+
+// Identifier validators
+export { usccCheckCharacter, validateUscc, gb11714CheckCharacter, validateGb11714, type IdentifierValidationOptions, type ValidationErrorKind, type ValidationIssue, type ValidationResult } from './validators/index.js';
+
+// Export writers (XLSX and PDF behind the subpaths @custcode/core/export/xlsx and /pdf)
+export {
+  DEFAULT_EXPORT_FIELDS,
+  ZH_HEADERS,
+  headerOf,
+  parseExportFields,
+  writeCsv,
+  writeJson,
+  writeNdjson,
+  CSV_ENCODINGS,
+  type ExportField,
+  type ExportHeaders,
+  type ExportOptions,
+  type CsvEncoding,
+  type CsvExportOptions,
+  type JsonExportOptions,
+} from './export/index.js';
+
+// Numbering rules and sequence stores
+export * from './rules/index.js';
+
+// Sample data: the canonical conformance set, seeding helpers, generated demo/bench data
+export { canonicalCustomers } from './sample/canonical-customers.js';
+export { projectSeedCustomer, seedOrgs, type ProjectSeedOptions } from './sample/project-seed-customer.js';
+export { generateSampleCustomers, type SampleData, type SampleOptions } from './sample/generate-sample-customers.js';
+export { sampleCustomerStream } from './sample/sample-sequence.js';
+export type { PlantedProblems, DuplicateVariant, NearDuplicateReason as PlantedNearDuplicateReason } from './sample/planted-problems.js';
+export type { SampleGarbleKind } from './sample/garble.js';
+
+// Data-quality audit, its HTML report and fix plan
+export { audit, type AuditOptions, type AuditRule } from './audit/audit.js';
+export {
+  FINDING_KINDS, type AuditInput, type AuditRecord, type AuditReport, type AuditSummary, type FindingKind, type DuplicateFinding,
+  type MissingFinding, type GapFinding, type FormatViolationFinding, type GarbledFinding, type GarbleKind, type InvalidTaxIdFinding,
+  type NearDuplicateFinding, type NearDuplicateReason, type SerialCoverage,
+} from './audit/audit-types.js';
+export type { NearDuplicateOptions } from './audit/near-duplicates.js';
+export { companyNameKey, type CompanyNameKey } from './audit/company-name.js';
+export { renderAuditHtml, type AuditHtmlOptions } from './audit/html/render-audit-html.js';
+export { buildFixPlan, fixPlanCsv, type FixAction, type FixPlanOptions, type FixPlanRow } from './audit/fix-plan.js';

@@ -1,2 +1,19 @@
 export type { TableMapping, ColumnRef, ValueSpec, FieldSpec, Condition, JoinSpec, OrgSpec } from './mapping/table-mapping.js';
 export { createSeedTable, type SeedTarget, type SeedColumn, type SeedColumnType } from './seed/seed-target.js';
+
+// Sources
+export { createSqlSource, type SqlSourceOptions } from './source/create-sql-source.js';
+export { createGenericSqlSource, type GenericSqlSourceOptions, type GenericSqlColumns } from './source/generic-sql-source.js';
+
+// Executors and connections
+export { createExecutor } from './executor/create-executor.js';
+export type { SqlExecutor, SqlRow, SqlConnection, ExecutorOptions } from './executor/sql-executor.js';
+export { parseConnectionUrl, type ConnectionUrl } from './dialects/connection-url.js';
+export { assertReadOnly } from './executor/read-only-guard.js';
+export { DIALECT_NAMES, type DialectName } from './dialects/dialect-name.js';
+export { DRIVER_DEPENDENCIES } from './driver-dependencies.js';
+
+// Compiled SQL, for golden tests of mappings
+export { compileCustomerQuery, type CustomerQueryShape } from './compile/compile-customer-query.js';
+export type { CompiledQuery } from './compile/sql-builder.js';
+export { createSqlSequenceStore, type SqlSequenceStoreOptions } from './sequence/sql-sequence-store.js';

@@ -1,1 +1,12 @@
-export {};
+export { createRfcEmulator, type RfcEmulator, type RfcEmulatorOptions, type RfcCallRecord } from './rfc-emulator.js';
+export { SAP_DICTIONARY, type DdicField, type DdicTable, type SapRow, type SapTables } from './ddic.js';
+export {
+  seedSapTables,
+  SAP_COMPANY_CODES,
+  SAP_SALES_AREAS,
+  type SapOrgScope,
+  type SeedSapTablesOptions,
+  type SeededSapTables,
+  sapCustomerNumber,
+} from './seed-sap-tables.js';
+export { writeEmulatorData, readEmulatorData } from './emulator-data.js';

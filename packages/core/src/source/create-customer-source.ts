@@ -99,7 +99,8 @@ export function createCustomerSource(driver: SourceDriver): CustomerSource {
       const key = safeStoredKey(code);
       pending.push({ code, key });
       if (key !== undefined) keys.add(key);
-      if (keys.size >= batchSize) yield* flush();
+      // Repeated codes do not grow the key set; bound the pending answers too, so memory stays constant.
+      if (keys.size >= batchSize || pending.length >= batchSize * 8) yield* flush();
     }
     if (pending.length > 0) yield* flush();
   }

@@ -1,1 +1,9 @@
-export {};
+// The conformance suite (imports vitest: use only from tests).
+export { testCustomerSource } from './test-customer-source.js';
+export { CONFORMANCE_PASSWORD, type ConformanceOptions, type ConformanceSetup } from './conformance-options.js';
+export { HOSTILE_STRINGS, orderCustomers, toFullWidth } from './expectations.js';
+
+// Seeding helpers, also exported from @custcode/core (no vitest needed there).
+export { canonicalCustomers } from '../sample/canonical-customers.js';
+export { projectSeedCustomer, seedOrgs, type ProjectSeedOptions } from '../sample/project-seed-customer.js';
+export type { SeedCustomer } from '../sample/seed-customer.js';

@@ -1,1 +1,1 @@
-export {};
+export { writeXlsx, XLSX_MAX_DATA_ROWS, type XlsxExportOptions } from './xlsx-writer.js';

@@ -5,25 +5,28 @@ const dateInput = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss]');
 
+// NUL cannot be bound as text by PostgreSQL and ends strings inside SQLite's LIKE: refuse it up front.
+const filterText = z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+
 /**
  * Filters for `search` and `count`. All given filters must hold (AND).
  * `text` matches code, name, short name and, for Chinese names, pinyin initials.
  */
 export const customerQuerySchema = z
   .object({
-    text: z.string().optional(),
-    codePrefix: z.string().optional(),
-    name: z.string().optional(),
-    phone: z.string().optional(),
-    category: z.string().optional(),
-    region: z.string().optional(),
+    text: filterText.optional(),
+    codePrefix: filterText.optional(),
+    name: filterText.optional(),
+    phone: filterText.optional(),
+    category: filterText.optional(),
+    region: filterText.optional(),
     status: z.union([z.enum(CUSTOMER_STATUSES), z.array(z.enum(CUSTOMER_STATUSES)).min(1)]).optional(),
-    org: z.string().optional(),
+    org: filterText.optional(),
     createdFrom: dateInput.optional(),
     createdTo: dateInput.optional(),
     updatedSince: dateInput.optional(),
     limit: z.number().int().positive().optional(),
-    after: z.string().optional(),
+    after: filterText.optional(),
   })
   .strict();
 

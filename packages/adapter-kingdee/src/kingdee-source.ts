@@ -1,0 +1,31 @@
+import type { CustomerSource } from '@custcode/core';
+import { createSqlSource } from '@custcode/sql';
+import { parseKingdeeOptions, type KingdeeOptions } from './kingdee-options.js';
+import { createK3CloudSqlSource } from './k3cloud-sql-source.js';
+import { k3wiseOrganizationMapping } from './mappings/k3wise-organization-mapping.js';
+import { createK3CloudWebApiSource } from './webapi/k3cloud-webapi-source.js';
+
+/**
+ * A CustomerSource over Kingdee customers:
+ * - `product: 'k3cloud'` with `connection`: T_BD_CUSTOMER ⋈ T_BD_CUSTOMER_L in `locale` (default 2052);
+ * - `product: 'k3cloud'` with `webApi`: BD_Customer through ExecuteBillQuery (cookie session);
+ * - `product: 'k3wise'` with `connection`: t_Item (class 1, detail) ⋈ t_Organization.
+ * Nothing connects until the first call.
+ */
+export function createKingdeeSource(options: KingdeeOptions): CustomerSource {
+  const parsed = parseKingdeeOptions(options);
+  if (parsed.webApi) return createK3CloudWebApiSource({ ...parsed, webApi: parsed.webApi });
+  const { name, connection, password, pageSize, queryTimeoutMs, connectTimeoutMs, validateSchema, importDriver } = parsed;
+  const sqlOptions = {
+    name,
+    connection: connection!,
+    ...(password === undefined ? {} : { password }),
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(queryTimeoutMs === undefined ? {} : { queryTimeoutMs }),
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
+    ...(validateSchema === undefined ? {} : { validateSchema }),
+    ...(importDriver === undefined ? {} : { importDriver }),
+  };
+  if (parsed.product === 'k3cloud') return createK3CloudSqlSource({ ...sqlOptions, locale: parsed.locale });
+  return createSqlSource({ ...sqlOptions, mapping: k3wiseOrganizationMapping() });
+}

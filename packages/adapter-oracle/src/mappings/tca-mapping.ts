@@ -1,0 +1,111 @@
+import type { ColumnRef, Condition, TableMapping } from '@custcode/sql';
+
+export type TcaNameColumn = 'PARTY_NAME' | 'ACCOUNT_NAME';
+export type TcaTaxIdColumn = 'JGZZ_FISCAL_CODE' | 'TAX_REFERENCE';
+
+export interface TcaMappingOptions {
+  /** Owner of the TCA tables (`AR`); absent: the login's synonyms (APPS). */
+  schema?: string;
+  /** `ACCOUNT_NAME` falls back to `PARTY_NAME` when the account has none. Default `PARTY_NAME`. */
+  nameColumn?: TcaNameColumn;
+  /** Tax id columns tried in order (where a CN 统一社会信用代码 lives is local practice). */
+  taxIdColumns?: TcaTaxIdColumn[];
+  /** A `HZ_PARTIES` column holding a short name (e.g. `KNOWN_AS`); not confirmed for EBS, so unmapped by default. */
+  shortNameColumn?: string;
+  /**
+   * Take the primary bill-to site (address, org) from this operating unit only. An account may have a
+   * primary bill-to site in each OU; without this, such an account is one row per site.
+   */
+  billToOrg?: string;
+}
+
+const active = (alias: string): Condition => ({ column: `${alias}.STATUS`, equals: 'A' });
+
+/**
+ * EBS TCA: `HZ_CUST_ACCOUNTS` ⋈ `HZ_PARTIES`. Address from the primary bill-to account site
+ * (`BILL_TO_FLAG = 'P'`) → `HZ_PARTY_SITES` → `HZ_LOCATIONS`; phone from the party's primary active
+ * PHONE contact point. Accounts and parties are global; a customer is in operating unit X when it has
+ * an active account site with `ORG_ID = X`. EBS inactivates instead of deleting: 'I' on the account or
+ * the party is 'blocked'.
+ */
+export function tcaMapping(options: TcaMappingOptions = {}): TableMapping {
+  const table = (name: string) => (options.schema ? `${options.schema}.${name}` : name);
+  const name: ColumnRef | { coalesce: ColumnRef[] } =
+    options.nameColumn === 'ACCOUNT_NAME' ? { coalesce: ['ca.ACCOUNT_NAME', 'p.PARTY_NAME'] } : 'p.PARTY_NAME';
+  const taxIdColumns = (options.taxIdColumns ?? ['JGZZ_FISCAL_CODE', 'TAX_REFERENCE']).map((column) => `p.${column}`);
+  const fields: TableMapping['fields'] = {
+    name,
+    taxId: taxIdColumns.length === 1 ? taxIdColumns[0]! : { coalesce: taxIdColumns },
+    phone: { coalesce: ['cp.RAW_PHONE_NUMBER', 'cp.PHONE_NUMBER'] },
+    address: { concat: ['loc.ADDRESS1', 'loc.ADDRESS2', 'loc.ADDRESS3', 'loc.ADDRESS4', 'loc.CITY'], separator: ' ' },
+    category: 'ca.CUSTOMER_CLASS_CODE',
+    createdAt: 'ca.CREATION_DATE',
+    updatedAt: 'ca.LAST_UPDATE_DATE',
+  };
+  if (options.shortNameColumn !== undefined) fields.shortName = `p.${options.shortNameColumn}`;
+  return {
+    erp: 'oracle-ebs',
+    table: table('HZ_CUST_ACCOUNTS'),
+    alias: 'ca',
+    joins: [
+      { table: table('HZ_PARTIES'), alias: 'p', kind: 'inner', on: [['ca.PARTY_ID', 'p.PARTY_ID']] },
+      {
+        table: table('HZ_CUST_ACCT_SITES_ALL'),
+        alias: 'bs',
+        kind: 'left',
+        on: [['ca.CUST_ACCOUNT_ID', 'bs.CUST_ACCOUNT_ID']],
+        where: {
+          all: [
+            { column: 'bs.BILL_TO_FLAG', equals: 'P' },
+            active('bs'),
+            ...(options.billToOrg === undefined ? [] : [{ column: 'bs.ORG_ID', equals: Number(options.billToOrg) }]),
+          ],
+        },
+      },
+      { table: table('HZ_PARTY_SITES'), alias: 'ps', kind: 'left', on: [['bs.PARTY_SITE_ID', 'ps.PARTY_SITE_ID']] },
+      { table: table('HZ_LOCATIONS'), alias: 'loc', kind: 'left', on: [['ps.LOCATION_ID', 'loc.LOCATION_ID']] },
+      {
+        table: table('HZ_CONTACT_POINTS'),
+        alias: 'cp',
+        kind: 'left',
+        on: [['p.PARTY_ID', 'cp.OWNER_TABLE_ID']],
+        where: {
+          all: [
+            { column: 'cp.OWNER_TABLE_NAME', equals: 'HZ_PARTIES' },
+            { column: 'cp.CONTACT_POINT_TYPE', equals: 'PHONE' },
+            { column: 'cp.PRIMARY_FLAG', equals: 'Y' },
+            active('cp'),
+          ],
+        },
+      },
+    ],
+    code: 'ca.ACCOUNT_NUMBER',
+    codeForm: 'as-is',
+    fields,
+    status: { blocked: { any: [{ column: 'ca.STATUS', notEquals: 'A' }, { column: 'p.STATUS', notEquals: 'A' }] } },
+    org: {
+      kind: 'exists',
+      scope: 'operating-unit',
+      table: table('HZ_CUST_ACCT_SITES_ALL'),
+      alias: 'os',
+      on: [['ca.CUST_ACCOUNT_ID', 'os.CUST_ACCOUNT_ID']],
+      column: 'os.ORG_ID',
+      where: active('os'),
+      value: 'bs.ORG_ID',
+      withoutOrgDescription: 'the account itself (accounts are global); org = ORG_ID of its primary bill-to site',
+    },
+    raw: [
+      'ca.CUST_ACCOUNT_ID',
+      'ca.ACCOUNT_NUMBER',
+      'ca.ACCOUNT_NAME',
+      'ca.STATUS',
+      'ca.CUSTOMER_TYPE',
+      'ca.CUSTOMER_CLASS_CODE',
+      'p.PARTY_ID',
+      'p.PARTY_NUMBER',
+      'p.PARTY_NAME',
+      'p.PARTY_TYPE',
+      'bs.ORG_ID',
+    ],
+  };
+}

@@ -1,0 +1,38 @@
+import type { CustomerSource } from '@custcode/core';
+import { createSqlSource, type SqlConnection } from '@custcode/sql';
+import { tcaMapping } from './mappings/tca-mapping.js';
+import { scopeOperatingUnits } from './operating-unit-scope.js';
+import { parseOracleEbsOptions, type OracleEbsOptions } from './oracle-ebs-options.js';
+
+/**
+ * A read-only source over Oracle E-Business Suite TCA customer accounts. Oracle through `oracledb` in
+ * thin mode (no Instant Client; database 12.1+) by default; any dialect @custcode/sql supports by URL.
+ */
+export function createOracleEbsSource(options: OracleEbsOptions): CustomerSource {
+  const parsed = parseOracleEbsOptions(options);
+  const mapping = tcaMapping({
+    ...(parsed.schema === undefined ? {} : { schema: parsed.schema }),
+    ...(parsed.nameColumn === undefined ? {} : { nameColumn: parsed.nameColumn }),
+    ...(parsed.taxIdColumns === undefined ? {} : { taxIdColumns: parsed.taxIdColumns }),
+    ...(parsed.shortNameColumn === undefined ? {} : { shortNameColumn: parsed.shortNameColumn }),
+    // With a default operating unit, its primary bill-to site is the one (EBS allows one per OU and account).
+    ...(parsed.org === undefined ? {} : { billToOrg: String(parsed.org) }),
+  });
+  const connection: SqlConnection =
+    typeof options.connection === 'string'
+      ? options.connection
+      : { dialect: options.connection.dialect ?? 'oracle', client: options.connection.client };
+  const source = createSqlSource({
+    name: parsed.name,
+    mapping,
+    connection,
+    // A configured short-name column is not confirmed for EBS: check it against the catalog first.
+    validateSchema: parsed.validateSchema ?? parsed.shortNameColumn !== undefined,
+    ...(parsed.password === undefined ? {} : { password: parsed.password }),
+    ...(parsed.pageSize === undefined ? {} : { pageSize: parsed.pageSize }),
+    ...(parsed.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: parsed.queryTimeoutMs }),
+    ...(parsed.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: parsed.connectTimeoutMs }),
+    ...(parsed.importDriver === undefined ? {} : { importDriver: parsed.importDriver }),
+  });
+  return scopeOperatingUnits(source, parsed.org === undefined ? undefined : String(parsed.org));
+}

@@ -1,0 +1,45 @@
+import { isCustcodeError } from '@custcode/core';
+import { describe, expect, it } from 'vitest';
+import { createOracleEbsSource, type OracleEbsOptions } from '../src/index.js';
+
+const rejection = (options: unknown) => {
+  try {
+    createOracleEbsSource(options as OracleEbsOptions);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+describe('createOracleEbsSource options', () => {
+  it('rejects bad options with a ConfigError naming the key, never echoing values', () => {
+    const cases: Array<[unknown, string]> = [
+      [{ connection: 'oracle://apps@h/EBS' }, 'name'],
+      [{ name: 'ebs', connection: 'oracle://apps@h/EBS', nameColumn: 'CUSTOMER_NAME' }, 'nameColumn'],
+      [{ name: 'ebs', connection: 'oracle://apps@h/EBS', org: 'Vision Operations' }, 'org'],
+      [{ name: 'ebs', connection: 'oracle://apps@h/EBS', shortNameColumn: 'KNOWN_AS; DROP' }, 'shortNameColumn'],
+      [{ name: 'ebs', connection: 'oracle://apps@h/EBS', password: 'S3cr3t-pw', orgId: '204' }, ''],
+    ];
+    for (const [options, key] of cases) {
+      const error = rejection(options);
+      expect(isCustcodeError(error, 'CONFIG_INVALID'), String(error)).toBe(true);
+      expect((error as Error).message).toContain(key);
+      expect((error as Error).message).not.toContain('S3cr3t-pw');
+    }
+  });
+
+  it('describes an Oracle source without connecting: operating-unit scope, change tracking, thin-mode driver', () => {
+    const description = createOracleEbsSource({ name: 'ebs', connection: 'oracle://apps@ebs.example:1521/EBSPROD' }).describe();
+    expect(description.erp).toBe('oracle-ebs');
+    expect(description.orgScope.kind).toBe('operating-unit');
+    expect(description.changeTracking).toBe('modified-column');
+    expect(description.details.dialect).toBe('oracle');
+    expect(description.fields).not.toContain('shortName');
+    expect(description.unsupportedFilters).toContain('region');
+  });
+
+  it('a client without a dialect is taken to be oracledb', () => {
+    const source = createOracleEbsSource({ name: 'ebs', connection: { client: { execute: async () => ({ rows: [] }) } } });
+    expect(source.describe().details.dialect).toBe('oracle');
+  });
+});

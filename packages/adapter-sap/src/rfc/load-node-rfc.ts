@@ -1,0 +1,37 @@
+import { importOptional, MissingDriverError } from '@custcode/core';
+import type { NodeRfcModule } from './rfc-client.js';
+
+// @ts-ignore -- node-rfc is an optional peer without types here; NodeRfcModule describes what we use.
+const importNodeRfc = () => import('node-rfc') as Promise<NodeRfcModule>;
+
+/**
+ * Loads node-rfc on first use (through core's importOptional, which caches it). It needs SAP's proprietary
+ * NW RFC SDK, so "not installed" (MODULE_NOT_FOUND) and "installed but the native library failed to load"
+ * (ERR_DLOPEN_FAILED) are both common: the error says which and how to pass a client instead.
+ * `importer` replaces the import in tests.
+ */
+export async function loadNodeRfc(importer?: () => Promise<NodeRfcModule>): Promise<NodeRfcModule> {
+  try {
+    return importer ? await importer() : await importOptional('node-rfc', importNodeRfc, 'The SAP source');
+  } catch (error) {
+    throw missingNodeRfc(MissingDriverError.isInstance(error) ? (error as Error).cause : error);
+  }
+}
+
+function missingNodeRfc(cause: unknown): MissingDriverError {
+  const code = (cause as { code?: string } | undefined)?.code;
+  // Node sets a code; bundlers and vite-based runners only say so in the message.
+  const notInstalled =
+    code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || (code === undefined && /cannot find (module|package)|could not resolve/i.test(String((cause as Error | undefined)?.message)));
+  const passClient = 'or pass an open client instead: createSapSource({ name, client }) with any object that has call(functionModule, parameters), such as a node-rfc Client or Pool-acquired client.';
+  return new MissingDriverError({
+    packageName: 'node-rfc',
+    message: notInstalled
+      ? 'The SAP source needs the optional package "node-rfc" to open connectionParameters, and it is not installed.'
+      : `The SAP source needs "node-rfc", which is installed but could not load${code ? ` (${code})` : ''}: the SAP NW RFC SDK library (sapnwrfc) is missing or does not match this platform. ${String((cause as Error | undefined)?.message ?? cause).split('\n')[0]}`,
+    hint: notInstalled
+      ? `npm install node-rfc (it needs SAP's NW RFC SDK from the SAP Support Portal), ${passClient}`
+      : `Install the SAP NW RFC SDK and set SAPNWRFC_HOME / the library path, ${passClient}`,
+    cause,
+  });
+}

@@ -1,0 +1,54 @@
+import { isCustcodeError } from '@custcode/core';
+import { describe, expect, it } from 'vitest';
+import { createYonyouSource, type YonyouOptions } from '../src/index.js';
+
+const rejection = (options: unknown) => {
+  try {
+    createYonyouSource(options as YonyouOptions);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+describe('createYonyouSource options', () => {
+  it('rejects bad options with a ConfigError naming the key, never echoing values', () => {
+    const cases: Array<[unknown, string]> = [
+      [{ name: 'u8', product: 'u9', connection: 'mssql://sa@h/UFDATA_001_2024' }, 'product'],
+      [{ name: 'u8', product: 'u8' }, 'connection'],
+      [{ name: 'u8', product: 'u8', connection: 'mssql://sa@h/UFDATA_001_2024', columns: 'likely' }, ''],
+      [{ name: 'nc', product: 'nc', connection: 'oracle://nc@h/NC', columns: { taxId: 'taxpayerid; DROP' } }, 'columns.taxId'],
+      [{ name: 'nc', product: 'nc', connection: 'oracle://nc@h/NC', columns: { fax: 'fax' } }, 'columns'],
+      [{ name: 'u8', product: 'u8', connection: 'mssql://sa@h/U', password: 'S3cr3t-pw', schema: 'dbo.x' }, 'schema'],
+    ];
+    for (const [options, key] of cases) {
+      const error = rejection(options);
+      expect(isCustcodeError(error, 'CONFIG_INVALID'), String(error)).toBe(true);
+      expect((error as Error).message).toContain(key);
+      expect((error as Error).message).not.toContain('S3cr3t-pw');
+    }
+  });
+
+  it('U8 is SQL Server and NC Oracle by URL; a client without a dialect takes the product default', () => {
+    const client = { query: async () => [] };
+    expect(createYonyouSource({ name: 'u8', product: 'u8', connection: 'mssql://sa@u8.example/UFDATA_001_2024' }).describe().details.dialect).toBe('mssql');
+    expect(createYonyouSource({ name: 'u8', product: 'u8', connection: { client } }).describe().details.dialect).toBe('mssql');
+    expect(createYonyouSource({ name: 'nc', product: 'nc', connection: { client } }).describe().details.dialect).toBe('oracle');
+    expect(createYonyouSource({ name: 'nc', product: 'nc', connection: { dialect: 'postgres', client } }).describe().details.dialect).toBe('postgres');
+  });
+
+  it('describe(): U8 unscoped with every field and pinyin pushdown; NC org-scoped, optional columns only when configured', () => {
+    const u8 = createYonyouSource({ name: 'u8', product: 'u8', connection: 'mssql://sa@u8.example/UFDATA_001_2024' }).describe();
+    expect(u8.orgScope.kind).toBe('none');
+    expect(u8.pinyinSearch).toBe('pushdown');
+    expect(u8.fields).toEqual(expect.arrayContaining(['shortName', 'taxId', 'phone', 'contact', 'address', 'category', 'region', 'createdAt', 'updatedAt']));
+    const minimal = createYonyouSource({ name: 'nc', product: 'nc', connection: 'oracle://nc@nc.example/NC' }).describe();
+    expect(minimal.orgScope.kind).toBe('org');
+    expect(minimal.fields).not.toContain('taxId');
+    expect(minimal.pinyinSearch).toBe('scan');
+    expect(minimal.unsupportedFilters).toEqual(expect.arrayContaining(['phone', 'createdFrom', 'updatedSince']));
+    const likely = createYonyouSource({ name: 'nc', product: 'nc', connection: 'oracle://nc@nc.example/NC', columns: 'likely' }).describe();
+    expect(likely.fields).toEqual(expect.arrayContaining(['shortName', 'taxId', 'phone', 'createdAt', 'updatedAt']));
+    expect(likely.pinyinSearch).toBe('pushdown');
+  });
+});

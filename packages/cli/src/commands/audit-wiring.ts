@@ -1,0 +1,28 @@
+import type { CommandIo } from '../command-io.js';
+import { runAudit } from './audit/audit-command.js';
+import { type CommonOptions, withSource } from './with-source.js';
+
+export interface AuditWiringOptions extends CommonOptions {
+  source: string;
+  rule?: string;
+  html?: string;
+  fixPlan?: string;
+}
+
+/** Opens the configured source and hands it to the audit command with the config's rules. */
+export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions): Promise<number> {
+  return withSource(io, options, (source, loaded) =>
+    runAudit(
+      {
+        source,
+        sourceName: options.source,
+        rules: loaded.config.rules ?? {},
+        ...(options.rule === undefined ? {} : { rule: options.rule }),
+        ...(options.json ? { json: true } : {}),
+        ...(options.html === undefined ? {} : { html: options.html }),
+        ...(options.fixPlan === undefined ? {} : { fixPlan: options.fixPlan }),
+      },
+      io,
+    ),
+  );
+}

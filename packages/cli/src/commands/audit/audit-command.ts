@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { audit, buildFixPlan, type CustomerSource, fixPlanCsv, renderAuditHtml, type SequenceStore } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { createProgress } from '../../output/progress.js';
+import { reportError } from '../../output/report-error.js';
+import { writeChunk } from '../../output/write-chunk.js';
+import { writeAtomically } from '../write-atomically.js';
+import { renderAuditConsole } from './audit-console.js';
+import { resolveAuditRule } from './resolve-audit-rule.js';
+
+export interface AuditCommandOptions {
+  /** The opened source; `runAudit` reads its whole `search()` stream once and does not close it. */
+  source: CustomerSource;
+  /** The configured source name, shown in the reports. */
+  sourceName: string;
+  /** `--rule RULE`: a name from `rules`, a pattern or a preset. */
+  rule?: string;
+  /** The config's `rules`, to resolve `--rule NAME`. */
+  rules?: Readonly<Record<string, unknown>>;
+  /** `--json`: the full report on stdout. */
+  json?: boolean;
+  /** `--html FILE`: the self-contained HTML report. */
+  html?: string;
+  /** `--fix-plan FILE`: the CSV change proposal. */
+  fixPlan?: string;
+  /** The sequence store of the rule, only peeked at so proposed codes follow what it would hand out. */
+  store?: SequenceStore;
+  /** Working directory for relative paths (default `io.cwd`). */
+  cwd?: string;
+}
+
+/**
+ * `custcode audit SOURCE [--rule RULE] [--json | --html FILE] [--fix-plan FILE]`. Exit code 0 when the
+ * audit ran, whatever it found (findings are the result, not a failure: scripts read the JSON counts);
+ * 2 for a bad rule or an unwritable output file; 3 when the source fails while streaming.
+ */
+export async function runAudit(options: AuditCommandOptions, io: CommandIo): Promise<number> {
+  try {
+    const rule = resolveAuditRule(options.rule, options.rules);
+    const total = io.stderrIsTTY ? await options.source.count().catch(() => undefined) : undefined;
+    const progress = createProgress(io, total);
+    const report = await audit(options.source.search(), {
+      source: options.sourceName,
+      ...(rule ? { rule } : {}),
+      onProgress: (records) => progress.update(records),
+    });
+    progress.update(report.total);
+    progress.done();
+    const base = options.cwd ?? io.cwd;
+    if (options.html !== undefined) {
+      const target = resolve(base, options.html);
+      await writeAtomically(target, (output) => writeChunk(output, renderAuditHtml(report)));
+      io.stderr.write(`HTML report written to ${target}\n`);
+    }
+    if (options.fixPlan !== undefined) {
+      const target = resolve(base, options.fixPlan);
+      const rows = await buildFixPlan(report, { ...(rule ? { rule } : {}), ...(options.store ? { store: options.store } : {}) });
+      await writeAtomically(target, (output) => writeChunk(output, fixPlanCsv(rows)));
+      io.stderr.write(`Fix plan (${rows.length} proposals, nothing applied) written to ${target}\n`);
+    }
+    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderAuditConsole(report));
+    return EXIT_CODES.ok;
+  } catch (error) {
+    return reportError(io, error, { json: options.json });
+  }
+}

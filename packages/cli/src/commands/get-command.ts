@@ -1,0 +1,39 @@
+import type { Customer } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../command-io.js';
+import { renderCustomerTable } from '../output/customer-table.js';
+import { readCodes } from '../output/read-codes.js';
+import { writeChunk } from '../output/write-chunk.js';
+import { type CommonOptions, withSource } from './with-source.js';
+
+export interface GetOptions extends CommonOptions {
+  source: string;
+  /** Codes; `-` reads more from stdin. */
+  codes: string[];
+  org?: string;
+}
+
+/** `custcode get SOURCE CODE... [--org ORG]`: exit 1 when any code is not found (those are listed on stderr). */
+export async function runGet(io: CommandIo, options: GetOptions): Promise<number> {
+  return withSource(io, options, async (source) => {
+    const missing: string[] = [];
+    const found: Customer[] = [];
+    let first = true;
+    const lookupOptions = options.org === undefined ? {} : { org: options.org };
+    for await (const { code, customer } of source.getMany(readCodes(options.codes, io), lookupOptions)) {
+      if (!customer) {
+        missing.push(code);
+        continue;
+      }
+      if (options.json) {
+        await writeChunk(io.stdout, `${first ? '[\n' : ',\n'}${JSON.stringify(customer)}`);
+        first = false;
+      } else {
+        found.push(customer);
+      }
+    }
+    if (options.json) await writeChunk(io.stdout, first ? '[]\n' : '\n]\n');
+    else if (found.length > 0) await writeChunk(io.stdout, renderCustomerTable(found));
+    for (const code of missing) io.stderr.write(`not found: ${code}${options.org === undefined ? '' : ` (org ${options.org})`}\n`);
+    return missing.length > 0 ? EXIT_CODES.notFound : EXIT_CODES.ok;
+  });
+}

@@ -1,0 +1,75 @@
+import { CUSTOMER_STATUSES, type CustomerQuery, type ExportField, parseCustomerQuery, parseExportFields } from '@custcode/core';
+import type { LoadedConfig } from '../config/load-config.js';
+import { didYouMean } from '../config/nearest-key.js';
+import { UsageError } from '../output/usage-error.js';
+
+/** Filter flags as commander gives them. */
+export interface FilterFlags {
+  codePrefix?: string;
+  name?: string;
+  phone?: string;
+  category?: string;
+  region?: string;
+  status?: string;
+  org?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  updatedSince?: string;
+  limit?: string;
+  view?: string;
+}
+
+/** Flags that go into the query as they are. */
+const TEXT_FILTERS = ['codePrefix', 'name', 'phone', 'category', 'region', 'org', 'createdFrom', 'createdTo', 'updatedSince'] as const;
+
+export interface ResolvedQuery {
+  query: CustomerQuery;
+  /** Fields a saved view asks for, if any. */
+  fields: ExportField[] | undefined;
+}
+
+/** The query of a search or export: the saved view's filters (if any), then the flags on top. */
+export function resolveQuery(loaded: LoadedConfig, source: string, text: string | undefined, flags: FilterFlags): ResolvedQuery {
+  let base: Record<string, unknown> = {};
+  let fields: ExportField[] | undefined;
+  if (flags.view !== undefined) {
+    const views = loaded.config.views ?? {};
+    const view = views[flags.view];
+    if (!view) {
+      throw new UsageError({ message: `Unknown view "${flags.view}".${didYouMean(flags.view, Object.keys(views))}`, hint: `Views in ${loaded.path}: ${Object.keys(views).join(', ') || '(none)'}.` });
+    }
+    if (view.source !== source) {
+      throw new UsageError({ message: `View "${flags.view}" is for source "${view.source}", not "${source}".`, hint: `Run it as: custcode … ${view.source} --view ${flags.view}` });
+    }
+    const { source: _source, fields: viewFields, ...filters } = view;
+    base = filters;
+    if (viewFields !== undefined) fields = parseExportFields(viewFields);
+  }
+  const { limit, status } = flags;
+  const query: Record<string, unknown> = { ...base };
+  for (const key of TEXT_FILTERS) if (flags[key] !== undefined) query[key] = flags[key];
+  if (text !== undefined && text !== '') query.text = text;
+  if (status !== undefined) query.status = parseStatus(status);
+  if (limit !== undefined) query.limit = parseLimit(limit);
+  try {
+    return { query: parseCustomerQuery(query), fields };
+  } catch (error) {
+    throw new UsageError({ message: (error as Error).message, hint: 'Dates are YYYY-MM-DD (or YYYY-MM-DDTHH:mm:ss); --status is active, blocked or deleted (comma-separated for several).' });
+  }
+}
+
+function parseStatus(value: string): CustomerQuery['status'] {
+  const statuses = value.split(',').map((status) => status.trim()).filter((status) => status !== '');
+  for (const status of statuses) {
+    if (!(CUSTOMER_STATUSES as readonly string[]).includes(status)) {
+      throw new UsageError({ message: `Unknown status "${status}".${didYouMean(status, CUSTOMER_STATUSES)}`, hint: `--status takes ${CUSTOMER_STATUSES.join(', ')} (comma-separated for several).` });
+    }
+  }
+  return (statuses.length === 1 ? statuses[0] : statuses) as CustomerQuery['status'];
+}
+
+export function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit <= 0) throw new UsageError({ message: `--limit must be a positive whole number, not "${value}".`, hint: 'For example --limit 100.' });
+  return limit;
+}

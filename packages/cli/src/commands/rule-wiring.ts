@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { resolveRule } from '@custcode/core';
+import type { CommandIo } from '../command-io.js';
+import { configPath, loadConfig } from '../config/load-config.js';
+import { readCodes } from '../output/read-codes.js';
+import { reportError } from '../output/report-error.js';
+import { runRuleExplain, runRuleGenerate, runRuleValidate } from './rule/index.js';
+import type { CommonOptions } from './with-source.js';
+
+/**
+ * The config's rules as strings (JSON-segment rules serialised), or none: `rule` commands work without
+ * a config unless one was named explicitly with --config or CUSTCODE_CONFIG.
+ */
+function configuredRules(io: CommandIo, explicit: string | undefined): Record<string, string> {
+  const named = explicit !== undefined || io.env.CUSTCODE_CONFIG !== undefined;
+  if (!named && !existsSync(configPath(io))) return {};
+  const rules = loadConfig(io, explicit).config.rules ?? {};
+  return Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, typeof rule === 'string' ? rule : JSON.stringify(rule)]));
+}
+
+/** A rule name from the config, or a pattern / preset as given; errors are reported with their exit code. */
+async function withRule(io: CommandIo, options: CommonOptions & { rule: string }, body: (rule: string) => Promise<number>): Promise<number> {
+  let rule: string;
+  try {
+    rule = resolveRule(options.rule, configuredRules(io, options.config));
+  } catch (error) {
+    return reportError(io, error, { json: options.json });
+  }
+  return body(rule);
+}
+
+export async function runRuleValidateCommand(io: CommandIo, options: CommonOptions & { rule: string; codes: string[] }): Promise<number> {
+  return withRule(io, options, (rule) => runRuleValidate({ rule, codes: readCodes(options.codes, io), ...(options.json ? { json: true } : {}) }, io));
+}
+
+export interface RuleGenerateFlags extends CommonOptions {
+  rule: string;
+  count: string;
+  category?: string;
+  region?: string;
+  org?: string;
+  date?: string;
+  store?: string;
+  preview?: boolean;
+}
+
+export async function runRuleGenerateCommand(io: CommandIo, options: RuleGenerateFlags): Promise<number> {
+  const { config: _config, count, ...rest } = options;
+  return withRule(io, options, (rule) => runRuleGenerate({ ...rest, rule, count: Number(count) }, io));
+}
+
+export async function runRuleExplainCommand(io: CommandIo, options: CommonOptions & { rule: string }): Promise<number> {
+  return withRule(io, options, (rule) => runRuleExplain({ rule, ...(options.json ? { json: true } : {}) }, io));
+}

@@ -1,0 +1,63 @@
+import { compileRule, ConfigError, type RuleContext } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { reportError } from '../../output/report-error.js';
+import { writeChunk } from '../../output/write-chunk.js';
+import { openSequenceStore } from './open-sequence-store.js';
+
+export interface RuleGenerateOptions {
+  rule: string;
+  count: number;
+  category?: string;
+  region?: string;
+  org?: string;
+  /** Creation date for date parts (`2026-03-05`); default today in the rule's time zone. */
+  date?: string;
+  /** Where counters live: a JSON file or a mysql://, postgres://, sqlite: URL. */
+  store?: string;
+  /** Show the next codes without consuming them. */
+  preview?: boolean;
+  json?: boolean;
+}
+
+const MAX_COUNT = 1_000_000;
+
+/**
+ * `custcode rule generate RULE --count N`: prints N new codes (one a line, or a JSON array of strings).
+ * In no-gap mode each number is confirmed as soon as it is printed.
+ */
+export async function runRuleGenerate(options: RuleGenerateOptions, io: CommandIo): Promise<number> {
+  let store: ReturnType<typeof openSequenceStore> | undefined;
+  try {
+    if (!Number.isInteger(options.count) || options.count < 1 || options.count > MAX_COUNT) {
+      throw new ConfigError({ message: `--count must be a whole number from 1 to ${MAX_COUNT}; got ${options.count}.`, hint: 'Write e.g. --count 10.' });
+    }
+    if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?$/.test(options.date)) {
+      throw new ConfigError({ message: `--date ${JSON.stringify(options.date)} is not a date.`, hint: 'Write it as YYYY-MM-DD, e.g. --date 2026-03-05.' });
+    }
+    const rule = compileRule(options.rule);
+    const context: RuleContext = {
+      ...(options.category === undefined ? {} : { category: options.category }),
+      ...(options.region === undefined ? {} : { region: options.region }),
+      ...(options.org === undefined ? {} : { org: options.org }),
+      ...(options.date === undefined ? {} : { date: options.date }),
+    };
+    store = openSequenceStore(options.store, io);
+    let codes: string[];
+    if (options.preview) {
+      codes = await rule.preview(context, store, options.count);
+    } else {
+      codes = [];
+      for (let index = 0; index < options.count; index++) {
+        const generated = await rule.generate(context, store);
+        await generated.confirm();
+        codes.push(generated.code);
+      }
+    }
+    await writeChunk(io.stdout, options.json ? `${JSON.stringify(codes)}\n` : codes.map((code) => `${code}\n`).join(''));
+    return EXIT_CODES.ok;
+  } catch (error) {
+    return reportError(io, error, { json: options.json ?? false });
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,76 @@
+import { redactUrl } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../command-io.js';
+import type { SourceConfig } from '../config/config-schema.js';
+import { loadConfig } from '../config/load-config.js';
+import { errorJson, exitCodeOf, reportError } from '../output/report-error.js';
+import { renderTable } from '../output/table.js';
+import { writeChunk } from '../output/write-chunk.js';
+import { openSource } from '../sources/open-source.js';
+import type { CommonOptions } from './with-source.js';
+
+export interface SourcesOptions extends CommonOptions {
+  check?: boolean;
+}
+
+interface SourceReport {
+  name: string;
+  erp: SourceConfig['erp'];
+  target: string;
+  ok?: boolean;
+  error?: Record<string, unknown>;
+}
+
+/** Where a source reads from, without secrets. */
+function targetOf(config: SourceConfig): string {
+  if ('url' in config && config.url !== undefined) return redactUrl(config.url);
+  if ('webApi' in config && config.webApi) return `webapi ${config.webApi.url}`;
+  if (config.erp === 'file') return config.path;
+  if (config.erp === 'sap') return config.emulator !== undefined ? `emulator ${config.emulator}` : `rfc ${config.rfc?.ashost ?? config.rfc?.mshost ?? ''} client ${config.rfc?.client ?? ''}`;
+  return '';
+}
+
+/** `custcode sources [--check]`: lists sources; --check connects to each and reports ok or the typed error. */
+export async function runSources(io: CommandIo, options: SourcesOptions): Promise<number> {
+  let exitCode: number = EXIT_CODES.ok;
+  const reports: SourceReport[] = [];
+  try {
+    const loaded = loadConfig(io, options.config);
+    for (const [name, config] of Object.entries(loaded.config.sources)) {
+      const report: SourceReport = { name, erp: config.erp, target: targetOf(config) };
+      reports.push(report);
+      if (!options.check) continue;
+      let secrets: string[] = [];
+      try {
+        const opened = await openSource(loaded, name, io.env);
+        secrets = opened.secrets;
+        try {
+          for await (const _customer of opened.source.search({ limit: 1 })) break;
+        } finally {
+          await opened.source.close().catch(() => undefined);
+        }
+        report.ok = true;
+      } catch (error) {
+        report.ok = false;
+        report.error = errorJson(error, secrets);
+        if (exitCode === EXIT_CODES.ok) exitCode = exitCodeOf(error);
+      }
+    }
+  } catch (error) {
+    return reportError(io, error, { json: options.json });
+  }
+  if (options.json) {
+    await writeChunk(io.stdout, `${JSON.stringify(reports, null, 2)}\n`);
+    return exitCode;
+  }
+  const headers = options.check ? ['source', 'erp', 'target', 'check'] : ['source', 'erp', 'target'];
+  const rows = reports.map((report) => {
+    const row = [report.name, report.erp, report.target];
+    if (options.check) row.push(report.ok ? 'ok' : `${String(report.error?.code)}: ${String(report.error?.message)}`);
+    return row;
+  });
+  await writeChunk(io.stdout, renderTable(headers, rows));
+  for (const report of reports) {
+    if (report.error?.hint !== undefined) io.stderr.write(`hint (${report.name}): ${String(report.error.hint)}\n`);
+  }
+  return exitCode;
+}

@@ -1,0 +1,49 @@
+import type { CommandIo } from '../command-io.js';
+
+export interface Progress {
+  update(rows: number): void;
+  done(): void;
+}
+
+const SILENT: Progress = { update() {}, done() {} };
+const WIDTH = 24;
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  return `${minutes >= 60 ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` : minutes}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A one-line progress bar on stderr (rows, rows/s, ETA when the total is known), redrawn at most every
+ * 100 ms. Silent when stderr is not a terminal, so pipes and logs stay clean.
+ */
+export function createProgress(io: CommandIo, total: number | undefined, now: () => number = Date.now): Progress {
+  if (!io.stderrIsTTY) return SILENT;
+  const started = now();
+  let lastDraw = 0;
+  let current = 0;
+  const draw = () => {
+    const elapsed = Math.max((now() - started) / 1000, 0.001);
+    const rate = current / elapsed;
+    const known = total !== undefined && total > 0;
+    const ratio = known ? Math.min(current / total, 1) : 0;
+    const bar = known ? `[${'#'.repeat(Math.round(ratio * WIDTH)).padEnd(WIDTH, '.')}] ${Math.floor(ratio * 100)}% ` : '';
+    const eta = known ? ` ETA ${duration((total - current) / rate)}` : '';
+    io.stderr.write(`\r${bar}${current.toLocaleString('en-US')}${known ? `/${total.toLocaleString('en-US')}` : ''} rows  ${Math.round(rate).toLocaleString('en-US')} rows/s${eta}\x1b[K`);
+  };
+  return {
+    update(rows) {
+      current = rows;
+      if (now() - lastDraw >= 100) {
+        lastDraw = now();
+        draw();
+      }
+    },
+    done() {
+      draw();
+      io.stderr.write('\n');
+    },
+  };
+}

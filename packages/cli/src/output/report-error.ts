@@ -1,0 +1,48 @@
+import { CustcodeError, redactSecrets } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../command-io.js';
+
+/** The exit code for an error: by category, with an invalid code counted as "not found / invalid". */
+export function exitCodeOf(error: unknown): number {
+  if (!CustcodeError.isInstance(error)) return EXIT_CODES.backend;
+  if (error.code === 'CODE_MALFORMED') return EXIT_CODES.notFound;
+  switch (error.category) {
+    case 'usage':
+    case 'config':
+      return EXIT_CODES.usage;
+    case 'not-found':
+      return EXIT_CODES.notFound;
+    case 'access':
+      return EXIT_CODES.denied;
+    default:
+      return EXIT_CODES.backend;
+  }
+}
+
+/** The error as JSON output shows it; anything else than a CustcodeError becomes an INTERNAL entry. */
+export function errorJson(error: unknown, secrets: readonly string[] = []): Record<string, unknown> {
+  const plain = CustcodeError.isInstance(error)
+    ? error.toJSON()
+    : { name: 'Error', code: 'INTERNAL', category: 'backend', message: messageOf(error), retryable: false };
+  return JSON.parse(redactSecrets(JSON.stringify(plain), secrets)) as Record<string, unknown>;
+}
+
+/**
+ * Prints an error the way every command does — `error:` and `hint:` lines on stderr, or
+ * `{"error": {...}}` on stdout with --json — and returns its exit code. Never a stack trace, never a secret.
+ */
+export function reportError(io: CommandIo, error: unknown, options: { json?: boolean; secrets?: readonly string[] } = {}): number {
+  const secrets = options.secrets ?? [];
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ error: errorJson(error, secrets) })}\n`);
+  } else {
+    io.stderr.write(`error: ${redactSecrets(messageOf(error), secrets)}\n`);
+    const hint = CustcodeError.isInstance(error) ? error.hint : undefined;
+    if (hint) io.stderr.write(`hint: ${redactSecrets(hint, secrets)}\n`);
+  }
+  return exitCodeOf(error);
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  return String(error);
+}

@@ -1,0 +1,167 @@
+import { Command, CommanderError, Option } from 'commander';
+import { type CommandIo, EXIT_CODES } from './command-io.js';
+
+// Command modules load on use, so `custcode --help` does not pay for exceljs, pdfkit or SQLite.
+const commands = {
+  demo: () => import('./demo/demo-command.js'),
+  sources: () => import('./commands/sources-command.js'),
+  get: () => import('./commands/get-command.js'),
+  search: () => import('./commands/search-command.js'),
+  export: () => import('./commands/export-command.js'),
+  audit: () => import('./commands/audit-wiring.js'),
+  rule: () => import('./commands/rule-wiring.js'),
+};
+
+const VERSION = '0.1.0';
+
+/** The filter flags of search and export (DESIGN.md §CLI). */
+function addFilters(command: Command): Command {
+  return command
+    .option('--code-prefix <prefix>', 'codes starting with PREFIX')
+    .option('--name <text>', 'name contains TEXT')
+    .option('--phone <text>', 'phone contains TEXT')
+    .option('--category <code>', 'category (class) code')
+    .option('--region <code>', 'region code')
+    .option('--status <status>', 'active, blocked or deleted (comma-separated for several)')
+    .option('--org <org>', 'organisation scope (company code, sales area, ORG_ID, use-org)')
+    .option('--created-from <date>', 'created on or after DATE (YYYY-MM-DD)')
+    .option('--created-to <date>', 'created on or before DATE (inclusive)')
+    .option('--updated-since <date>', 'changed (or created) on or after DATE: the change feed')
+    .option('--view <name>', 'a saved view from the config\'s "views"');
+}
+
+/** Builds the `custcode` command tree; every action stores its exit code through `done`. */
+export function buildProgram(io: CommandIo, done: (exitCode: number) => void): Command {
+  const program = new Command('custcode')
+    .description('Look up, search, validate, audit and export customer numbers (客户编号) across ERPs.')
+    .version(VERSION)
+    .option('--config <file>', 'config file (default ./custcode.config.json, or $CUSTCODE_CONFIG)')
+    .showHelpAfterError('(run custcode --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  const global = (command: Command) => command.optsWithGlobals<{ config?: string }>();
+
+  program
+    .command('demo')
+    .description('create sample ERP databases (embedded SQLite) and a config, then show a tour')
+    .option('--dir <dir>', 'where to create the demo', './custcode-demo')
+    .option('--json', 'machine output')
+    .action(async (options: { dir: string; json?: boolean }) => done(await (await commands.demo()).runDemo(io, options)));
+
+  program
+    .command('sources')
+    .description('list configured sources; --check connects to each')
+    .option('--check', 'connect to each source and report ok or the error')
+    .option('--json', 'machine output')
+    .action(async (options: { check?: boolean; json?: boolean }, command: Command) => done(await (await commands.sources()).runSources(io, { ...global(command), ...options })));
+
+  program
+    .command('get')
+    .description('look up customers by code ("-" reads codes from stdin)')
+    .argument('<source>', 'configured source name')
+    .argument('<codes...>', 'customer codes, or - for stdin')
+    .option('--org <org>', 'organisation scope')
+    .option('--json', 'print an array of Customer records')
+    .action(async (source: string, codes: string[], options: { org?: string; json?: boolean }, command: Command) =>
+      done(await (await commands.get()).runGet(io, { ...global(command), ...options, source, codes })),
+    );
+
+  addFilters(
+    program
+      .command('search')
+      .description('search customers by text (code, name, short name, pinyin initials) and filters')
+      .argument('<source>', 'configured source name')
+      .argument('[text]', 'text to match'),
+  )
+    .option('--limit <n>', 'at most N rows (human output shows 50 by default)')
+    .option('--json', 'print an array of Customer records (all matches unless --limit)')
+    .action(async (source: string, text: string | undefined, options: Record<string, string | undefined>, command: Command) =>
+      done(await (await commands.search()).runSearch(io, { ...global(command), ...options, source, ...(text === undefined ? {} : { text }) })),
+    );
+
+  addFilters(
+    program
+      .command('export')
+      .description('export customers to CSV, XLSX, JSON, NDJSON or PDF (atomic, streaming)')
+      .argument('<source>', 'configured source name')
+      .requiredOption('--out <file>', 'output file'),
+  )
+    .addOption(new Option('--format <format>', 'output format (default: from the file extension)').choices(['csv', 'xlsx', 'json', 'ndjson', 'pdf']))
+    .option('--fields <list>', 'columns, comma-separated (code,name,phone,…)')
+    .addOption(new Option('--headers <lang>', 'header names: en (field names) or zh (客户编号, 客户名称, …)').choices(['en', 'zh']).default('en'))
+    .option('--encoding <encoding>', 'CSV encoding: utf8 (with BOM, default), gbk or gb18030')
+    .option('--font <file>', 'PDF: a font file with Chinese glyphs (FILE or FILE#PostScriptName)')
+    .option('--limit <n>', 'at most N rows')
+    .option('--json', 'print {file, format, rows} when done')
+    .action(async (source: string, options: Record<string, string | undefined> & { out: string }, command: Command) =>
+      done(await (await commands.export()).runExport(io, { ...global(command), ...options, source })),
+    );
+
+  program
+    .command('audit')
+    .description('audit a source: duplicates, missing codes, gaps, rule violations, garbled names, bad tax ids')
+    .argument('<source>', 'configured source name')
+    .option('--rule <rule>', 'code rule: a name from the config\'s "rules", a pattern or a preset')
+    .option('--json', 'print the full report as JSON')
+    .option('--html <file>', 'write a self-contained HTML report')
+    .option('--fix-plan <file>', 'write a CSV of proposed fixes (nothing is applied)')
+    .action(async (source: string, options: { rule?: string; json?: boolean; html?: string; fixPlan?: string }, command: Command) =>
+      done(await (await commands.audit()).runAuditCommand(io, { ...global(command), ...options, source })),
+    );
+
+  const rule = program.command('rule').description('validate, generate and explain customer code rules (config optional)');
+  rule
+    .command('validate')
+    .description('check codes against a rule ("-" reads codes from stdin); exit 1 if any is invalid')
+    .argument('<rule>', 'a rule name from the config, a pattern such as KH{YYYY}{seq:4}, or a preset')
+    .argument('<codes...>', 'codes, or - for stdin')
+    .option('--json', 'print [{code, valid, errors}]')
+    .action(async (ruleName: string, codes: string[], options: { json?: boolean }, command: Command) =>
+      done(await (await commands.rule()).runRuleValidateCommand(io, { ...global(command), ...options, rule: ruleName, codes })),
+    );
+  rule
+    .command('generate')
+    .description('generate the next codes of a rule')
+    .argument('<rule>', 'a rule name from the config, a pattern or a preset')
+    .requiredOption('--count <n>', 'how many codes')
+    .option('--category <code>', 'category for {cat} parts')
+    .option('--region <code>', 'region for {region} parts')
+    .option('--org <org>', 'organisation for {org} parts')
+    .option('--date <date>', 'creation date for date parts (YYYY-MM-DD; default today)')
+    .option('--store <store>', 'where counters live: a JSON file or a mysql://, postgres://, sqlite: URL')
+    .option('--preview', 'show the next codes without consuming them')
+    .option('--json', 'print a JSON array of codes')
+    .action(async (ruleName: string, options: Record<string, string | boolean | undefined> & { count: string }, command: Command) =>
+      done(await (await commands.rule()).runRuleGenerateCommand(io, { ...global(command), ...options, rule: ruleName })),
+    );
+  rule
+    .command('explain')
+    .description('explain a rule in plain English and Chinese')
+    .argument('<rule>', 'a rule name from the config, a pattern or a preset')
+    .option('--json', 'print the rule\'s segments and explanations')
+    .action(async (ruleName: string, options: { json?: boolean }, command: Command) =>
+      done(await (await commands.rule()).runRuleExplainCommand(io, { ...global(command), ...options, rule: ruleName })),
+    );
+
+  return program;
+}
+
+/**
+ * Runs `custcode` with these arguments (without `node` and the script) and returns the exit code.
+ * Commander's own usage errors exit 2; help and version exit 0.
+ */
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  let exitCode: number = EXIT_CODES.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CODES.ok : EXIT_CODES.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}

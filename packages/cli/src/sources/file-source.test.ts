@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isCustcodeError } from '@custcode/core';
+import { createFileSource } from './file-source.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'custcode-file-source-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+const columns = { code: '客户编号', name: '客户名称', status: '状态', createdAt: '创建日期' };
+
+async function collect(source: Awaited<ReturnType<typeof createFileSource>>) {
+  const customers = [];
+  for await (const customer of source.search()) customers.push(customer);
+  return customers;
+}
+
+describe('file source', () => {
+  it('reads an XLSX sheet, with dates, numbers and Chinese status words', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['这一页不是客户']);
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['客户编号', '客户名称', '状态', '创建日期']);
+    sheet.addRow([1002, '北京测试有限公司', '冻结', new Date(Date.UTC(2024, 0, 5, 9, 30))]);
+    sheet.addRow(['K001', { richText: [{ text: '上海' }, { text: '浦东公司' }] }, '正常', null]);
+    sheet.addRow([null, '没有编号的行', '正常', null]);
+    const path = join(directory, 'clients.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const source = await createFileSource({ name: 'xls', path, columns, sheet: '客户' });
+    const customers = await collect(source);
+    expect(customers.map(({ raw: _raw, ...customer }) => customer)).toEqual([
+      { source: 'xls', erp: 'file', code: '1002', name: '北京测试有限公司', status: 'blocked', createdAt: '2024-01-05T09:30:00' },
+      { source: 'xls', erp: 'file', code: 'K001', name: '上海浦东公司', status: 'active' },
+    ]);
+    expect(await source.get(' 1002 ')).toMatchObject({ name: '北京测试有限公司' });
+  });
+
+  it('reads GBK CSV when told, and names a wrong column header with a suggestion', async () => {
+    const path = join(directory, 'gbk.csv');
+    writeFileSync(path, iconv.encode('客户编号,客户名称,状态,创建日期\nA1,广州测试贸易公司,删除,2023-03-04\n', 'gbk'));
+    const customers = await collect(await createFileSource({ name: 'csv', path, columns, encoding: 'gbk' }));
+    expect(customers).toMatchObject([{ code: 'A1', name: '广州测试贸易公司', status: 'deleted', createdAt: '2023-03-04T00:00:00' }]);
+
+    const wrong = createFileSource({ name: 'csv', path, columns: { code: '客户编号', name: '客户名' }, encoding: 'gbk' });
+    await expect(wrong).rejects.toThrow(/no column "客户名"\. Did you mean "客户名称"\?/);
+  });
+
+  it('refuses an unknown status word and points to statusValues', async () => {
+    const path = join(directory, 'status.csv');
+    writeFileSync(path, '\uFEFF客户编号,客户名称,状态\nB1,测试,暂停\n');
+    const error = await createFileSource({ name: 'csv', path, columns: { code: '客户编号', name: '客户名称', status: '状态' } }).catch((caught: unknown) => caught);
+    expect(isCustcodeError(error, 'CONFIG_INVALID')).toBe(true);
+    expect((error as Error).message).toContain('unknown status "暂停"');
+    const mapped = await createFileSource({ name: 'csv', path, columns: { code: '客户编号', name: '客户名称', status: '状态' }, statusValues: { 暂停: 'blocked' } });
+    expect(await mapped.get('B1')).toMatchObject({ status: 'blocked' });
+  });
+});

@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import type { CustomerSource } from '@custcode/core';
+import type { SourceConfig } from '../config/config-schema.js';
+import type { LoadedConfig } from '../config/load-config.js';
+import { didYouMean } from '../config/nearest-key.js';
+import { resolveSecret } from '../config/resolve-secret.js';
+import { UsageError } from '../output/usage-error.js';
+import { createFileSource } from './file-source.js';
+import { loadExport } from './load-factory.js';
+import { resolveSourceUrl } from './resolve-url.js';
+
+type Factory = (options: Record<string, unknown>) => CustomerSource | Promise<CustomerSource>;
+
+/** An opened source and the secrets it was given, so that messages can be scrubbed of them. */
+export interface OpenedSource {
+  source: CustomerSource;
+  secrets: string[];
+}
+
+/** The config of a source by name; an unknown name is a usage error listing the configured ones. */
+export function sourceConfig(loaded: LoadedConfig, name: string): SourceConfig {
+  const config = loaded.config.sources[name];
+  if (!config) {
+    const names = Object.keys(loaded.config.sources);
+    throw new UsageError({
+      message: `Unknown source "${name}".${didYouMean(name, names)}`,
+      hint: `Configured sources in ${loaded.path}: ${names.join(', ') || '(none)'}.`,
+    });
+  }
+  return config;
+}
+
+/** Opens a configured source with the adapter its `erp` names. */
+export async function openSource(loaded: LoadedConfig, name: string, env: NodeJS.ProcessEnv): Promise<OpenedSource> {
+  const config = sourceConfig(loaded, name);
+  const where = `sources.${name}`;
+  const secrets: string[] = [];
+  const secret = (value: Parameters<typeof resolveSecret>[0], key: string) => {
+    const resolved = resolveSecret(value, env, `${where}.${key}`);
+    if (resolved) secrets.push(resolved);
+    return resolved;
+  };
+  const connection = (url: string) => resolveSourceUrl(url, loaded.directory, `${where}.url`);
+  const defined = (options: Record<string, unknown>) => Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+
+  const source = await (async (): Promise<CustomerSource> => {
+    switch (config.erp) {
+      case 'generic-sql': {
+        const { erp: _erp, url, password, ...rest } = config;
+        const options = defined({ ...rest, name, connection: connection(url), password: secret(password, 'password') });
+        return (await loadExport<Factory>('@custcode/sql', 'createGenericSqlSource', 'generic-sql'))(options);
+      }
+      case 'yonyou-u8':
+      case 'yonyou-nc': {
+        const { erp, url, password, ...rest } = config;
+        const options = defined({ ...rest, name, product: erp === 'yonyou-u8' ? 'u8' : 'nc', connection: connection(url), password: secret(password, 'password') });
+        return (await loadExport<Factory>('@custcode/adapter-yonyou', 'createYonyouSource', erp))(options);
+      }
+      case 'kingdee-k3cloud':
+      case 'kingdee-k3wise': {
+        const { erp, url, password, ...rest } = config;
+        const webApi = 'webApi' in rest && rest.webApi ? { ...rest.webApi, appSecret: secret(rest.webApi.appSecret, 'webApi.appSecret') } : undefined;
+        const options = defined({
+          ...rest,
+          name,
+          product: erp === 'kingdee-k3cloud' ? 'k3cloud' : 'k3wise',
+          connection: url === undefined ? undefined : connection(url),
+          password: secret(password, 'password'),
+          webApi: webApi && defined(webApi),
+        });
+        return (await loadExport<Factory>('@custcode/adapter-kingdee', 'createKingdeeSource', erp))(options);
+      }
+      case 'oracle-ebs': {
+        const { erp: _erp, url, password, ...rest } = config;
+        const options = defined({ ...rest, name, connection: connection(url), password: secret(password, 'password') });
+        return (await loadExport<Factory>('@custcode/adapter-oracle', 'createOracleEbsSource', 'oracle-ebs'))(options);
+      }
+      case 'sap': {
+        const { erp: _erp, emulator, rfc, ...rest } = config;
+        const connectionParameters = rfc === undefined ? undefined : defined({ ...rfc, passwd: secret(rfc.passwd, 'rfc.passwd') });
+        const factory = await loadExport<Factory>('@custcode/adapter-sap', 'createSapSource', 'sap');
+        if (emulator !== undefined) {
+          const readEmulatorData = await loadExport<(file: string) => unknown>('@custcode/adapter-sap/emulator', 'readEmulatorData', 'SAP emulator');
+          const createRfcEmulator = await loadExport<(tables: unknown) => unknown>('@custcode/adapter-sap/emulator', 'createRfcEmulator', 'SAP emulator');
+          const tables = await readEmulatorData(resolve(loaded.directory, emulator));
+          return factory(defined({ ...rest, name, client: await createRfcEmulator(tables) }));
+        }
+        return factory(defined({ ...rest, name, connectionParameters }));
+      }
+      case 'file':
+        return createFileSource({ name, ...config, path: resolve(loaded.directory, config.path) });
+    }
+  })();
+  return { source, secrets };
+}

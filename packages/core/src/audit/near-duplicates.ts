@@ -1,0 +1,131 @@
+import type { NearDuplicateFinding, NearDuplicateReason } from './audit-types.js';
+import { companyNameKey } from './company-name.js';
+import { editSimilarity } from './similarity.js';
+import { UnionFind } from './union-find.js';
+
+export interface NearDuplicateOptions {
+  /** Lowest name similarity (1 − edit distance / length, on normalised names) that links two records. Default 0.8. */
+  threshold?: number;
+  /** Neighbours compared in each sorted order (sorted-neighbourhood blocking). Default 6. */
+  window?: number;
+}
+
+/** What near-duplicate detection needs of each record that has a code. */
+export interface NameRecord {
+  code: string;
+  /** `duplicateKey(code)`: records sharing it are duplicates, not near-duplicates. */
+  codeKey: string;
+  name: string;
+  /** The name used for matching ('' to match by tax id only, e.g. when the name is damaged). */
+  matchName: string;
+  /** Compact tax id, or '' when absent. */
+  taxKey: string;
+}
+
+const REASON_RANK: Record<NearDuplicateReason, number> = { 'same-tax-id': 3, 'same-name': 2, 'similar-name': 1 };
+/** Names shorter than this (after normalisation) are too generic for fuzzy matching. */
+const MIN_FUZZY_LENGTH = 4;
+
+/**
+ * Groups of different codes that are probably one customer: the same tax id, the same normalised
+ * company name, or similar names. Blocking keeps it near O(n log n): exact keys go through hash maps,
+ * fuzzy pairs are only looked for among `window` neighbours in two sort orders (name and reversed name).
+ */
+export function findNearDuplicates(records: readonly NameRecord[], options: NearDuplicateOptions = {}): NearDuplicateFinding[] {
+  const threshold = options.threshold ?? 0.8;
+  const window = options.window ?? 6;
+  const count = records.length;
+  const sets = new UnionFind(count);
+  const reasonOf = new Int8Array(count);
+  const scoreOf = new Float64Array(count).fill(1);
+  const link = (a: number, b: number, reason: NearDuplicateReason, score: number) => {
+    if (records[a]!.codeKey === records[b]!.codeKey) return;
+    const rootA = sets.find(a);
+    const rootB = sets.find(b);
+    const rank = Math.max(REASON_RANK[reason], reasonOf[rootA]!, reasonOf[rootB]!);
+    const lowest = Math.min(score, scoreOf[rootA]!, scoreOf[rootB]!);
+    const root = sets.union(rootA, rootB);
+    reasonOf[root] = rank;
+    scoreOf[root] = lowest;
+  };
+
+  const cores: string[] = new Array(count);
+  const places: Array<string | null> = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const key = companyNameKey(records[index]!.matchName);
+    cores[index] = key.core;
+    places[index] = key.place;
+  }
+  const placesAgree = (a: number, b: number) => places[a] === null || places[b] === null || places[a] === places[b];
+
+  linkEqualKeys(count, (index) => records[index]!.taxKey, (a, b) => link(a, b, 'same-tax-id', 1));
+  linkEqualKeys(
+    count,
+    (index) => (cores[index]!.length >= 2 ? cores[index]! : ''),
+    (a, b) => {
+      if (placesAgree(a, b)) link(a, b, 'same-name', 1);
+    },
+  );
+
+  const reversed = cores.map((core) => [...core].reverse().join(''));
+  for (const keys of [cores, reversed]) {
+    const order = sortedIndices(keys);
+    for (let position = 0; position < order.length; position++) {
+      const a = order[position]!;
+      const coreA = cores[a]!;
+      if (coreA.length < MIN_FUZZY_LENGTH) continue;
+      for (let offset = 1; offset <= window && position + offset < order.length; offset++) {
+        const b = order[position + offset]!;
+        const coreB = cores[b]!;
+        if (coreB.length < MIN_FUZZY_LENGTH || coreA === coreB || !placesAgree(a, b)) continue;
+        const score = editSimilarity(coreA, coreB, threshold);
+        if (score >= threshold) link(a, b, 'similar-name', Math.round(score * 1000) / 1000);
+      }
+    }
+  }
+  return collectGroups(records, sets, reasonOf, scoreOf);
+}
+
+/** Links every record to the first one with the same non-empty key. */
+function linkEqualKeys(count: number, keyOf: (index: number) => string, linkPair: (a: number, b: number) => void): void {
+  const first = new Map<string, number>();
+  for (let index = 0; index < count; index++) {
+    const key = keyOf(index);
+    if (key === '') continue;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else linkPair(earlier, index);
+  }
+}
+
+function sortedIndices(keys: readonly string[]): Int32Array {
+  const order = Int32Array.from(keys.keys());
+  const sorted = [...order].sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  return Int32Array.from(sorted);
+}
+
+function collectGroups(records: readonly NameRecord[], sets: UnionFind, reasonOf: Int8Array, scoreOf: Float64Array): NearDuplicateFinding[] {
+  const members = new Map<number, number[]>();
+  for (let index = 0; index < records.length; index++) {
+    const root = sets.find(index);
+    if (reasonOf[root] === 0) continue;
+    const list = members.get(root);
+    if (list) list.push(index);
+    else members.set(root, [index]);
+  }
+  const reasons = Object.keys(REASON_RANK) as NearDuplicateReason[];
+  const findings: NearDuplicateFinding[] = [];
+  for (const [root, indices] of members) {
+    const byCode = new Map<string, number>();
+    for (const index of indices) if (!byCode.has(records[index]!.codeKey)) byCode.set(records[index]!.codeKey, index);
+    if (byCode.size < 2) continue;
+    const chosen = [...byCode.values()].sort((a, b) => (records[a]!.code < records[b]!.code ? -1 : 1));
+    findings.push({
+      codes: chosen.map((index) => records[index]!.code),
+      names: chosen.map((index) => records[index]!.name),
+      reason: reasons.find((reason) => REASON_RANK[reason] === reasonOf[root])!,
+      score: scoreOf[root]!,
+    });
+  }
+  return findings.sort((a, b) => (a.codes[0]! < b.codes[0]! ? -1 : 1));
+}

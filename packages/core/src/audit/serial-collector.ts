@@ -1,0 +1,52 @@
+/** Serial numbers per counter key, in growable typed arrays (8 bytes a record, no objects). */
+export class SerialCollector {
+  private readonly series = new Map<string, { values: Float64Array; length: number }>();
+
+  add(key: string, serial: number): void {
+    let entry = this.series.get(key);
+    if (!entry) {
+      entry = { values: new Float64Array(64), length: 0 };
+      this.series.set(key, entry);
+    }
+    if (entry.length === entry.values.length) {
+      const grown = new Float64Array(entry.values.length * 2);
+      grown.set(entry.values);
+      entry.values = grown;
+    }
+    entry.values[entry.length++] = serial;
+  }
+
+  keys(): string[] {
+    return [...this.series.keys()];
+  }
+
+  /** The distinct serials of `key`, ascending. */
+  sortedDistinct(key: string): Float64Array {
+    const entry = this.series.get(key);
+    if (!entry) return new Float64Array(0);
+    const sorted = entry.values.subarray(0, entry.length).sort();
+    let write = 0;
+    for (let read = 0; read < sorted.length; read++) {
+      if (write === 0 || sorted[read] !== sorted[write - 1]) sorted[write++] = sorted[read]!;
+    }
+    return sorted.subarray(0, write);
+  }
+}
+
+export interface SerialRange {
+  from: number;
+  to: number;
+}
+
+/** The inclusive ranges missing between consecutive serials (sorted, distinct), optionally from `start`. */
+export function missingRanges(sorted: Float64Array, start?: number): SerialRange[] {
+  const ranges: SerialRange[] = [];
+  if (sorted.length === 0) return ranges;
+  if (start !== undefined && sorted[0]! > start) ranges.push({ from: start, to: sorted[0]! - 1 });
+  for (let index = 1; index < sorted.length; index++) {
+    const previous = sorted[index - 1]!;
+    const current = sorted[index]!;
+    if (current - previous > 1) ranges.push({ from: previous + 1, to: current - 1 });
+  }
+  return ranges;
+}

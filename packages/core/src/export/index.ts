@@ -1,0 +1,13 @@
+export {
+  DEFAULT_EXPORT_FIELDS,
+  ZH_HEADERS,
+  headerOf,
+  cellText,
+  parseExportFields,
+  pickFields,
+  type ExportField,
+  type ExportHeaders,
+  type ExportOptions,
+} from './export-fields.js';
+export { writeCsv, CSV_ENCODINGS, type CsvEncoding, type CsvExportOptions } from './csv-writer.js';
+export { writeJson, writeNdjson, type JsonExportOptions } from './json-writer.js';

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../customer/customer-schema.js';
+import { isCustcodeError } from '../errors/custcode-error.js';
+import { createCustomerSource, parseCustomerQuery } from './create-customer-source.js';
+import { matchesFilter } from './match-filter.js';
+import type { CustomerFilter } from './v1/customer-query.js';
+import type { SourceDescription } from './v1/source-description.js';
+import type { Cursor, SourceDriver } from './v1/source-driver.js';
+
+const customer = (code: string, name: string, extra: Partial<Customer> = {}): Customer => ({
+  source: 'fake', erp: 'generic-sql', code, name, status: 'active', raw: {}, ...extra,
+});
+
+const rows: Customer[] = [
+  customer('0000001000', '北京星辰科技有限公司'),
+  customer('1001', 'Acme Trading Co., Ltd.'),
+  customer('C-100', '上海明辉贸易有限公司', { status: 'blocked' }),
+  customer('KH01', '深圳华信电子有限公司'),
+  customer('KH02', '北京鼎盛物流有限公司', { status: 'deleted' }),
+];
+
+interface Calls {
+  lookups: string[][];
+  lookupOrgs: Array<string | undefined>;
+  pages: Array<{ filter: CustomerFilter; after?: Cursor; limit: number }>;
+  counts: CustomerFilter[];
+}
+
+/** A driver over `data` that records what the core asked of it; code order is JS string order. */
+function fakeDriver(data: Customer[], capabilities: Partial<ReturnType<SourceDriver['describe']>> = {}, codeForm: 'as-is' | 'sap-alpha' = 'as-is') {
+  const calls: Calls = { lookups: [], lookupOrgs: [], pages: [], counts: [] };
+  const sorted = [...data].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const description: Omit<SourceDescription, 'name' | 'erp' | 'readOnly' | 'codeForm'> = {
+    fields: ['source', 'erp', 'code', 'name', 'status'],
+    orgScope: { kind: 'none' },
+    changeTracking: 'none',
+    pinyinSearch: 'pushdown',
+    unsupportedFilters: [],
+    limits: { lookupBatch: 3, page: 2 },
+    resumable: true,
+    details: {},
+    ...capabilities,
+  };
+  const driver: SourceDriver = {
+    name: 'fake',
+    erp: 'generic-sql',
+    codeForm,
+    describe: () => description,
+    async page(request) {
+      calls.pages.push(request);
+      return sorted.filter((row) => (request.after ? row.code > request.after.code : true) && matchesFilter(row, request.filter)).slice(0, request.limit);
+    },
+    async lookup(codes, options) {
+      calls.lookups.push(codes);
+      calls.lookupOrgs.push(options.org);
+      return sorted.filter((row) => codes.includes(row.code));
+    },
+    async count(filter) {
+      calls.counts.push(filter);
+      return sorted.filter((row) => matchesFilter(row, filter)).length;
+    },
+    async close() {},
+  };
+  return { source: createCustomerSource(driver), calls };
+}
+
+const collect = async <T>(iterable: AsyncIterable<T>) => {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+};
+const rejection = async (action: () => Promise<unknown>) => action().then(() => undefined, (error: unknown) => error);
+
+describe('createCustomerSource: lookups', () => {
+  it('get normalises the code and converts it to the stored form', async () => {
+    const { source, calls } = fakeDriver(rows, {}, 'sap-alpha');
+    expect((await source.get(' １０００ '))?.name).toBe('北京星辰科技有限公司');
+    expect(calls.lookups).toEqual([['0000001000']]);
+    expect(await source.get('NOPE')).toBeUndefined();
+  });
+
+  it('get rejects a malformed code before the driver sees it', async () => {
+    const { source, calls } = fakeDriver(rows);
+    expect(isCustcodeError(await rejection(() => source.get('A\u0000B')), 'CODE_MALFORMED')).toBe(true);
+    expect(calls.lookups).toEqual([]);
+  });
+
+  it('getMany batches distinct codes at limits.lookupBatch and answers every input in order', async () => {
+    const { source, calls } = fakeDriver(rows);
+    const inputs = ['KH01', 'MISS1', 'KH01', ' C-100 ', 'KH02', 'MISS2', '1001', 'KH01'];
+    const results = await collect(source.getMany(inputs));
+    expect(results.map((result) => result.code)).toEqual(inputs);
+    expect(results.map((result) => result.customer?.code)).toEqual(['KH01', undefined, 'KH01', 'C-100', 'KH02', undefined, '1001', 'KH01']);
+    for (const batch of calls.lookups) {
+      expect(batch.length).toBeLessThanOrEqual(3);
+      expect(new Set(batch).size).toBe(batch.length);
+    }
+    expect(calls.lookups.flat().sort()).toEqual(['1001', 'C-100', 'KH01', 'KH02', 'MISS1', 'MISS2', 'KH01'].sort());
+  });
+
+  it('getMany answers a long run of one repeated code in bounded batches', async () => {
+    const { source, calls } = fakeDriver(rows);
+    const inputs = Array.from({ length: 100 }, () => 'KH01');
+    const results = await collect(source.getMany(inputs));
+    expect(results.every((result) => result.customer?.code === 'KH01')).toBe(true);
+    expect(results).toHaveLength(100);
+    // lookupBatch 3: at most 24 answers wait for one lookup.
+    expect(calls.lookups.length).toBeGreaterThanOrEqual(Math.ceil(100 / 24));
+  });
+
+  it('getMany treats malformed codes as misses and keeps going', async () => {
+    const { source } = fakeDriver(rows);
+    const results = await collect(source.getMany(['', 'KH01', 'A\u0000B', 'x'.repeat(500), 'KH02']));
+    expect(results.map((result) => result.customer?.code)).toEqual([undefined, 'KH01', undefined, undefined, 'KH02']);
+  });
+
+  it('getMany passes org through and accepts async iterables', async () => {
+    const { source, calls } = fakeDriver(rows);
+    async function* codes() {
+      yield 'KH01';
+      yield 'KH02';
+    }
+    expect((await collect(source.getMany(codes(), { org: '100' }))).map((result) => result.customer?.code)).toEqual(['KH01', 'KH02']);
+    expect(calls.lookupOrgs).toEqual(['100']);
+    expect(await collect(source.getMany([]))).toEqual([]);
+    expect(calls.lookups).toHaveLength(1);
+  });
+});
+
+describe('createCustomerSource: search and count', () => {
+  it('streams every page in code order and stops on a short page', async () => {
+    const { source, calls } = fakeDriver(rows);
+    expect((await collect(source.search())).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100', 'KH01', 'KH02']);
+    expect(calls.pages.map((page) => page.after?.code)).toEqual([undefined, '1001', 'KH01']);
+  });
+
+  it('applies limit without reading further pages', async () => {
+    const { source, calls } = fakeDriver(rows);
+    expect((await collect(source.search({ limit: 3 }))).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100']);
+    expect(calls.pages.map((page) => page.limit)).toEqual([2, 1]);
+  });
+
+  it('resumes after a cursor', async () => {
+    const { source } = fakeDriver(rows);
+    expect((await collect(source.search({ after: 'C-100' }))).map((row) => row.code)).toEqual(['KH01', 'KH02']);
+  });
+
+  it('evaluates text itself when pinyinSearch is scan, paging on past rows that miss', async () => {
+    const { source, calls } = fakeDriver(rows, { pinyinSearch: 'scan' });
+    expect((await collect(source.search({ text: 'bj', status: ['active', 'deleted'] }))).map((row) => row.code)).toEqual(['0000001000', 'KH02']);
+    for (const page of calls.pages) expect(page.filter).toEqual({ status: ['active', 'deleted'] });
+    expect((await collect(source.search({ text: 'bj', limit: 1 }))).map((row) => row.code)).toEqual(['0000001000']);
+    expect(await source.count({ text: 'bj' })).toBe(2);
+    expect(calls.counts).toEqual([]);
+  });
+
+  it('pushes text down when pinyinSearch is pushdown, and drops an empty text', async () => {
+    const { source, calls } = fakeDriver(rows);
+    await collect(source.search({ text: 'bj' }));
+    expect(calls.pages[0]!.filter).toEqual({ text: 'bj' });
+    expect(await source.count({ text: '' })).toBe(5);
+    expect(calls.counts).toEqual([{}]);
+  });
+
+  it('refuses filters the driver declares unsupported, from search and count', async () => {
+    const { source, calls } = fakeDriver(rows, { unsupportedFilters: ['phone'] });
+    const searchError = await rejection(() => collect(source.search({ phone: '010' })));
+    expect(isCustcodeError(searchError, 'QUERY_UNSUPPORTED')).toBe(true);
+    expect((searchError as Error).message).toContain('phone');
+    expect(isCustcodeError(await rejection(() => source.count({ phone: '010' })), 'QUERY_UNSUPPORTED')).toBe(true);
+    expect(calls.pages).toEqual([]);
+    expect(calls.counts).toEqual([]);
+  });
+
+  it('refuses unknown keys, bad values and NUL characters with UnsupportedQueryError', () => {
+    for (const query of [{ colour: 'red' }, { status: 'asleep' }, { createdTo: '31/12/2024' }, { limit: -1 }, { name: 'a\u0000' }]) {
+      let error: unknown;
+      try {
+        parseCustomerQuery(query);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isCustcodeError(error, 'QUERY_UNSUPPORTED'), JSON.stringify(query)).toBe(true);
+    }
+    expect(parseCustomerQuery(undefined)).toEqual({});
+  });
+
+  it('describe() adds the name, erp, code form and read-only flag', () => {
+    const { source } = fakeDriver(rows, {}, 'sap-alpha');
+    expect(source.describe()).toMatchObject({ name: 'fake', erp: 'generic-sql', codeForm: 'sap-alpha', readOnly: true });
+    expect(source.specificationVersion).toBe('v1');
+  });
+});

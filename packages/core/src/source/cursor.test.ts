@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cursorOf, decodeCursor, encodeCursor, toStoredCode } from './cursor.js';
+
+describe('cursors', () => {
+  it('a code without org is its own cursor', () => {
+    expect(encodeCursor({ code: 'KH2024010001' })).toBe('KH2024010001');
+    expect(decodeCursor('KH2024010001')).toEqual({ code: 'KH2024010001' });
+  });
+
+  it('round-trips codes with an org, and codes that start with ~', () => {
+    for (const cursor of [
+      { code: 'KH01', org: '100002' },
+      { code: '0000001000', org: '1000/10/00' },
+      { code: '~odd' },
+      { code: '~odd', org: 'ORG 1' },
+      { code: '北京-01', org: '组织' },
+      { code: "O'Brien%_\\", org: '' },
+    ]) {
+      const encoded = encodeCursor(cursor);
+      expect(decodeCursor(encoded), JSON.stringify(cursor)).toEqual(cursor);
+    }
+  });
+
+  it('encoded cursors are URL- and shell-safe', () => {
+    expect(encodeCursor({ code: 'KH 01/+', org: '北京' })).toMatch(/^~[A-Za-z0-9_-]+$/);
+  });
+
+  it('a plain code that merely starts with ~ stays a code', () => {
+    expect(decodeCursor('~not-base64-json')).toEqual({ code: '~not-base64-json' });
+  });
+
+  it('a typed plain cursor is normalised like a code (spaces, full width)', () => {
+    expect(decodeCursor(' ＫＨ０１ ')).toEqual({ code: 'KH01' });
+  });
+
+  it('cursorOf uses the stored form: SAP codes zero-padded', () => {
+    expect(cursorOf({ code: '1000' }, 'sap-alpha')).toBe('0000001000');
+    expect(cursorOf({ code: '1000' })).toBe('1000');
+    expect(decodeCursor(cursorOf({ code: '1000', org: '1000/10/00' }, 'sap-alpha'))).toEqual({ code: '0000001000', org: '1000/10/00' });
+    expect(toStoredCode('C-1', 'sap-alpha')).toBe('C-1');
+  });
+});

@@ -1,0 +1,69 @@
+import { expect, it } from '../vitest-api.js';
+import { toStoredCode, cursorOf } from '../../source/cursor.js';
+import type { CustomerFilter } from '../../source/v1/customer-query.js';
+import type { Customer } from '../../customer/customer-schema.js';
+import type { ConformanceContext } from '../conformance-options.js';
+import { binaryCompare, collect, expectedSearch, rowKey, withoutRaw } from '../expectations.js';
+
+/** Pages through `filter` with `limit` + `after: cursorOf(last)`, as a resumed export does. */
+async function pageThrough(context: ConformanceContext, filter: CustomerFilter, limit: number): Promise<Customer[]> {
+  const codeForm = context.description().codeForm;
+  const all: Customer[] = [];
+  let after: string | undefined;
+  for (let pages = 0; pages < 10_000; pages++) {
+    const page = await collect(context.source().search({ ...filter, limit, ...(after === undefined ? {} : { after }) }));
+    expect(page.length).toBeLessThanOrEqual(limit);
+    all.push(...page);
+    if (page.length < limit) return all;
+    after = cursorOf(page[page.length - 1]!, codeForm);
+  }
+  throw new Error('paging did not end after 10,000 pages');
+}
+
+function expectSameStream(actual: Customer[], expected: Customer[], label: string): void {
+  const keys = actual.map(rowKey);
+  expect(new Set(keys).size, `${label}: no row repeated`).toBe(keys.length);
+  expect(keys, `${label}: no row lost`).toEqual(expected.map(rowKey));
+  expect(actual.map(withoutRaw), label).toEqual(expected.map(withoutRaw));
+}
+
+export function registerPagingCases(context: ConformanceContext): void {
+  it('paging with limit + cursorOf(last) yields the full stream, no row lost or repeated', async () => {
+    for (const limit of [7, 50]) {
+      expectSameStream(await pageThrough(context, {}, limit), context.ordered(), `limit ${limit}`);
+    }
+  });
+
+  it('paging resumes under a filter', async () => {
+    const unsupported = context.description().unsupportedFilters;
+    const filters: CustomerFilter[] = [{ status: 'active' }, { text: '有限' }, { codePrefix: 'C' }];
+    for (const filter of filters) {
+      if (Object.keys(filter).some((key) => unsupported.includes(key))) continue;
+      expectSameStream(await pageThrough(context, filter, 13), expectedSearch(context, filter), JSON.stringify(filter));
+    }
+  });
+
+  it('a cursor taken from the middle resumes right after that row', async () => {
+    const ordered = context.ordered();
+    const codeForm = context.description().codeForm;
+    for (const index of [0, 1, Math.floor(ordered.length / 2), ordered.length - 2, ordered.length - 1]) {
+      const row = ordered[index];
+      if (row === undefined) continue;
+      const rest = await collect(context.source().search({ after: cursorOf(row, codeForm) }));
+      expect(rest.map(rowKey), `after ${rowKey(row)}`).toEqual(ordered.slice(index + 1).map(rowKey));
+    }
+  });
+
+  it('a plain code as cursor resumes after that code (sources without org scope)', async () => {
+    if (context.description().orgScope.kind !== 'none') return;
+    const codeForm = context.description().codeForm;
+    const ordered = context.ordered();
+    for (const row of [ordered[3], ordered[Math.floor(ordered.length / 3)]]) {
+      if (row === undefined) continue;
+      const stored = toStoredCode(row.code, codeForm);
+      const rest = await collect(context.source().search({ after: row.code }));
+      const expected = ordered.filter((candidate) => binaryCompare(toStoredCode(candidate.code, codeForm), stored) > 0);
+      expect(rest.map(rowKey), `after ${row.code}`).toEqual(expected.map(rowKey));
+    }
+  });
+}

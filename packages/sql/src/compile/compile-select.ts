@@ -1,0 +1,56 @@
+import { CUSTOMER_TEXT_FIELDS } from '@custcode/core';
+import type { OrgSpec, TableMapping } from '../mapping/table-mapping.js';
+import { compileCondition } from './compile-condition.js';
+import { compileValue, fieldValue } from './compile-value.js';
+import type { SqlBuilder } from './sql-builder.js';
+
+/** Result column names; quoted, so every engine returns them in this exact spelling. */
+export const ALIAS = {
+  code: 'cc_code',
+  name: 'cc_name',
+  status: 'cc_status',
+  org: 'cc_org',
+  createdAt: 'cc_createdAt',
+  updatedAt: 'cc_updatedAt',
+  field: (field: string) => `cc_${field}`,
+  raw: (index: number) => `cc_raw_${index}`,
+} as const;
+
+/** The CASE that derives `Customer.status` from the mapping: deleted, then blocked, else active. */
+export function statusExpression(mapping: TableMapping, sql: SqlBuilder): string {
+  const branches: string[] = [];
+  if (mapping.status.deleted) branches.push(`WHEN ${compileCondition(mapping.status.deleted, sql)} THEN 'deleted'`);
+  if (mapping.status.blocked) branches.push(`WHEN ${compileCondition(mapping.status.blocked, sql)} THEN 'blocked'`);
+  return branches.length === 0 ? `'active'` : `CASE ${branches.join(' ')} ELSE 'active' END`;
+}
+
+/** The column that orders rows of one code (org kind `column` only: other kinds give one row per code). */
+export function orgOrderColumn(org: OrgSpec | undefined): string | undefined {
+  return org?.kind === 'column' ? org.column : undefined;
+}
+
+export function compileSelectList(mapping: TableMapping, sql: SqlBuilder): string {
+  const quote = (alias: string) => sql.compiler.quoteIdentifier(alias);
+  const items = [`${sql.column(mapping.code)} AS ${quote(ALIAS.code)}`, `${compileValue(fieldValue(mapping.fields.name), sql)} AS ${quote(ALIAS.name)}`];
+  for (const field of CUSTOMER_TEXT_FIELDS) {
+    const spec = mapping.fields[field];
+    if (spec !== undefined) items.push(`${compileValue(fieldValue(spec), sql)} AS ${quote(ALIAS.field(field))}`);
+  }
+  items.push(`${statusExpression(mapping, sql)} AS ${quote(ALIAS.status)}`);
+  if (mapping.fields.createdAt) items.push(`${sql.column(mapping.fields.createdAt)} AS ${quote(ALIAS.createdAt)}`);
+  if (mapping.fields.updatedAt) items.push(`${sql.column(mapping.fields.updatedAt)} AS ${quote(ALIAS.updatedAt)}`);
+  const orgColumn = mapping.org?.kind === 'column' ? mapping.org.column : mapping.org?.value;
+  if (orgColumn) items.push(`${sql.column(orgColumn)} AS ${quote(ALIAS.org)}`);
+  mapping.raw.forEach((reference, index) => items.push(`${sql.column(reference)} AS ${quote(ALIAS.raw(index))}`));
+  return items.join(', ');
+}
+
+export function compileFrom(mapping: TableMapping, sql: SqlBuilder): string {
+  let from = `${sql.table(mapping.table)} ${sql.compiler.quoteIdentifier(mapping.alias)}`;
+  for (const join of mapping.joins ?? []) {
+    const on = join.on.map(([left, right]) => `${sql.column(left)} = ${sql.column(right)}`);
+    if (join.where) on.push(compileCondition(join.where, sql));
+    from += ` ${join.kind === 'inner' ? 'INNER' : 'LEFT'} JOIN ${sql.table(join.table)} ${sql.compiler.quoteIdentifier(join.alias)} ON ${on.join(' AND ')}`;
+  }
+  return from;
+}

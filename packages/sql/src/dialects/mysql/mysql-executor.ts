@@ -1,0 +1,99 @@
+import { importOptional } from '@custcode/core';
+import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
+import { injectedDriver } from '../injected-driver.js';
+import { createDriverExecutor, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { splitTableName, type DriverTarget } from '../sql-dialect.js';
+
+/** The parts of mysql2/promise custcode uses: a pool (or a connection: both have execute). */
+interface MysqlClient {
+  execute(options: { sql: string; values: unknown[]; timeout?: number }): Promise<[unknown, unknown]>;
+  end?(): Promise<void>;
+}
+interface MysqlPool extends MysqlClient {
+  on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void;
+}
+interface MysqlModule {
+  createPool(config: Record<string, unknown>): MysqlPool;
+}
+
+const loadDriver = (options: ExecutorOptions) =>
+  options.importDriver
+    ? injectedDriver<MysqlModule>('mysql2', options.importDriver, 'Reading a MySQL/MariaDB database')
+    : importOptional<MysqlModule>(
+        'mysql2',
+        () =>
+          import('mysql2/promise') as Promise<unknown> as Promise<MysqlModule>,
+        'Reading a MySQL/MariaDB database',
+      );
+
+/**
+ * mysql2 with real server-side binding (`execute`), dates as strings (`dateStrings`), BIGINT as
+ * exact strings, sessions set to READ ONLY. The query timeout is mysql2's own `timeout` option.
+ */
+export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
+  const url = 'url' in target ? target.url : undefined;
+  const password = options.password ?? url?.password;
+  return createDriverExecutor({
+    dialect: 'mysql',
+    target: url ? describeTarget(url) : 'the given MySQL client',
+    secrets: [options.password, url?.password],
+    async connect() {
+      if ('client' in target) return session(target.client as MysqlClient, false, options);
+      const mysql = await loadDriver(options);
+      const pool = mysql.createPool({
+        host: url!.host,
+        port: url!.port ?? 3306,
+        user: url!.user,
+        password,
+        database: url!.database,
+        charset: 'utf8mb4',
+        dateStrings: true,
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        connectTimeout: options.connectTimeoutMs ?? 10_000,
+        connectionLimit: 4,
+        maxPreparedStatements: 200,
+      });
+      // Every pooled session refuses writes; MariaDB and MySQL 5.6.5+ both accept this.
+      pool.on('connection', (connection) => connection.query('SET SESSION TRANSACTION READ ONLY'));
+      const opened = session(pool, true, options);
+      await opened.query('SELECT 1', []);
+      return opened;
+    },
+    classify,
+    listTablesQuery(schema) {
+      return { sql: 'SELECT TABLE_NAME AS table_name FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) ORDER BY TABLE_NAME', params: [schema ?? null] };
+    },
+    listColumnsQuery(table) {
+      const { schema, name } = splitTableName(table);
+      return {
+        sql: 'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+        params: [schema ?? null, name],
+      };
+    },
+  });
+}
+
+function session(client: MysqlClient, owned: boolean, options: ExecutorOptions): DriverSession {
+  return {
+    async query(sql, values) {
+      const [rows] = await client.execute({ sql, values, ...(options.queryTimeoutMs ? { timeout: options.queryTimeoutMs } : {}) });
+      return rows as SqlRow[];
+    },
+    async close() {
+      if (owned) await client.end?.();
+    },
+  };
+}
+
+function classify(error: unknown, phase: 'connect' | 'query'): ErrorMeaning {
+  const code = errorCode(error);
+  if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR' || code === 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR') {
+    return { reason: 'authentication' };
+  }
+  if (code === 'ER_BAD_DB_ERROR') return { reason: 'unknown-database' };
+  if (code === 'PROTOCOL_SEQUENCE_TIMEOUT' || code === 'ER_QUERY_TIMEOUT' || code === 'ER_STATEMENT_TIMEOUT') return { reason: 'timeout' };
+  if (code !== undefined && NETWORK_CODES.has(code)) return { reason: phase === 'connect' || code !== 'ECONNRESET' ? 'unreachable' : 'closed' };
+  if (code === 'PROTOCOL_CONNECTION_LOST') return { reason: 'closed' };
+  return { backendCode: code };
+}

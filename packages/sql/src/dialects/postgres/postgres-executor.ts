@@ -1,0 +1,115 @@
+import { importOptional } from '@custcode/core';
+import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
+import { injectedDriver } from '../injected-driver.js';
+import { createDriverExecutor, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { splitTableName, type DriverTarget } from '../sql-dialect.js';
+
+/** The parts of pg custcode uses: a Pool or a connected Client (both have query and end). */
+interface PgClient {
+  query(config: { text: string; values: unknown[]; types: PgTypes }): Promise<{ rows: SqlRow[] }>;
+  end(): Promise<void>;
+}
+interface PgTypes {
+  getTypeParser(oid: number, format?: string): (value: string) => unknown;
+}
+interface PgPool extends PgClient {
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+interface PgModule {
+  Pool: new (config: Record<string, unknown>) => PgPool;
+  types: PgTypes;
+}
+
+const loadDriver = (options: ExecutorOptions) =>
+  options.importDriver
+    ? injectedDriver<PgModule>('pg', options.importDriver, 'Reading a PostgreSQL database')
+    : importOptional<PgModule>(
+        'pg',
+        () =>
+          import('pg') as Promise<unknown> as Promise<PgModule>,
+        'Reading a PostgreSQL database',
+      );
+
+/** date, timestamp, timestamptz, time: kept as the server's text (zone-less wall-clock values). */
+const DATE_TYPES = new Set([1082, 1114, 1184, 1083]);
+
+/** pg's own parsers for everything else (pg is CommonJS; its parsers are reached lazily). */
+function textDates(base: PgTypes | undefined): PgTypes {
+  return {
+    getTypeParser: (oid, format) => (DATE_TYPES.has(oid) ? (value: string) => value : (base?.getTypeParser(oid, format) ?? ((value: string) => value))),
+  };
+}
+
+/**
+ * pg with sessions started as `default_transaction_read_only=on`, `statement_timeout` on the server
+ * and `query_timeout` on the client, dates as text.
+ */
+export function createPostgresExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
+  const url = 'url' in target ? target.url : undefined;
+  const password = options.password ?? url?.password;
+  return createDriverExecutor({
+    dialect: 'postgres',
+    target: url ? describeTarget(url) : 'the given PostgreSQL client',
+    secrets: [options.password, url?.password],
+    async connect() {
+      if ('client' in target) {
+        const types = textDates((await loadDriver(options).catch(() => undefined))?.types);
+        return session(target.client as PgClient, false, types);
+      }
+      const pg = await loadDriver(options);
+      const timeout = options.queryTimeoutMs;
+      const pool = new pg.Pool({
+        host: url!.host,
+        port: url!.port ?? 5432,
+        user: url!.user,
+        password,
+        database: url!.database,
+        max: 4,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+        options: '-c default_transaction_read_only=on',
+        ...(timeout ? { statement_timeout: timeout, query_timeout: timeout + 1000 } : {}),
+        ...(url!.options.sslmode && url!.options.sslmode !== 'disable' ? { ssl: { rejectUnauthorized: url!.options.sslmode === 'verify-full' } } : {}),
+      });
+      // An idle pooled connection the server drops (restart, admin kill) must not crash the process:
+      // the pool discards it and the next query opens a new one.
+      pool.on('error', () => undefined);
+      const opened = session(pool, true, textDates(pg.types));
+      await opened.query('SELECT 1', []);
+      return opened;
+    },
+    classify,
+    listTablesQuery(schema) {
+      return { sql: 'SELECT table_name FROM information_schema.tables WHERE table_schema = COALESCE($1::text, current_schema()) ORDER BY table_name', params: [schema ?? null] };
+    },
+    listColumnsQuery(table) {
+      const { schema, name } = splitTableName(table);
+      return {
+        sql: 'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = COALESCE($1::text, current_schema()) AND table_name = $2 ORDER BY ordinal_position',
+        params: [schema ?? null, name],
+      };
+    },
+  });
+}
+
+function session(client: PgClient, owned: boolean, types: PgTypes): DriverSession {
+  return {
+    async query(text, values) {
+      return (await client.query({ text, values, types })).rows;
+    },
+    async close() {
+      if (owned) await client.end();
+    },
+  };
+}
+
+function classify(error: unknown, phase: 'connect' | 'query'): ErrorMeaning {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : '';
+  if (code === '28P01' || code === '28000') return { reason: 'authentication' };
+  if (code === '3D000') return { reason: 'unknown-database' };
+  if (code === '57014' || /Query read timeout/i.test(message)) return { reason: 'timeout' };
+  if (code !== undefined && NETWORK_CODES.has(code)) return { reason: phase === 'connect' ? 'unreachable' : 'closed' };
+  if (phase === 'connect' && /timeout|terminated/i.test(message)) return { reason: 'unreachable' };
+  if (code === '57P01' || /Connection terminated/i.test(message)) return { reason: 'closed' };
+  return { backendCode: code };
+}

@@ -1,0 +1,73 @@
+import { importOptional } from '@custcode/core';
+import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
+import { injectedDriver } from '../injected-driver.js';
+import { createDriverExecutor, errorCode, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { splitTableName, type DriverTarget } from '../sql-dialect.js';
+
+/** The parts of better-sqlite3 custcode uses. */
+interface SqliteDatabase {
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  close(): void;
+}
+type SqliteConstructor = new (file: string, options: { readonly: boolean; fileMustExist: boolean; timeout?: number }) => SqliteDatabase;
+
+const loadDriver = (options: ExecutorOptions) =>
+  options.importDriver
+    ? injectedDriver<SqliteConstructor>('better-sqlite3', options.importDriver, 'Reading a SQLite database')
+    : importOptional<SqliteConstructor>(
+        'better-sqlite3',
+        () =>
+          import('better-sqlite3') as Promise<unknown> as Promise<SqliteConstructor>,
+        'Reading a SQLite database',
+      );
+
+/**
+ * better-sqlite3, opened read-only (`readonly: true`: the engine refuses every write). Queries are
+ * synchronous, so `queryTimeoutMs` cannot interrupt one; SQLite files are local and fast.
+ */
+export function createSqliteExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
+  const file = 'url' in target ? target.url.file! : undefined;
+  return createDriverExecutor({
+    dialect: 'sqlite',
+    target: file ?? 'the given SQLite database',
+    secrets: [],
+    async connect() {
+      const database = 'client' in target ? (target.client as SqliteDatabase) : new (await loadDriver(options))(file!, { readonly: true, fileMustExist: true, timeout: options.queryTimeoutMs ?? 5000 });
+      return session(database, 'url' in target);
+    },
+    classify,
+    listTablesQuery(schema) {
+      const catalog = schema === undefined ? 'sqlite_master' : `${schema.replace(/[^\w]/g, '')}.sqlite_master`;
+      return { sql: `SELECT name AS table_name FROM ${catalog} WHERE type IN ('table', 'view') ORDER BY name`, params: [] };
+    },
+    listColumnsQuery(table) {
+      const { schema, name } = splitTableName(table);
+      return schema === undefined
+        ? { sql: 'SELECT name AS column_name, type AS data_type FROM pragma_table_info(?)', params: [name] }
+        : { sql: 'SELECT name AS column_name, type AS data_type FROM pragma_table_info(?, ?)', params: [name, schema] };
+    },
+  });
+}
+
+function session(database: SqliteDatabase, owned: boolean): DriverSession {
+  return {
+    async query(sql, params) {
+      return database.prepare(sql).all(...params.map((value) => (typeof value === 'boolean' ? Number(value) : value))) as SqlRow[];
+    },
+    async close() {
+      if (owned) database.close();
+    },
+  };
+}
+
+function classify(error: unknown, phase: 'connect' | 'query'): ErrorMeaning {
+  const code = errorCode(error);
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_NOTADB') return { reason: 'unknown-database' };
+  // better-sqlite3 checks `fileMustExist` itself and throws a plain TypeError without a code.
+  if (phase === 'connect' && code === undefined && /does not exist|unable to open/i.test(String((error as Error).message))) {
+    return { reason: 'unknown-database' };
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { reason: 'timeout' };
+  if (code === 'SQLITE_AUTH' || code === 'SQLITE_PERM') return { reason: 'authentication' };
+  return { backendCode: code };
+}

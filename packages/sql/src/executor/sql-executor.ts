@@ -1,0 +1,33 @@
+import type { DialectName } from '../dialects/dialect-name.js';
+
+export type SqlRow = Record<string, unknown>;
+
+/**
+ * Runs compiled SELECTs on one database. Every statement passes `assertReadOnly` first; driver
+ * errors arrive as typed custcode errors with secrets redacted.
+ */
+export interface SqlExecutor {
+  readonly dialect: DialectName;
+  query(sql: string, params?: unknown[]): Promise<SqlRow[]>;
+  /** The table's column names as the database spells them; [] when there is no such table. */
+  listColumns(table: string): Promise<string[]>;
+  /** The same, with each column's declared type as the catalog spells it (`int`, `NUMBER`, `character varying`). */
+  describeColumns(table: string): Promise<Array<{ name: string; type: string }>>;
+  /** Tables and views of a schema (default: the connection's own), for "did you mean" messages. */
+  listTables(schema?: string): Promise<string[]>;
+  /** Closes what the executor opened (a client passed in by the caller is left open). */
+  close(): Promise<void>;
+}
+
+/** A URL (`mysql://…`, `sqlite:PATH`) or a pool/client/connection the caller already has. */
+export type SqlConnection = string | { dialect: DialectName; client: unknown };
+
+export interface ExecutorOptions {
+  /** Password kept out of the URL (e.g. from an environment variable). */
+  password?: string;
+  /** Per-statement limit; an overrun is a retryable ConnectionError with reason `timeout`. */
+  queryTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Replaces the lazy `import()` of the driver package (tests, bundlers). */
+  importDriver?: () => Promise<unknown>;
+}

@@ -1,0 +1,66 @@
+import { importOptional } from '@custcode/core';
+import type { ConnectionUrl } from '../dialects/connection-url.js';
+import type { SequenceConnection, SequenceQuery, SequenceRow } from './sequence-connection.js';
+
+/** The parts of mysql2/promise the sequence store uses. */
+interface MysqlPoolConnection {
+  query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
+  release(): void;
+}
+interface MysqlPool {
+  query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
+  getConnection(): Promise<MysqlPoolConnection>;
+  end(): Promise<void>;
+}
+interface MysqlModule {
+  createPool(config: Record<string, unknown>): MysqlPool;
+}
+
+export async function connectMysqlSequence(url: ConnectionUrl, password: string | undefined): Promise<SequenceConnection> {
+  const mysql = await importOptional<MysqlModule>('mysql2', () => import('mysql2/promise') as Promise<unknown> as Promise<MysqlModule>, 'A MySQL/MariaDB sequence store');
+  const pool = mysql.createPool({
+    host: url.host,
+    port: url.port ?? 3306,
+    user: url.user,
+    password,
+    database: url.database,
+    charset: 'utf8mb4',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectionLimit: 4,
+  });
+  const run = (client: Pick<MysqlPool, 'query'>): SequenceQuery => async (sql, params) => {
+    const [rows] = await client.query(sql, params);
+    return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+  };
+  return {
+    dialect: 'mysql',
+    placeholder: () => '?',
+    query: run(pool),
+    async lockedUpdate(select, update, apply) {
+      const connection = await pool.getConnection();
+      try {
+        await connection.query('START TRANSACTION');
+        try {
+          const [rows] = await connection.query(select.sql, select.params);
+          const outcome = apply((rows as SequenceRow[])[0]);
+          if (outcome.params) await connection.query(update, outcome.params);
+          await connection.query('COMMIT');
+          return outcome.result;
+        } catch (error) {
+          await connection.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        connection.release();
+      }
+    },
+    async increment(sql, params) {
+      // The statement sets LAST_INSERT_ID(next_value + step); the OK packet carries it back.
+      const [header] = await pool.query(sql, params);
+      const { affectedRows, insertId } = header as { affectedRows: number; insertId: number | string };
+      return affectedRows === 1 ? Number(insertId) : undefined;
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,55 @@
+import { importOptional } from '@custcode/core';
+import type { ConnectionUrl } from '../dialects/connection-url.js';
+import type { SequenceConnection, SequenceQuery, SequenceRow } from './sequence-connection.js';
+
+/** The parts of pg the sequence store uses. */
+interface PgClient {
+  query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+interface PgPoolClient extends PgClient {
+  release(): void;
+}
+interface PgPool extends PgClient {
+  connect(): Promise<PgPoolClient>;
+  end(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+interface PgModule {
+  Pool: new (config: Record<string, unknown>) => PgPool;
+}
+
+export async function connectPostgresSequence(url: ConnectionUrl, password: string | undefined): Promise<SequenceConnection> {
+  const pg = await importOptional<PgModule>('pg', () => import('pg') as Promise<unknown> as Promise<PgModule>, 'A PostgreSQL sequence store');
+  const pool = new pg.Pool({ host: url.host, port: url.port ?? 5432, user: url.user, password, database: url.database, max: 4 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => undefined);
+  const run = (client: PgClient): SequenceQuery => async (sql, params) => (await client.query(sql, params)).rows;
+  return {
+    dialect: 'postgres',
+    placeholder: (index) => `$${index}`,
+    query: run(pool),
+    async lockedUpdate(select, update, apply) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          const { rows } = await client.query(select.sql, select.params);
+          const outcome = apply(rows[0] as SequenceRow | undefined);
+          if (outcome.params) await client.query(update, outcome.params);
+          await client.query('COMMIT');
+          return outcome.result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async increment(sql, params) {
+      const { rows } = await pool.query(sql, params);
+      return rows[0] === undefined ? undefined : Number(rows[0].next_value);
+    },
+    close: () => pool.end(),
+  };
+}

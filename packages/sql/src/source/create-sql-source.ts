@@ -1,0 +1,90 @@
+import { ConfigError, createCustomerSource, type Customer, type CustomerSource, type SourceDriver } from '@custcode/core';
+import { compileCustomerQuery, type CustomerQueryShape } from '../compile/compile-customer-query.js';
+import { parseConnectionUrl } from '../dialects/connection-url.js';
+import { dialectFor } from '../dialects/dialects.js';
+import { createExecutor } from '../executor/create-executor.js';
+import type { ExecutorOptions, SqlConnection } from '../executor/sql-executor.js';
+import type { TableMapping } from '../mapping/table-mapping.js';
+import { checkSchema } from './check-schema.js';
+import { describeMapping } from './describe-mapping.js';
+import { rowToCustomer } from './row-to-customer.js';
+import { validateMapping } from './validate-mapping.js';
+
+export interface SqlSourceOptions {
+  /** The configured source name (`Customer.source`). */
+  name: string;
+  mapping: TableMapping;
+  /** A URL (`mssql://sa@host/UFDATA_001_2024`, `sqlite:./k3.sqlite`) or `{ dialect, client }`. */
+  connection: SqlConnection;
+  /** Password kept out of the URL. */
+  password?: string;
+  /** Rows per keyset page (default 1,000). */
+  pageSize?: number;
+  /** Per-statement timeout; an overrun is a retryable ConnectionError with reason `timeout`. */
+  queryTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Check the mapping's tables and columns against the catalog before the first query (default false). */
+  validateSchema?: boolean;
+  /** Replaces the lazy `import()` of the driver package (tests, bundlers). */
+  importDriver?: () => Promise<unknown>;
+}
+
+/**
+ * A CustomerSource over a mapped table. Nothing connects until the first call; every statement is a
+ * compiled SELECT with user input bound as parameters.
+ */
+export function createSqlSource(options: SqlSourceOptions): CustomerSource {
+  const { mapping, name } = options;
+  const dialectName = typeof options.connection === 'string' ? parseConnectionUrl(options.connection).dialect : options.connection?.dialect;
+  const pageSize = options.pageSize ?? 1000;
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
+    throw new ConfigError({ message: `pageSize must be a positive integer, got ${String(options.pageSize)}.`, hint: 'Use e.g. pageSize: 1000.' });
+  }
+  const executorOptions: ExecutorOptions = {
+    ...(options.password === undefined ? {} : { password: options.password }),
+    ...(options.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: options.queryTimeoutMs }),
+    ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
+    ...(options.importDriver === undefined ? {} : { importDriver: options.importDriver }),
+  };
+  validateMapping(mapping, name);
+  const executor = createExecutor(options.connection, executorOptions);
+  const dialect = dialectFor(dialectName ?? executor.dialect);
+  const description = describeMapping(mapping, dialect, pageSize);
+
+  let checked: Promise<Set<string>> | undefined;
+  const ready = () => {
+    if (!options.validateSchema) return Promise.resolve(new Set<string>());
+    checked ??= checkSchema(executor, dialect, mapping, name).catch((error: unknown) => {
+      checked = undefined;
+      throw error;
+    });
+    return checked;
+  };
+  const run = async (shape: CustomerQueryShape) => {
+    const numericColumns = await ready();
+    const compiled = compileCustomerQuery(mapping, dialect.name, shape, { numericColumns });
+    return executor.query(compiled.sql, compiled.params);
+  };
+  const toCustomers = (rows: Array<Record<string, unknown>>, org: string | undefined): Customer[] =>
+    rows.map((row) => rowToCustomer(row, mapping, name, org));
+
+  const driver: SourceDriver = {
+    name,
+    erp: mapping.erp,
+    codeForm: mapping.codeForm ?? 'as-is',
+    describe: () => description,
+    async page({ filter, after, limit }) {
+      return toCustomers(await run({ shape: 'page', filter, limit, ...(after ? { after } : {}) }), filter.org);
+    },
+    async lookup(codes, { org }) {
+      if (codes.length === 0) return [];
+      return toCustomers(await run({ shape: 'lookup', codes, ...(org === undefined ? {} : { org }) }), org);
+    },
+    async count(filter) {
+      const [row] = await run({ shape: 'count', filter });
+      return Number(row?.cc_count ?? 0);
+    },
+    close: () => executor.close(),
+  };
+  return createCustomerSource(driver);
+}

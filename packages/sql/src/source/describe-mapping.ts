@@ -1,0 +1,39 @@
+import { CUSTOMER_FIELDS, CUSTOMER_TEXT_FIELDS, type CustomerField, type SourceDescription } from '@custcode/core';
+import { compileCustomerQuery } from '../compile/compile-customer-query.js';
+import type { SqlDialect } from '../dialects/sql-dialect.js';
+import type { TableMapping } from '../mapping/table-mapping.js';
+
+export type DriverDescription = Omit<SourceDescription, 'name' | 'erp' | 'readOnly' | 'codeForm'>;
+
+/**
+ * Codes per lookup: 1,000 (measured sweet spot, and Oracle's IN-list limit), lower when the engine's
+ * parameter limit minus the statement's other parameters (mapping constants, the org) says so.
+ */
+export function lookupBatchSize(dialect: SqlDialect, mapping: TableMapping): number {
+  const probe = compileCustomerQuery(mapping, dialect.name, { shape: 'lookup', codes: ['?'], ...(mapping.org ? { org: '?' } : {}) });
+  return Math.min(1000, dialect.limits.maxInList, dialect.limits.maxParameters - (probe.params.length - 1));
+}
+
+/** What a mapped table can do, for `describe()`. */
+export function describeMapping(mapping: TableMapping, dialect: SqlDialect, pageSize: number): DriverDescription {
+  const mapped = new Set<CustomerField>(['source', 'erp', 'code', 'name', 'status']);
+  for (const field of CUSTOMER_TEXT_FIELDS) if (mapping.fields[field] !== undefined) mapped.add(field);
+  if (mapping.fields.createdAt) mapped.add('createdAt');
+  if (mapping.fields.updatedAt) mapped.add('updatedAt');
+  if (mapping.org) mapped.add('org');
+  const unsupported: string[] = [];
+  for (const field of ['phone', 'category', 'region'] as const) if (mapping.fields[field] === undefined) unsupported.push(field);
+  if (!mapping.org) unsupported.push('org');
+  if (!mapping.fields.createdAt) unsupported.push('createdFrom', 'createdTo');
+  if (!mapping.fields.createdAt && !mapping.fields.updatedAt) unsupported.push('updatedSince');
+  return {
+    fields: CUSTOMER_FIELDS.filter((field) => mapped.has(field)),
+    orgScope: mapping.org ? { kind: mapping.org.scope, withoutOrg: mapping.org.withoutOrgDescription } : { kind: 'none' },
+    changeTracking: mapping.fields.updatedAt ? 'modified-column' : mapping.fields.createdAt ? 'created-column' : 'none',
+    pinyinSearch: mapping.mnemonic ? 'pushdown' : 'scan',
+    unsupportedFilters: unsupported,
+    limits: { lookupBatch: lookupBatchSize(dialect, mapping), page: pageSize },
+    resumable: true,
+    details: { dialect: dialect.name, table: mapping.table },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Condition, FieldSpec, TableMapping } from '../mapping/table-mapping.js';
+
+/** The tables a mapping reads, by alias. */
+export function mappingTables(mapping: TableMapping): Map<string, string> {
+  const tables = new Map<string, string>([[mapping.alias, mapping.table]]);
+  for (const join of mapping.joins ?? []) tables.set(join.alias, join.table);
+  if (mapping.org?.kind === 'exists') tables.set(mapping.org.alias, mapping.org.table);
+  return tables;
+}
+
+/** Every column reference of a mapping (`alias.COLUMN`), once each. */
+export function mappingColumns(mapping: TableMapping): string[] {
+  const columns = new Set<string>([mapping.code, ...mapping.raw]);
+  const condition = (value: Condition | undefined) => {
+    if (!value) return;
+    if ('all' in value) value.all.forEach(condition);
+    else if ('any' in value) value.any.forEach(condition);
+    else if ('not' in value) condition(value.not);
+    else {
+      columns.add(value.column);
+      if ('equalsColumn' in value) columns.add(value.equalsColumn);
+    }
+  };
+  const field = (spec: FieldSpec | undefined) => {
+    if (spec === undefined) return;
+    const value = typeof spec === 'object' && 'value' in spec ? spec.value : spec;
+    if (typeof value === 'string') columns.add(value);
+    else ('coalesce' in value ? value.coalesce : value.concat).forEach((reference) => columns.add(reference));
+    if (typeof spec === 'object' && 'value' in spec) spec.matchAlso?.forEach((reference) => columns.add(reference));
+  };
+  const { createdAt, updatedAt, ...textFields } = mapping.fields;
+  Object.values(textFields).forEach(field);
+  for (const reference of [createdAt, updatedAt, mapping.mnemonic]) if (reference) columns.add(reference);
+  condition(mapping.where);
+  condition(mapping.status.deleted);
+  condition(mapping.status.blocked);
+  for (const join of mapping.joins ?? []) {
+    join.on.forEach(([left, right]) => columns.add(left).add(right));
+    condition(join.where);
+  }
+  const org = mapping.org;
+  if (org?.kind === 'column') {
+    columns.add(org.column);
+    condition(org.withoutOrg);
+  } else if (org?.kind === 'exists') {
+    org.on.forEach(([left, right]) => columns.add(left).add(right));
+    columns.add(org.column);
+    if (org.value) columns.add(org.value);
+    condition(org.where);
+  }
+  return [...columns];
+}

@@ -1,0 +1,46 @@
+import { canonicalCustomers, CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
+import { createExecutor, createGenericSqlSource, type GenericSqlSourceOptions } from '@custcode/sql';
+import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
+import { GENERIC_COLUMNS, GENERIC_STATUS, seedGeneric } from './seed-generic.js';
+
+const notInstalled = () => Promise.reject(Object.assign(new Error('Cannot find package'), { code: 'ERR_MODULE_NOT_FOUND' }));
+
+/** Where each backend's server would be, for the error cases (sqlite has no server and no login). */
+const SERVER = {
+  mariadb: { scheme: 'mysql', port: 3306 },
+  postgres: { scheme: 'postgres', port: 5432 },
+} as const;
+
+const generic = (connection: string, extra: Partial<GenericSqlSourceOptions> = {}) =>
+  createGenericSqlSource({ name: 'crm', connection, table: 'Customer', columns: GENERIC_COLUMNS, status: GENERIC_STATUS, ...extra });
+
+for (const backend of testBackends()) {
+  for (const variant of [
+    { label: 'pinyin scanned by the core', mnemonic: false },
+    { label: 'pinyin pushed down to a mnemonic column', mnemonic: true },
+  ]) {
+    let database: TestDatabase | undefined;
+    const server = backend.name === 'sqlite' ? undefined : SERVER[backend.name];
+    testCustomerSource({
+      name: `generic-sql on ${backend.name} (${variant.label})`,
+      unavailable: backend.unavailable,
+      async setup() {
+        database = await backend.createDatabase();
+        const expected = await seedGeneric(database, canonicalCustomers(), { source: 'crm', mnemonic: variant.mnemonic });
+        const columns = variant.mnemonic ? { ...GENERIC_COLUMNS, mnemonic: 'Mnemonic' } : GENERIC_COLUMNS;
+        const source = generic(database.url, { columns, pageSize: 97 });
+        return { source, expected, teardown: () => database!.drop() };
+      },
+      errorCases: {
+        ...(server
+          ? {
+              badCredentials: () => generic(`${server.scheme}://nobody:${CONFORMANCE_PASSWORD}@127.0.0.1:${server.port}/test`).count(),
+              unreachable: () => generic(`${server.scheme}://nobody@127.0.0.1:1/test`, { password: CONFORMANCE_PASSWORD }).count(),
+            }
+          : {}),
+        missingDriver: () => generic(database!.url, { importDriver: notInstalled }).count(),
+      },
+      readOnly: () => createExecutor(database!.url).query('DELETE FROM Customer'),
+    });
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Seeds the canonical customers into a classic `Customer` table (one row per customer and org) and
+ * returns the records a generic-sql source over it must give. Written independently of the compiler:
+ * this is the conformance suite's truth for generic-sql.
+ */
+import { CUSTOMER_FIELDS, pinyinInitials, projectSeedCustomer, seedOrgs, type Customer, type SeedCustomer } from '@custcode/core';
+import { createSeedTable, type SeedTarget } from '@custcode/sql';
+
+/** The classic layout's column names, as a generic-sql configuration names them. */
+export const GENERIC_COLUMNS = {
+  code: 'CustomerID',
+  name: 'CustomerName',
+  shortName: 'ShortName',
+  taxId: 'TaxNo',
+  phone: 'Phone',
+  contact: 'Contact',
+  address: 'Address',
+  category: 'Category',
+  region: 'Region',
+  createdAt: 'CreatedAt',
+  updatedAt: 'UpdatedAt',
+  org: 'OrgID',
+} as const;
+
+export const GENERIC_STATUS = { column: 'Status', blocked: ['B'], deleted: ['D'] };
+
+const ORG_IDS: Record<string, string> = { ORG1: '100001', ORG2: '100002', ORG3: '100003' };
+const STATUS_FLAGS = { active: 'A', blocked: 'B', deleted: 'D' } as const;
+
+/** ISO `T` in the seed → the backend's datetime literal. */
+const sqlDate = (value: string | undefined) => (value === undefined ? null : value.replace('T', ' '));
+
+export async function seedGeneric(target: SeedTarget, customers: SeedCustomer[], options: { source: string; mnemonic?: boolean }): Promise<Customer[]> {
+  await createSeedTable(target, 'Customer', [
+    { name: 'CustomerID', type: 'text', length: 30, notNull: true },
+    { name: 'CustomerName', type: 'text', length: 200 },
+    { name: 'ShortName', type: 'text', length: 60 },
+    { name: 'TaxNo', type: 'text', length: 30 },
+    { name: 'Phone', type: 'text', length: 40 },
+    { name: 'Contact', type: 'text', length: 60 },
+    { name: 'Address', type: 'text', length: 200 },
+    { name: 'Category', type: 'text', length: 40 },
+    { name: 'Region', type: 'text', length: 40 },
+    { name: 'CreatedAt', type: 'datetime' },
+    { name: 'UpdatedAt', type: 'datetime' },
+    { name: 'OrgID', type: 'text', length: 10 },
+    { name: 'Status', type: 'text', length: 1 },
+    ...(options.mnemonic ? [{ name: 'Mnemonic', type: 'text' as const, length: 100 }] : []),
+  ], { indexes: [['CustomerID', 'OrgID']] });
+
+  const rows: Array<Record<string, unknown>> = [];
+  const expected: Customer[] = [];
+  for (const seed of customers) {
+    const orgs = seedOrgs(seed);
+    for (const org of orgs.length === 0 ? [undefined] : orgs) {
+      const orgId = org === undefined ? undefined : ORG_IDS[org];
+      rows.push({
+        CustomerID: seed.code,
+        CustomerName: seed.name,
+        ShortName: seed.shortName ?? null,
+        TaxNo: seed.taxId ?? null,
+        Phone: seed.phone ?? null,
+        Contact: seed.contact ?? null,
+        Address: seed.address ?? null,
+        Category: seed.category?.name ?? null,
+        Region: seed.region?.name ?? null,
+        CreatedAt: sqlDate(seed.createdAt),
+        UpdatedAt: sqlDate(seed.updatedAt),
+        OrgID: orgId ?? null,
+        Status: STATUS_FLAGS[seed.status],
+        ...(options.mnemonic ? { Mnemonic: pinyinInitials(seed.name) } : {}),
+      });
+      expected.push(projectSeedCustomer(seed, { source: options.source, erp: 'generic-sql', fields: CUSTOMER_FIELDS, ...(orgId === undefined ? {} : { org: orgId }) }));
+    }
+  }
+  await target.insert('Customer', rows);
+  return expected;
+}

@@ -1,0 +1,61 @@
+/**
+ * The published shape: every package's `exports` entries load with both `require` and `import` from the
+ * built dist (npm test builds first), in a plain Node process outside vitest's source aliases.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
+
+interface Manifest {
+  name: string;
+  exports: Record<string, { import: { types: string; default: string }; require: { types: string; default: string } }>;
+}
+
+function runNode(code: string, type: 'module' | 'commonjs'): string {
+  return execFileSync(process.execPath, [type === 'module' ? '--input-type=module' : '--input-type=commonjs', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
+}
+
+describe.each(packages)('built package %s', (directory) => {
+  const manifest = JSON.parse(readFileSync(join(root, 'packages', directory, 'package.json'), 'utf8')) as Manifest;
+
+  it('has every file its exports map names', () => {
+    for (const [subpath, conditions] of Object.entries(manifest.exports)) {
+      for (const file of [conditions.import.types, conditions.import.default, conditions.require.types, conditions.require.default]) {
+        expect(existsSync(join(root, 'packages', directory, file)), `${manifest.name} ${subpath} → ${file} (run npm run build)`).toBe(true);
+      }
+    }
+  });
+
+  it.each(Object.keys(manifest.exports))('loads %s with require() and import()', (subpath) => {
+    const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
+    const viaRequire = runNode(`console.log(typeof require(${JSON.stringify(specifier)}))`, 'commonjs');
+    const viaImport = runNode(`const m = await import(${JSON.stringify(specifier)}); console.log(typeof m)`, 'module');
+    expect(viaRequire).toBe('object');
+    expect(viaImport).toBe('object');
+  });
+});
+
+describe('@custcode/core from the built package', () => {
+  it('exposes the same contract to CommonJS and ESM callers', () => {
+    const probe = `const core = M; console.log(JSON.stringify({ erps: core.ERP_KINDS, code: core.alphaOutput('0000012345'), ok: core.customerSchema.safeParse({ source: 's', erp: 'sap', code: '1', name: 'n', status: 'active', raw: {} }).success }))`;
+    const cjs = runNode(probe.replace('M', "require('@custcode/core')"), 'commonjs');
+    const esm = runNode(`const M = await import('@custcode/core'); ${probe.replace('const core = M', 'const core = M')}`, 'module');
+    expect(JSON.parse(cjs)).toEqual({ erps: ['sap', 'oracle-ebs', 'yonyou-u8', 'yonyou-nc', 'kingdee-k3cloud', 'kingdee-k3wise', 'generic-sql', 'file'], code: '12345', ok: true });
+    expect(JSON.parse(esm)).toEqual(JSON.parse(cjs));
+  });
+
+  it('keeps import of the main entry free of heavy writers and drivers', () => {
+    const loaded = runNode(
+      "await import('@custcode/core'); const { createRequire } = await import('node:module'); const r = createRequire(import.meta.url); console.log(JSON.stringify(Object.keys(r.cache ?? {}).filter((k) => /exceljs|pdfkit|mysql2|better-sqlite3|oracledb|mssql/.test(k))))",
+      'module',
+    );
+    expect(JSON.parse(loaded)).toEqual([]);
+  });
+});
