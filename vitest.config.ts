@@ -17,6 +17,7 @@ export default defineConfig({
       { find: /^@custcode\/adapter-oracle$/, replacement: src('adapter-oracle/src/index.ts') },
       { find: /^@custcode\/adapter-yonyou$/, replacement: src('adapter-yonyou/src/index.ts') },
       { find: /^@custcode\/adapter-kingdee$/, replacement: src('adapter-kingdee/src/index.ts') },
+      { find: /^@custcode\/server$/, replacement: src('server/src/index.ts') },
       { find: /^@custcode\/cli$/, replacement: src('cli/src/index.ts') },
     ],
   },

@@ -20,6 +20,8 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
   const reader = new ReadTableClient(transport, options.functionModule, options.rowWidth);
   const keyWindows = new KeyWindows(reader, 'KNA1', options.keyWindow);
   const orgLevel: OrgLevelMapping | undefined = options.orgScope === 'company-code' ? knb1Mapping : options.orgScope === 'sales-area' ? knvvMapping : undefined;
+  // Within one company code or sales area KUNNR is unique, so the org table can drive the paging when an org is asked for.
+  const orgKeyWindows = orgLevel ? new KeyWindows(reader, orgLevel.table, options.keyWindow) : undefined;
   const kna1Fields = [...new Set<string>([...KNA1_FIELDS, options.categoryField, ...options.extraFields])];
   let textsLoading: Promise<SapTexts> | undefined;
   const texts = () => {
@@ -64,8 +66,9 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
     const result: Customer[] = [];
     // With org rows, a code can continue past the cursor (other orgs of the same KUNNR): start at it.
     let bound: KeyBound | undefined = after ? { code: after.code, inclusive: orgLevel !== undefined } : undefined;
+    const [windows, keyCondition] = orgKeyWindows && orgCondition ? [orgKeyWindows, orgCondition] : [keyWindows, pushdown.where];
     while (result.length < limit) {
-      const { keys, exhausted } = await keyWindows.keysAfter(pushdown.where, bound, limit - result.length);
+      const { keys, exhausted } = await windows.keysAfter(keyCondition, bound, limit - result.length);
       if (keys.length === 0) break;
       const range = allOf(compare('KUNNR', '>=', keys[0]!), compare('KUNNR', '<=', keys[keys.length - 1]!));
       const customers = (await customersWhere(range!, pushdown.where, orgCondition))

@@ -154,6 +154,17 @@ describe('createSapSource on the RFC_READ_TABLE emulator', () => {
     expect(await source.get('1000', { org: '1000/10/00' })).toBeUndefined();
   });
 
+  it('pages one org by the org table\u2019s keys (KUNNR is unique within a company code)', async () => {
+    const rows = kna1(40);
+    const knb1: SapRow[] = rows.flatMap((row, index) => [{ KUNNR: row.KUNNR!, BUKRS: '1000' }, ...(index % 4 === 0 ? [{ KUNNR: row.KUNNR!, BUKRS: '2000' }] : [])]);
+    const emulator = createRfcEmulator(tables(rows, { KNB1: knb1 }), { seed: 5 });
+    const source = createSapSource({ name: 'sap', client: emulator, orgScope: 'company-code', pageSize: 3, keyWindow: 4, texts: false });
+    const codes = (await collect(source.search({ org: '2000' }))).map((customer) => customer.code);
+    expect(codes).toEqual(rows.filter((_, index) => index % 4 === 0).map((row) => String(Number(row.KUNNR))));
+    const keyCalls = emulator.calls.filter((call) => !call.noData && call.fields.length === 1);
+    expect(keyCalls.every((call) => call.table === 'KNB1' && call.options.join(' ').includes("BUKRS = '2000'"))).toBe(true);
+  });
+
   it('describes itself: sap-alpha codes, created-column change tracking, pinyin scanned by core', () => {
     const description = createSapSource({ name: 'sap', client: createRfcEmulator(tables([])), orgScope: 'sales-area' }).describe();
     expect(description).toMatchObject({ codeForm: 'sap-alpha', changeTracking: 'created-column', pinyinSearch: 'scan', orgScope: { kind: 'sales-area' }, limits: { lookupBatch: 100 } });

@@ -70,11 +70,23 @@ describe('config errors', () => {
     expect(env.stdout).toContain('北京测试有限公司');
   });
 
-  it('says that an adapter is unavailable rather than failing obscurely', async () => {
+  it('reports a source that cannot open as a typed error, without a stack trace', async () => {
     const result = await withConfig({ sources: { sap: { erp: 'sap', emulator: './missing.json' } } }, ['sources', '--check']);
-    expect(result.exitCode).toBeGreaterThan(0);
-    expect(result.stdout).toMatch(/sap/);
-    expect(result.stdout).not.toMatch(/\n\s+at /);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toMatch(/sap\s+sap\s+emulator \.\/missing\.json\s+CONFIG_INVALID: Cannot read SAP emulator data/);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('checks nested keys and secrets of SAP RFC parameters', async () => {
+    const rfc = { ashost: '10.0.0.9', sysnr: '00', client: '800', user: 'RFC', passwd: { env: 'SAP_PASSWORD' } };
+    const typo = await withConfig({ sources: { sap: { erp: 'sap', rfc: { ...rfc, ashots: 'x' } } } }, ['sources']);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('sources.sap.rfc: unknown key "ashots". Did you mean "ashost"?');
+    const both = await withConfig({ sources: { sap: { erp: 'sap', rfc, emulator: './x.json' } } }, ['sources']);
+    expect(both.stderr).toContain('exactly one of "emulator"');
+    const missing = await withConfig({ sources: { sap: { erp: 'sap', rfc } } }, ['get', 'sap', '1']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('sources.sap.rfc.passwd: environment variable SAP_PASSWORD is not set');
   });
 
   it('rejects unknown views and views for another source', async () => {

@@ -50,6 +50,20 @@ describe('get', () => {
     expect(JSON.parse(empty.stdout)).toEqual([]);
   });
 
+  it('scopes a lookup by --org', async () => {
+    const orgs = tempProject({ sources: { scoped: { erp: 'file', path: './scoped.csv', columns: { code: 'code', name: 'name', org: 'org' } } } });
+    orgs.write('scoped.csv', 'code,name,org\nC001,北京一号,1000\nC001,北京二号,2000\n');
+    try {
+      const scoped = await runInProcess(['get', 'scoped', 'C001', '--org', '2000', '--json'], { cwd: orgs.directory });
+      expect(JSON.parse(scoped.stdout)).toMatchObject([{ code: 'C001', name: '北京二号', org: '2000' }]);
+      const elsewhere = await runInProcess(['get', 'scoped', 'C001', '--org', '3000'], { cwd: orgs.directory });
+      expect(elsewhere.exitCode).toBe(1);
+      expect(elsewhere.stderr).toBe('not found: C001 (org 3000)\n');
+    } finally {
+      orgs.cleanup();
+    }
+  });
+
   it('exits 2 on a usage error from commander', async () => {
     const result = await run(['get', 'clients']);
     expect(result.exitCode).toBe(2);

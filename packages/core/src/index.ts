@@ -18,6 +18,7 @@ export type { CustomerSource, LookupResult } from './source/v1/customer-source.j
 export type { SourceDescription, OrgScope } from './source/v1/source-description.js';
 export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
 export { createCustomerSource, parseCustomerQuery } from './source/create-customer-source.js';
+export type { RetryOptions } from './source/retry.js';
 export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';
 export { matchesFilter, matchesText } from './source/match-filter.js';
 export { cursorOf, encodeCursor, decodeCursor } from './source/cursor.js';
@@ -77,3 +78,18 @@ export type { NearDuplicateOptions } from './audit/near-duplicates.js';
 export { companyNameKey, type CompanyNameKey } from './audit/company-name.js';
 export { renderAuditHtml, type AuditHtmlOptions } from './audit/html/render-audit-html.js';
 export { buildFixPlan, fixPlanCsv, type FixAction, type FixPlanOptions, type FixPlanRow } from './audit/fix-plan.js';
+
+// Migration between ERPs: crosswalk, conflicts, value translations, import layouts
+export * from './migrate/index.js';
+
+// Access control: roles, masking, row filters, the access log
+export {
+  ACCESS_COMMANDS, MASKABLE_FIELDS, MASK_STYLES, accessPolicySchema, apiKeySchema, grantSchema, roleSchema, rowFilterSchema, userSchema, accessLogConfigSchema,
+  type AccessCommand, type AccessPolicy, type AccessUserConfig, type ApiKeyRef, type Grant, type MaskableField, type MaskStyle, type Role, type RowFilter,
+} from './access/access-policy-schema.js';
+export { decideAccess, policyEnabled, roleOf, type AccessDecision, type AccessRequest } from './access/decide-access.js';
+export { maskValue, DEFAULT_MASK_STYLES } from './access/mask-value.js';
+export { maskCustomer, maskRulesOf, type MaskRules } from './access/mask-customer.js';
+export { guardSource, type GuardOptions } from './access/guard-source.js';
+export { createFileAccessLog, createMemoryAccessLog, readAccessLog, parseSince, type AccessLog, type AccessLogEntry, type AccessLogFilter } from './access/access-log.js';
+export { authenticateApiKey, hashApiKey } from './access/api-key.js';

@@ -16,8 +16,8 @@ const generic = (connection: string, extra: Partial<GenericSqlSourceOptions> = {
 
 for (const backend of testBackends()) {
   for (const variant of [
-    { label: 'pinyin scanned by the core', mnemonic: false },
-    { label: 'pinyin pushed down to a mnemonic column', mnemonic: true },
+    { label: 'one row per org, pinyin scanned by the core', orgScoped: true, mnemonic: false },
+    { label: 'no org column, pinyin pushed down to a mnemonic column', orgScoped: false, mnemonic: true },
   ]) {
     let database: TestDatabase | undefined;
     const server = backend.name === 'sqlite' ? undefined : SERVER[backend.name];
@@ -26,8 +26,9 @@ for (const backend of testBackends()) {
       unavailable: backend.unavailable,
       async setup() {
         database = await backend.createDatabase();
-        const expected = await seedGeneric(database, canonicalCustomers(), { source: 'crm', mnemonic: variant.mnemonic });
-        const columns = variant.mnemonic ? { ...GENERIC_COLUMNS, mnemonic: 'Mnemonic' } : GENERIC_COLUMNS;
+        const expected = await seedGeneric(database, canonicalCustomers(), { source: 'crm', orgScoped: variant.orgScoped, mnemonic: variant.mnemonic });
+        const { org: _org, ...unscoped } = GENERIC_COLUMNS;
+        const columns = { ...(variant.orgScoped ? GENERIC_COLUMNS : unscoped), ...(variant.mnemonic ? { mnemonic: 'Mnemonic' } : {}) };
         const source = generic(database.url, { columns, pageSize: 97 });
         return { source, expected, teardown: () => database!.drop() };
       },

@@ -48,6 +48,19 @@ for (const backend of testBackends()) {
       await source.close();
     });
 
+    it('streams every row of a code when one of them has no org, page after page', async () => {
+      await database.insert('Client', [
+        { ClientID: 500, ClientName: 'No dept', DeptID: null, ClassID: null },
+        { ClientID: 500, ClientName: 'Dept 10', DeptID: 10, ClassID: null },
+        { ClientID: 500, ClientName: 'Dept 20', DeptID: 20, ClassID: null },
+      ]);
+      const source = createGenericSqlSource({ ...options, pageSize: 1 });
+      const rows = await collect(source.search({ codePrefix: '500' }));
+      expect([...rows].sort()).toEqual(['500@10', '500@20', '500@undefined']);
+      await source.close();
+      await database.run(`DELETE FROM ${database.quote('Client')} WHERE ${database.quote('ClientID')} = 500`);
+    });
+
     it('searches numbers as text and compares org/category only with numbers', async () => {
       const source = createGenericSqlSource(options);
       const all = await collect(source.search());

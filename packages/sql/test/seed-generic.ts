@@ -30,7 +30,15 @@ const STATUS_FLAGS = { active: 'A', blocked: 'B', deleted: 'D' } as const;
 /** ISO `T` in the seed → the backend's datetime literal. */
 const sqlDate = (value: string | undefined) => (value === undefined ? null : value.replace('T', ' '));
 
-export async function seedGeneric(target: SeedTarget, customers: SeedCustomer[], options: { source: string; mnemonic?: boolean }): Promise<Customer[]> {
+/**
+ * `orgScoped`: one row per customer and org (OrgID filled); otherwise one row per customer and no
+ * org in the records. `mnemonic`: a Mnemonic column holding the pinyin initials of the name.
+ */
+export async function seedGeneric(
+  target: SeedTarget,
+  customers: SeedCustomer[],
+  options: { source: string; orgScoped: boolean; mnemonic?: boolean },
+): Promise<Customer[]> {
   await createSeedTable(target, 'Customer', [
     { name: 'CustomerID', type: 'text', length: 30, notNull: true },
     { name: 'CustomerName', type: 'text', length: 200 },
@@ -51,7 +59,7 @@ export async function seedGeneric(target: SeedTarget, customers: SeedCustomer[],
   const rows: Array<Record<string, unknown>> = [];
   const expected: Customer[] = [];
   for (const seed of customers) {
-    const orgs = seedOrgs(seed);
+    const orgs = options.orgScoped ? seedOrgs(seed) : [];
     for (const org of orgs.length === 0 ? [undefined] : orgs) {
       const orgId = org === undefined ? undefined : ORG_IDS[org];
       rows.push({
@@ -70,7 +78,8 @@ export async function seedGeneric(target: SeedTarget, customers: SeedCustomer[],
         Status: STATUS_FLAGS[seed.status],
         ...(options.mnemonic ? { Mnemonic: pinyinInitials(seed.name) } : {}),
       });
-      expected.push(projectSeedCustomer(seed, { source: options.source, erp: 'generic-sql', fields: CUSTOMER_FIELDS, ...(orgId === undefined ? {} : { org: orgId }) }));
+      const fields = options.orgScoped ? CUSTOMER_FIELDS : CUSTOMER_FIELDS.filter((field) => field !== 'org');
+      expected.push(projectSeedCustomer(seed, { source: options.source, erp: 'generic-sql', fields, ...(orgId === undefined ? {} : { org: orgId }) }));
     }
   }
   await target.insert('Customer', rows);

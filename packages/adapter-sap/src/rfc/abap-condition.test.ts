@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateWhere, parseWhere } from '../emulator/abap-where.js';
 import { abapLiteral, allOf, anyOf, compare, inList, like, toOptionLines } from './abap-condition.js';
@@ -28,6 +29,18 @@ describe('ABAP conditions and OPTIONS lines', () => {
     expect(text.length).toBeGreaterThan(2);
     expect(text.join(' ')).toMatch(/^\( \( KUNNR LIKE '12%' \) OR/);
     expect(evaluateWhere(parseWhere(text), (field) => ({ KUNNR: '0000001234', REGIO: '11' })[field] ?? '')).toBe(true);
+  });
+
+  it('round-trips any value through literals and lines (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 30 }).filter((value) => !/[\u0000-\u001f]/.test(value)), { minLength: 1, maxLength: 12 }), (values) => {
+        const text = lines(inList('NAME1', values));
+        for (const line of text) expect(line.length).toBeLessThanOrEqual(72);
+        const parsed = parseWhere(text);
+        for (const value of values) expect(evaluateWhere(parsed, () => value)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('gives no lines for no condition', () => {

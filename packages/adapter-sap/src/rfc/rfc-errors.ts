@@ -35,7 +35,9 @@ export function translateRfcError(original: unknown, context: RfcCallContext): C
     case 'NOT_AUTHORIZED':
       return new NotAuthorizedError({
         message: `SAP refused ${where}: NOT_AUTHORIZED (the RFC user may not display table ${context.table}).`,
-        hint: `Give the RFC user display authorization for ${context.table} (S_TABU_DIS for its authorization group or S_TABU_NAM for the table) and S_RFC for ${context.functionModule}.`,
+        hint:
+          `Give the RFC user display authorization for ${context.table} (S_TABU_DIS for its authorization group or S_TABU_NAM for the table) and S_RFC for ${context.functionModule}` +
+          (['T005U', 'T077X', 'TKUKT'].includes(context.table) ? ', or set texts: false to report region and category codes instead of names.' : '.'),
         cause: error,
       });
     case 'TABLE_NOT_AVAILABLE':

@@ -11,7 +11,7 @@ export interface AuditWiringOptions extends CommonOptions {
 
 /** Opens the configured source and hands it to the audit command with the config's rules. */
 export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions): Promise<number> {
-  return withSource(io, options, (source, loaded) =>
+  return withSource(io, { ...options, command: 'audit' }, (source, loaded) =>
     runAudit(
       {
         source,

@@ -71,7 +71,7 @@ async function totalFor(io: CommandIo, source: CustomerSource, query: Parameters
 
 /** `custcode export SOURCE --out FILE [--format …] [--fields …] [--headers en|zh] [filters | --view NAME]`. */
 export async function runExport(io: CommandIo, options: ExportCommandOptions): Promise<number> {
-  return withSource(io, options, async (source, loaded) => {
+  return withSource(io, { ...options, command: 'export' }, async (source, loaded) => {
     const out = resolve(io.cwd, options.out);
     const format = exportFormat(out, options.format);
     const headers = parseHeaders(options.headers);

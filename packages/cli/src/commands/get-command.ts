@@ -14,7 +14,7 @@ export interface GetOptions extends CommonOptions {
 
 /** `custcode get SOURCE CODE... [--org ORG]`: exit 1 when any code is not found (those are listed on stderr). */
 export async function runGet(io: CommandIo, options: GetOptions): Promise<number> {
-  return withSource(io, options, async (source) => {
+  return withSource(io, { ...options, command: 'get' }, async (source) => {
     const missing: string[] = [];
     const found: Customer[] = [];
     let first = true;

@@ -1,8 +1,9 @@
-import type { CustomerSource } from '@custcode/core';
+import type { AccessCommand, CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../command-io.js';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { reportError } from '../output/report-error.js';
 import { openSource } from '../sources/open-source.js';
+import { guardCliSource } from './access-log/cli-access.js';
 
 export interface CommonOptions {
   /** `--config FILE`. */
@@ -11,12 +12,13 @@ export interface CommonOptions {
 }
 
 /**
- * Loads the config, opens one source, runs the command body and always closes the source. Any error
- * is reported (secrets scrubbed) and becomes the exit code.
+ * Loads the config, opens one source guarded by the config's roles (`command` is what the role must
+ * grant; default `search`), runs the command body and always closes the source. Any error is reported
+ * (secrets scrubbed) and becomes the exit code (a denial exits 4).
  */
 export async function withSource(
   io: CommandIo,
-  options: CommonOptions & { source: string },
+  options: CommonOptions & { source: string; user?: string; command?: AccessCommand },
   body: (source: CustomerSource, loaded: LoadedConfig) => Promise<number>,
 ): Promise<number> {
   let secrets: string[] = [];
@@ -26,7 +28,9 @@ export async function withSource(
     const opened = await openSource(loaded, options.source, io.env);
     secrets = opened.secrets;
     source = opened.source;
-    return await body(source, loaded);
+    // Roles, masking, row filters and the access log apply to everything the body reads.
+    const guarded = guardCliSource(io, loaded, source, { ...(options.user === undefined ? {} : { user: options.user }), command: options.command ?? 'search' });
+    return await body(guarded, loaded);
   } catch (error) {
     return reportError(io, error, { json: options.json, secrets });
   } finally {

@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUSES, customerQuerySchema } from '@custcode/core';
+import { accessLogConfigSchema, CUSTOMER_STATUSES, customerQuerySchema, roleSchema, userSchema } from '@custcode/core';
 import { z } from 'zod';
 
 /** A secret is never written in the config: it names an environment variable. */
@@ -156,6 +156,12 @@ export const configSchema = z
     /** Code rules by name; their form is the rule engine's business. */
     rules: z.record(z.string(), z.unknown()).optional(),
     views: z.record(z.string(), viewSchema).optional(),
+    /** Access control (see packages/core/src/access): without `roles` everything is allowed. */
+    roles: z.record(z.string(), roleSchema).optional(),
+    /** User or API client name → role (and API key as a sha256 hash or an env reference). */
+    users: z.record(z.string(), userSchema).optional(),
+    /** JSON Lines access log; relative to the config file. Default custcode-access.jsonl when `roles` is set. */
+    accessLog: accessLogConfigSchema.optional(),
   })
   .strict();
 export type CustcodeConfig = z.infer<typeof configSchema>;

@@ -4,6 +4,7 @@ import { ConfigError } from '@custcode/core';
 import type { CommandIo } from '../command-io.js';
 import { type CustcodeConfig, configSchema } from './config-schema.js';
 import { checkErpValues, configIssueError } from './format-config-issue.js';
+import { checkAccessPolicy } from './check-access-policy.js';
 import { didYouMean } from './nearest-key.js';
 
 export const DEFAULT_CONFIG_FILE = 'custcode.config.json';
@@ -55,5 +56,6 @@ export function loadConfig(io: CommandIo, explicit?: string): LoadedConfig {
       });
     }
   }
+  checkAccessPolicy(config, path);
   return { path, directory: dirname(path), config };
 }

@@ -1,30 +1,17 @@
 import { compileRule } from '../rules/compile-rule.js';
-import type { CompiledRule, RuleInput } from '../rules/rule-types.js';
-import type {
-  AuditInput,
-  AuditRecord,
-  AuditReport,
-  DuplicateFinding,
-  FormatViolationFinding,
-  GarbledFinding,
-  InvalidTaxIdFinding,
-  MissingFinding,
-} from './audit-types.js';
+import type { RuleInput } from '../rules/rule-types.js';
+import type { AuditInput, AuditRecord, AuditReport, GarbledFinding, InvalidTaxIdFinding, MissingFinding } from './audit-types.js';
 import { comparableCode, withoutAlphaZeros } from './code-key.js';
+import { CodeLedger } from './code-ledger.js';
 import { CodeProfile } from './code-profile.js';
-import { codeShape, digitRunStart, digitValue, prefixLength, sameTemplate, sharedSlice } from './code-shape.js';
-import { explainDeviation, inferPattern } from './inferred-pattern.js';
+import { prefixLength, sharedSlice } from './code-shape.js';
+import { type AuditRule, inferredFormatChecks, ruleFormatChecks } from './format-checks.js';
 import { findNearDuplicates, type NameRecord, type NearDuplicateOptions } from './near-duplicates.js';
 import { garbledFields, invalidTaxId } from './record-checks.js';
-import { rowIdOf } from './row-id.js';
-import { SerialCollector } from './serial-collector.js';
-import { inferredGaps, ruleGaps, type GapResult } from './serial-gaps.js';
+import { createRowIdReader } from './row-id.js';
 import { compactTaxId, taxIdLinkKey } from './tax-id-check.js';
 
-const anyDigit = /[0-9]/g;
-
-/** The parts of a compiled rule the audit uses. */
-export type AuditRule = Pick<CompiledRule, 'pattern' | 'gapPolicy' | 'segments' | 'validate' | 'parse'>;
+export type { AuditRule } from './format-checks.js';
 
 export interface AuditOptions {
   /** Source name for the report (default: the first record's `source`, else ''). */
@@ -47,45 +34,19 @@ export interface AuditOptions {
  */
 export async function audit(customers: AuditInput, options: AuditOptions = {}): Promise<AuditReport> {
   const rule = toAuditRule(options.rule);
-  let source = options.source;
+  const format = rule ? ruleFormatChecks(rule) : inferredFormatChecks();
+  const ledger = new CodeLedger();
+  const profile = new CodeProfile();
   const missing: MissingFinding[] = [];
   const garbled: GarbledFinding[] = [];
   const invalidTaxIds: InvalidTaxIdFinding[] = [];
-  const ruleViolations: FormatViolationFinding[] = [];
-  const firstByKey = new Map<string, number>();
-  const orgs: Array<string | null> = [];
-  const duplicateGroups = new Map<string, number[]>();
-  const codes: string[] = [];
-  const names: string[] = [];
-  const rowIds: Array<string | null> = [];
-  const templateIds: number[] = [];
-  const templateTally: number[] = [];
-  const templateOrder: string[] = [];
-  const templateId = new Map<string, number>();
-  const serials = new SerialCollector();
-  const profile = new CodeProfile();
   const nameRecords: NameRecord[] = [];
   const nearDuplicatesWanted = options.nearDuplicates !== false;
-
-  // Stream order is code order, so consecutive records usually share a prefix and a counter key:
-  // reuse those strings instead of allocating new ones for every record.
+  const rowIdOf = createRowIdReader();
+  let source = options.source;
   let lastPrefix = '';
-  let lastComparable = '';
-  let lastTemplateId = -1;
-  let lastHead = '';
-  let lastKeyHead = '';
-  let lastWidth = -1;
-  let lastSerialKey = '';
-  const serialKey = (head: string, width: number): string => {
-    if (head !== lastKeyHead || width !== lastWidth) {
-      lastKeyHead = head;
-      lastWidth = width;
-      lastSerialKey = `${head}\u0000${width}`;
-    }
-    return lastSerialKey;
-  };
-
   let index = 0;
+
   const visit = (record: AuditRecord): void => {
     source ??= typeof (record as { source?: unknown }).source === 'string' ? (record as { source: string }).source : undefined;
     const stored = typeof record.code === 'string' ? record.code : null;
@@ -95,7 +56,6 @@ export async function audit(customers: AuditInput, options: AuditOptions = {}): 
     const key = withoutAlphaZeros(comparable);
     const garbledBefore = garbled.length;
     garbledFields(record, stored ?? '', garbled);
-    const garbledCount = garbled.length;
     const taxCompact = typeof record.taxId === 'string' ? compactTaxId(record.taxId) : '';
     const taxProblem = invalidTaxId(record, stored ?? '', taxCompact);
     if (taxProblem) invalidTaxIds.push(taxProblem);
@@ -103,58 +63,19 @@ export async function audit(customers: AuditInput, options: AuditOptions = {}): 
     if (stored === null || key === '') {
       missing.push({ index, name, rowId, stored, org: record.org ?? null });
     } else {
-      const slot = codes.length;
-      codes.push(stored);
-      names.push(name);
-      rowIds.push(rowId);
-      orgs.push(record.org ?? null);
-      // One hash probe per record: a Set; the slots of a duplicated key are collected at the end.
-      const scopedKey = record.org ? `${record.org}\u0001${key}` : key;
-      scopedKeys.push(scopedKey);
-      const seenBefore = seenKeys.size;
-      seenKeys.add(scopedKey);
-      if (seenKeys.size === seenBefore) duplicatedKeys.add(scopedKey);
-
+      ledger.add(stored, key, name, rowId, record.org ?? null);
       const prefixEnd = prefixLength(comparable);
+      // Consecutive codes usually share their prefix: reuse the string.
       lastPrefix = sharedSlice(lastPrefix, comparable, prefixEnd);
       profile.add(stored, lastPrefix);
-      if (rule) {
-        // The form (case, width, spaces) is the duplicates check's business; the format is judged on the normalised code.
-        const result = rule.validate(comparable);
-        if (!result.valid) ruleViolations.push({ code: stored, reasons: result.errors.map((error) => error.message) });
-        const parsed = result.valid ? rule.parse(comparable) : undefined;
-        if (parsed?.serial !== undefined) serials.add(parsed.counterKey ?? '', parsed.serial);
-      } else {
-        // Consecutive codes usually share a template: compare in place before building one.
-        let id = lastTemplateId;
-        if (id < 0 || !sameTemplate(comparable, lastComparable)) {
-          const template = prefixEnd === comparable.length ? comparable : comparable.replace(anyDigit, '9');
-          id = templateId.get(template) ?? -1;
-          if (id < 0) {
-            id = templateOrder.length;
-            templateId.set(template, id);
-            templateOrder.push(template);
-            templateTally.push(0);
-          }
-          lastTemplateId = id;
-          lastComparable = comparable;
-        }
-        templateIds.push(id);
-        templateTally[id]!++;
-        const runStart = digitRunStart(comparable);
-        const width = comparable.length - runStart;
-        if (width > 0 && width <= 15) {
-          lastHead = sharedSlice(lastHead, comparable, runStart);
-          serials.add(serialKey(lastHead, runStart === 0 ? 0 : width), digitValue(comparable, runStart));
-        }
-      }
+      format.add(stored, comparable, prefixEnd);
       if (nearDuplicatesWanted) {
         // A damaged name is compared in its repaired form, or not at all (`??????` would match every other `??????`).
-        let comparableName = name;
-        for (let position = garbledBefore; position < garbledCount; position++) {
-          if (garbled[position]!.field === 'name') comparableName = garbled[position]!.repair ?? '';
+        let matchName = name;
+        for (let position = garbledBefore; position < garbled.length; position++) {
+          if (garbled[position]!.field === 'name') matchName = garbled[position]!.repair ?? '';
         }
-        nameRecords.push({ code: stored, codeKey: key, name, matchName: comparableName, taxKey: taxIdLinkKey(taxCompact) });
+        nameRecords.push({ code: stored, codeKey: key, name, matchName, taxKey: taxIdLinkKey(taxCompact) });
       }
     }
     index++;
@@ -164,53 +85,12 @@ export async function audit(customers: AuditInput, options: AuditOptions = {}): 
   if (Symbol.iterator in customers) for (const record of customers as Iterable<AuditRecord>) visit(record);
   else for await (const record of customers as AsyncIterable<AuditRecord>) visit(record);
 
-  const duplicateGroups = new Map<string, number[]>();
-  for (const scopedKey of duplicatedKeys) duplicateGroups.set(scopedKey, []);
-  if (duplicateGroups.size > 0) {
-    for (let slot = 0; slot < scopedKeys.length; slot++) duplicateGroups.get(scopedKeys[slot]!)?.push(slot);
-  }
-  const duplicates: DuplicateFinding[] = [];
-  for (const [scopedKey, slots] of duplicateGroups) {
-    duplicates.push({
-      code: scopedKey.slice(scopedKey.indexOf('\u0001') + 1),
-      records: slots.map((slot) => codes[slot]!),
-      names: slots.map((slot) => names[slot]!),
-      rowIds: slots.map((slot) => rowIds[slot]!),
-      org: orgs[slots[0]!]!,
-    });
-  }
-
-  let formatViolations = ruleViolations;
-  let gapResult: GapResult;
-  let inferred: { template: string; description: string } | null = null;
-  if (rule) {
-    const sequence = rule.segments.find((segment) => segment.type === 'seq');
-    gapResult = ruleGaps(serials, {
-      ...(sequence?.type === 'seq' ? { start: sequence.start ?? 1 } : {}),
-      legitimate: rule.gapPolicy === 'fast',
-    });
-  } else {
-    const pattern = inferPattern(new Map(templateOrder.map((template, id) => [template, templateTally[id]!])));
-    formatViolations = [];
-    if (pattern) {
-      inferred = { template: pattern.dominant, description: pattern.description };
-      for (let slot = 0; slot < codes.length; slot++) {
-        if (!pattern.accepted.has(templateOrder[templateIds[slot]!]!)) {
-          formatViolations.push({ code: codes[slot]!, reasons: explainDeviation(comparableCode(codes[slot]!), pattern) });
-        }
-      }
-    }
-    gapResult = inferredGaps(serials, (serialKey) => {
-      const [head = '', width = '0'] = serialKey.split('\u0000');
-      if (width === '0') return [...(pattern?.accepted ?? [])].some((template) => /^9+$/.test(template));
-      return pattern?.accepted.has(codeShape(head).template + '9'.repeat(Number(width))) ?? false;
-    });
-  }
-
+  const duplicates = ledger.duplicates();
+  const { formatViolations, gaps, inferredPattern } = format.finish(ledger.codes);
   const nearDuplicates = nearDuplicatesWanted
     ? findNearDuplicates(nameRecords, typeof options.nearDuplicates === 'object' ? options.nearDuplicates : {})
     : [];
-  const errorGaps = gapResult.gaps.filter((gap) => !gap.legitimate);
+  const errorGaps = gaps.gaps.filter((gap) => !gap.legitimate);
   return {
     source: source ?? '',
     total: index,
@@ -221,20 +101,20 @@ export async function audit(customers: AuditInput, options: AuditOptions = {}): 
       missing: missing.length,
       gaps: errorGaps.length,
       missingSerials: errorGaps.reduce((sum, gap) => sum + gap.to - gap.from + 1, 0),
-      legitimateGaps: gapResult.gaps.length - errorGaps.length,
+      legitimateGaps: gaps.gaps.length - errorGaps.length,
       formatViolations: formatViolations.length,
       garbled: garbled.length,
       invalidTaxIds: invalidTaxIds.length,
       nearDuplicates: nearDuplicates.length,
       rule: rule?.pattern ?? null,
-      inferredPattern: inferred,
+      inferredPattern,
       codeLengths: profile.codeLengths(),
       prefixes: profile.prefixes(),
-      serialCoverage: gapResult.coverage,
+      serialCoverage: gaps.coverage,
     },
     duplicates,
     missing,
-    gaps: gapResult.gaps,
+    gaps: gaps.gaps,
     formatViolations,
     garbled,
     invalidTaxIds,
@@ -247,4 +127,3 @@ function toAuditRule(rule: AuditOptions['rule']): AuditRule | undefined {
   if (typeof rule === 'object' && 'validate' in rule) return rule;
   return compileRule(rule as RuleInput);
 }
-

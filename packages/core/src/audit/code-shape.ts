@@ -56,10 +56,10 @@ export function digitRunStart(code: string): number {
   return start;
 }
 
-/** The number written by the digits from `start` to the end (at most 15 digits, exact in a double). */
-export function digitValue(code: string, start: number): number {
+/** The number written by the digits from `start` to `end` (at most 15 digits, exact in a double). */
+export function digitValue(code: string, start: number, end = code.length): number {
   let value = 0;
-  for (let index = start; index < code.length; index++) value = value * 10 + (code.charCodeAt(index) - 48);
+  for (let index = start; index < end; index++) value = value * 10 + (code.charCodeAt(index) - 48);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import type { GarbleKind } from './audit-types.js';
-import { hasGbkMojibakeMarker, hasLatinMojibakeMarker, readBackFromGbk, readBackFromLatin } from './mojibake.js';
+import { hasGbkMojibakeMarker, hasLatinMojibakeMarker, isGbkMarker, isLatinByteCharacter, readBackFromGbk, readBackFromLatin } from './mojibake.js';
 
 export interface GarbleDiagnosis {
   kind: GarbleKind;
@@ -16,7 +16,25 @@ const lineBreaksGlobal = /[\t\r\n]/g;
 const questionMarks = /\?\?|[\u3400-\u9FFF]\?|\?[\u3400-\u9FFF]/;
 /** 锟斤拷 is U+FFFD U+FFFD written as UTF-8 and read as GBK. */
 const replacement = /\uFFFD|锟斤拷/;
-const suspicious = /[\u0000-\u001F\u007F-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122\uFFFD?锟]/;
+
+/**
+ * Any character that can start a diagnosis: C0/C1 controls, Latin-1 and Windows-1252 letters, `?`,
+ * U+FFFD, 锟, GBK markers. One scan with table lookups rejects clean text (almost every value).
+ */
+function hasTelltale(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const character = value.charCodeAt(index);
+    if (character < 0x80) {
+      if (character < 0x20 || character === 0x3f || character === 0x7f) return true;
+    } else if (character <= 0xff || character === 0xfffd || character === 0x951f || isGbkMarker(character)) {
+      return true;
+    } else if (character < 0x2e80 && isLatinByteCharacter(character)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const wide = /[^\x00-\x7F]/;
 
 /** Whether repaired text is plausible: no damage of its own and some non-ASCII text recovered. */
@@ -31,8 +49,8 @@ export type GarbleFieldKind = 'code' | 'line' | 'text';
 export function diagnoseGarbled(value: string, fieldKind: GarbleFieldKind): GarbleDiagnosis | undefined {
   const singleLine = fieldKind !== 'text';
   // Fast exit for the common case: plain ASCII/CJK text with none of the telltale characters.
+  if (!hasTelltale(value)) return undefined;
   const gbkMarked = hasGbkMojibakeMarker(value);
-  if (!gbkMarked && !suspicious.test(value)) return undefined;
 
   if (hasLatinMojibakeMarker(value)) {
     const reading = readBackFromLatin(value);

@@ -23,6 +23,11 @@ function gbkLeadCharacters(): Uint8Array {
   return table;
 }
 
+/** Whether one character is a GBK marker (see `gbkLeadCharacters`). */
+export function isGbkMarker(character: number): boolean {
+  return character >= CJK_START && character <= CJK_END && gbkLeadCharacters()[character - CJK_START] === 1;
+}
+
 /**
  * Whether `value` looks like UTF-8 Chinese read as GBK: about every third character of such text is a
  * marker (a UTF-8 lead byte pair), while ordinary names have one now and then. Cheap enough to run on
@@ -53,6 +58,11 @@ const CP1252_HIGH: Record<number, number> = {
 function latinByte(character: number): number {
   if (character < 0x100) return character;
   return CP1252_HIGH[character] ?? -1;
+}
+
+/** Whether a character above U+00FF stands for a Windows-1252 byte (Œ, —, €, ™ …). */
+export function isLatinByteCharacter(character: number): boolean {
+  return CP1252_HIGH[character] !== undefined;
 }
 
 /** Whether `value` has a UTF-8 lead byte followed by a continuation byte, both read as Latin-1. */

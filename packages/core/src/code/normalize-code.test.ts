@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCustcodeError } from '../errors/custcode-error.js';
 import { alphaInput, alphaOutput, MAX_CODE_LENGTH, normalizeCode, parseCodeInput } from './normalize-code.js';
@@ -31,6 +32,20 @@ describe('normalizeCode', () => {
 
   it('keeps case: codes are case-sensitive in some ERPs', () => {
     expect(normalizeCode('kh01')).toBe('kh01');
+  });
+
+  it('composes a letter and its accent even with a zero-width character between them', () => {
+    expect(normalizeCode('A\u200B\u0301')).toBe('\u00C1');
+  });
+
+  it('is idempotent (property)', () => {
+    const pieces = fc.constantFrom('A', 'k', '1', '１', 'Ｋ', ' ', '\u3000', '\u200B', '\uFEFF', '\u0301', '\u0308', '-', '北', '\u00A0');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join('')), (text) => {
+        expect(normalizeCode(normalizeCode(text))).toBe(normalizeCode(text));
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
 

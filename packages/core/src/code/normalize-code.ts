@@ -13,7 +13,8 @@ const controlCharacters = /[\u0000-\u001F\u007F]/;
  * Case is kept: codes are case-sensitive in some ERPs.
  */
 export function normalizeCode(input: string): string {
-  return input.normalize('NFKC').replace(zeroWidth, '').trim();
+  // Zero-width characters go first: one between a letter and its accent would otherwise block composition.
+  return input.replace(zeroWidth, '').normalize('NFKC').trim();
 }
 
 /** `normalizeCode`, then rejects what cannot be a code: empty, control characters, over 200 characters. */

@@ -13,8 +13,7 @@ export function importOptional<T>(packageName: string, importer: () => Promise<T
       (module) => unwrapDefault(module),
       (error: unknown) => {
         cache.delete(packageName);
-        const code = (error as { code?: string }).code;
-        const notInstalled = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+        const notInstalled = isNotInstalled(error);
         throw new MissingDriverError({
           packageName,
           message: notInstalled
@@ -39,4 +38,11 @@ function unwrapDefault<T>(module: T): T {
     return candidate.default as T;
   }
   return module;
+}
+
+/** Node says MODULE_NOT_FOUND; bundlers and vite's loader say "Cannot find module" / "Could not resolve" without a code. */
+function isNotInstalled(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return true;
+  return code === undefined && /cannot find (module|package)|could not resolve/i.test(message ?? '');
 }

@@ -17,6 +17,8 @@ describe('canonicalCustomers', () => {
       expect(code.length).toBeGreaterThan(0);
       expect(code).toBe(code.trim());
       expect(normalizeCode(code)).toBe(code);
+      // Printable ASCII only: width- and accent-insensitive collations cannot merge two codes.
+      expect(code).toMatch(/^[\x21-\x7E]+$/);
     }
     expect(new Set(codes).size).toBe(codes.length);
     expect(new Set(codes.map((code) => code.toUpperCase())).size).toBe(codes.length);

@@ -1,6 +1,7 @@
 import type { Customer } from '../customer/customer-schema.js';
 import { parseCodeInput } from '../code/normalize-code.js';
 import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
+import { retryOnLostConnection, type RetryOptions } from './retry.js';
 import { decodeCursor, toStoredCode } from './cursor.js';
 import { matchesFilter } from './match-filter.js';
 import type { CustomerFilter, CustomerQuery, LookupOptions } from './v1/customer-query.js';
@@ -25,8 +26,9 @@ export function parseCustomerQuery(query: unknown): CustomerQuery {
  * Builds the user-facing `CustomerSource` on top of an adapter's `SourceDriver`: code normalisation,
  * batching under the backend's limit, keyset streaming with a resumable cursor, in-memory fallbacks.
  */
-export function createCustomerSource(driver: SourceDriver): CustomerSource {
+export function createCustomerSource(driver: SourceDriver, options: RetryOptions = {}): CustomerSource {
   const capabilities = driver.describe();
+  const retry = <T>(operation: () => Promise<T>) => retryOnLostConnection(operation, options);
   const description: SourceDescription = { ...capabilities, name: driver.name, erp: driver.erp, codeForm: driver.codeForm, readOnly: true };
   const stored = (code: string) => toStoredCode(code, driver.codeForm);
 
@@ -56,7 +58,8 @@ export function createCustomerSource(driver: SourceDriver): CustomerSource {
     let cursor: Cursor | undefined = after === undefined ? undefined : storedCursor(after);
     let remaining = limit ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
-      const rows = await driver.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, remaining), ...(cursor ? { after: cursor } : {}) });
+      const pageCursor = cursor;
+      const rows = await retry(() => driver.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, remaining), ...(pageCursor ? { after: pageCursor } : {}) }));
       for (const row of rows) {
         if (residual && !matchesFilter(row, residual)) continue;
         yield row;
@@ -77,7 +80,7 @@ export function createCustomerSource(driver: SourceDriver): CustomerSource {
   async function lookupBatch(codes: string[], options: LookupOptions): Promise<Map<string, Customer>> {
     const found = new Map<string, Customer>();
     if (codes.length === 0) return found;
-    const rows = await driver.lookup(codes, options.org === undefined ? {} : { org: options.org });
+    const rows = await retry(() => driver.lookup(codes, options.org === undefined ? {} : { org: options.org }));
     for (const row of rows) {
       const key = stored(row.code);
       if (!found.has(key)) found.set(key, row);
@@ -127,7 +130,7 @@ export function createCustomerSource(driver: SourceDriver): CustomerSource {
     async count(filter = {}) {
       const { limit: _limit, after: _after, ...parsed } = parseCustomerQuery(filter);
       const { pushed, residual } = plan(parsed);
-      if (!residual) return driver.count(pushed);
+      if (!residual) return retry(() => driver.count(pushed));
       let total = 0;
       for await (const _row of search(parsed)) total++;
       return total;

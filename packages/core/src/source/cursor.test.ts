@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeCode } from '../code/normalize-code.js';
 import { cursorOf, decodeCursor, encodeCursor, toStoredCode } from './cursor.js';
 
 describe('cursors', () => {
@@ -38,5 +40,16 @@ describe('cursors', () => {
     expect(cursorOf({ code: '1000' })).toBe('1000');
     expect(decodeCursor(cursorOf({ code: '1000', org: '1000/10/00' }, 'sap-alpha'))).toEqual({ code: '0000001000', org: '1000/10/00' });
     expect(toStoredCode('C-1', 'sap-alpha')).toBe('C-1');
+  });
+
+  it('round-trips any normalised code with or without an org (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.option(fc.string({ maxLength: 12 }), { nil: undefined }), (text, org) => {
+        const code = normalizeCode(text);
+        const cursor = org === undefined ? { code } : { code, org };
+        expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,6 @@
-// The conformance suite (imports vitest: use only from tests).
+// The conformance suite: runs inside vitest (uses the worker's API; the entry itself loads without vitest).
 export { testCustomerSource } from './test-customer-source.js';
-export { CONFORMANCE_PASSWORD, type ConformanceOptions, type ConformanceSetup } from './conformance-options.js';
+export { CONFORMANCE_PASSWORD, type ConformanceContext, type ConformanceOptions, type ConformanceSetup } from './conformance-options.js';
 export { HOSTILE_STRINGS, orderCustomers, toFullWidth } from './expectations.js';
 
 // Seeding helpers, also exported from @custcode/core (no vitest needed there).

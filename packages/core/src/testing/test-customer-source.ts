@@ -52,7 +52,10 @@ import { expect, it, vitestApi } from './vitest-api.js';
  *   UnsupportedQueryError from both `search` and `count`. Filter values are taken from `expected` (most common
  *   category/region/org) plus fixed probes (`C_`, `100%`, `O'Brien`, `Back\Slash`, dates around 2023-06-30).
  * - Opt-outs come only from `describe()`: codeForm (leading-zero cases), orgScope (org cases; `none` means no
- *   record has an org and codes are unique), unsupportedFilters, pinyinSearch. No case is skipped by name.
+ *   record has an org and codes are unique), unsupportedFilters, pinyinSearch. A case a capability rules out is
+ *   reported as skipped with that capability as its note; no case is skipped by name.
+ * - vitest (≥ 4, an optional peer) is not imported: the suite uses the running worker's API, so this entry also
+ *   loads with require(). Call it at the top level of a vitest test file.
  * - Lookups: exact codes, surrounding/ideographic/zero-width spaces, full-width forms, ALPHA padding; misses are
  *   `undefined`; getMany with 1,001 and 2,101 inputs returns one result per input in input order; malformed codes in
  *   getMany are misses; `get` of '', blanks, NUL or >200 characters rejects with MalformedCodeError.

@@ -237,3 +237,92 @@ describe('numeric columns (known from the catalog)', () => {
     expect(none.params).toEqual([]);
   });
 });
+
+describe('the GOLDEN mapping on the other dialects', () => {
+  const ansiSelect =
+    'SELECT "c"."cCusCode" AS "cc_code", "c"."cCusName" AS "cc_name", ' +
+    `CASE WHEN RTRIM("c"."cCusAbbName") <> '' THEN "c"."cCusAbbName" WHEN RTRIM("c"."cCusName") <> '' THEN "c"."cCusName" END AS "cc_shortName", ` +
+    '"c"."cCusPhone" AS "cc_phone", ' +
+    `SUBSTR(CASE WHEN RTRIM("c"."cCusAddress") <> '' THEN ' ' || RTRIM("c"."cCusAddress") ELSE '' END || ` +
+    `CASE WHEN RTRIM("c"."cCusPostCode") <> '' THEN ' ' || RTRIM("c"."cCusPostCode") ELSE '' END, 2) AS "cc_address", ` +
+    '"k"."cCCName" AS "cc_category", "c"."cDCCode" AS "cc_region", ' +
+    `CASE WHEN "c"."dEndDate" IS NOT NULL THEN 'deleted' WHEN "c"."cFrozen" = $1 THEN 'blocked' ELSE 'active' END AS "cc_status", ` +
+    '"c"."dCusCreateDatetime" AS "cc_createdAt", "c"."dModifyDate" AS "cc_updatedAt", "c"."cOrg" AS "cc_org", ' +
+    '"c"."cCusCode" AS "cc_raw_0", "c"."dEndDate" AS "cc_raw_1" ' +
+    'FROM "dbo"."Customer" "c" LEFT JOIN "dbo"."CustomerClass" "k" ON "c"."cCCCode" = "k"."cCCCode"';
+  const mysqlSelect =
+    'SELECT `c`.`cCusCode` AS `cc_code`, `c`.`cCusName` AS `cc_name`, ' +
+    "CASE WHEN RTRIM(`c`.`cCusAbbName`) <> '' THEN `c`.`cCusAbbName` WHEN RTRIM(`c`.`cCusName`) <> '' THEN `c`.`cCusName` END AS `cc_shortName`, " +
+    '`c`.`cCusPhone` AS `cc_phone`, ' +
+    "SUBSTR(CONCAT(CASE WHEN RTRIM(`c`.`cCusAddress`) <> '' THEN CONCAT(' ', RTRIM(`c`.`cCusAddress`)) ELSE '' END, " +
+    "CASE WHEN RTRIM(`c`.`cCusPostCode`) <> '' THEN CONCAT(' ', RTRIM(`c`.`cCusPostCode`)) ELSE '' END), 2) AS `cc_address`, " +
+    '`k`.`cCCName` AS `cc_category`, `c`.`cDCCode` AS `cc_region`, ' +
+    "CASE WHEN `c`.`dEndDate` IS NOT NULL THEN 'deleted' WHEN `c`.`cFrozen` = ? THEN 'blocked' ELSE 'active' END AS `cc_status`, " +
+    '`c`.`dCusCreateDatetime` AS `cc_createdAt`, `c`.`dModifyDate` AS `cc_updatedAt`, `c`.`cOrg` AS `cc_org`, ' +
+    '`c`.`cCusCode` AS `cc_raw_0`, `c`.`dEndDate` AS `cc_raw_1` ' +
+    'FROM `dbo`.`Customer` `c` LEFT JOIN `dbo`.`CustomerClass` `k` ON `c`.`cCCCode` = `k`.`cCCCode`';
+
+  it('postgres page: every filter, $1…$21', () => {
+    const compiled = compileCustomerQuery(GOLDEN_MAPPING, 'postgres', { shape: 'page', filter: ALL_FILTERS, after: AFTER, limit: 50 });
+    expect(compiled.sql).toBe(
+      ansiSelect +
+        ` WHERE RTRIM("c"."cCusCode") <> ''` +
+        ` AND (LOWER("c"."cCusCode") LIKE LOWER($2) ESCAPE '!' OR LOWER("c"."cCusName") LIKE LOWER($3) ESCAPE '!'` +
+        ` OR LOWER(CASE WHEN RTRIM("c"."cCusAbbName") <> '' THEN "c"."cCusAbbName" WHEN RTRIM("c"."cCusName") <> '' THEN "c"."cCusName" END) LIKE LOWER($4) ESCAPE '!'` +
+        ` OR LOWER("c"."cCusMnemCode") LIKE LOWER($5) ESCAPE '!')` +
+        ` AND LOWER("c"."cCusCode") LIKE LOWER($6) ESCAPE '!'` +
+        ` AND LOWER("c"."cCusName") LIKE LOWER($7) ESCAPE '!'` +
+        ` AND LOWER("c"."cCusPhone") LIKE LOWER($8) ESCAPE '!'` +
+        ' AND ("k"."cCCName" = $9 OR "c"."cCCCode" = $10)' +
+        ' AND "c"."cDCCode" = $11' +
+        ` AND CASE WHEN "c"."dEndDate" IS NOT NULL THEN 'deleted' WHEN "c"."cFrozen" = $12 THEN 'blocked' ELSE 'active' END IN ($13, $14)` +
+        ' AND "c"."cOrg" = $15' +
+        ' AND "c"."dCusCreateDatetime" >= $16 AND "c"."dCusCreateDatetime" < $17' +
+        ' AND COALESCE("c"."dModifyDate", "c"."dCusCreateDatetime") >= $18' +
+        ' AND ("c"."cCusCode" > $19 OR ("c"."cCusCode" = $20 AND "c"."cOrg" > $21))' +
+        ' ORDER BY "c"."cCusCode", "c"."cOrg" LIMIT 50',
+    );
+    expect(compiled.params).toEqual(ALL_FILTER_PARAMS(['2024-01-01 00:00:00', '2024-02-01 00:00:00', '2024-02-01 08:00:00']));
+  });
+
+  it('sqlite and mysql: lookup and count', () => {
+    const sqliteLookup = compileCustomerQuery(GOLDEN_MAPPING, 'sqlite', { shape: 'lookup', codes: ['K001', 'K002'], org: '100' });
+    expect(sqliteLookup.sql).toBe(
+      ansiSelect.replace('$1', '?') + ` WHERE RTRIM("c"."cCusCode") <> '' AND "c"."cCusCode" IN (?, ?) AND "c"."cOrg" = ? ORDER BY "c"."cCusCode", "c"."cOrg"`,
+    );
+    expect(sqliteLookup.params).toEqual(['Y', 'K001', 'K002', '100']);
+    const sqliteCount = compileCustomerQuery(GOLDEN_MAPPING, 'sqlite', { shape: 'count', filter: { createdTo: '2024-01-31T12:00' } });
+    expect(sqliteCount.sql).toBe(
+      'SELECT COUNT(*) AS "cc_count" FROM "dbo"."Customer" "c" LEFT JOIN "dbo"."CustomerClass" "k" ON "c"."cCCCode" = "k"."cCCCode"' +
+        ` WHERE RTRIM("c"."cCusCode") <> '' AND "c"."bHome" = ? AND datetime("c"."dCusCreateDatetime") <= ?`,
+    );
+    expect(sqliteCount.params).toEqual([1, '2024-01-31 12:00:00']);
+    const mysqlLookup = compileCustomerQuery(GOLDEN_MAPPING, 'mysql', { shape: 'lookup', codes: ['K001'] });
+    expect(mysqlLookup.sql).toBe(mysqlSelect + " WHERE RTRIM(`c`.`cCusCode`) <> '' AND `c`.`cCusCode` IN (?) AND `c`.`bHome` = ? ORDER BY `c`.`cCusCode`, `c`.`cOrg`");
+    expect(mysqlLookup.params).toEqual(['Y', 'K001', 1]);
+    new Parser().astify(mysqlLookup.sql, { database: 'MariaDB' });
+    const mysqlCount = compileCustomerQuery(GOLDEN_MAPPING, 'mysql', { shape: 'count', filter: { org: '200', phone: '' } });
+    expect(mysqlCount.sql).toBe(
+      'SELECT COUNT(*) AS `cc_count` FROM `dbo`.`Customer` `c` LEFT JOIN `dbo`.`CustomerClass` `k` ON `c`.`cCCCode` = `k`.`cCCCode`' +
+        " WHERE RTRIM(`c`.`cCusCode`) <> '' AND RTRIM(`c`.`cCusPhone`) <> '' AND `c`.`cOrg` = ?",
+    );
+    expect(mysqlCount.params).toEqual(['200']);
+  });
+
+  it('oracle: lookup without an org keeps the withoutOrg rows', () => {
+    const lookup = compileCustomerQuery(GOLDEN_MAPPING, 'oracle', { shape: 'lookup', codes: ['K001'] });
+    expect(lookup.sql).toMatch(/ WHERE RTRIM\("c"."cCusCode"\) IS NOT NULL AND "c"."cCusCode" IN \(:2\) AND "c"."bHome" = :3 ORDER BY "c"."cCusCode", "c"."cOrg"$/);
+    expect(lookup.params).toEqual(['Y', 'K001', 1]);
+  });
+});
+
+describe('keyset after a row without an org', () => {
+  it('keeps the same code’s org rows where NULL sorts first, and moves on where it sorts last', () => {
+    const everyRow = { ...GOLDEN_MAPPING, where: undefined, org: { kind: 'column' as const, column: 'c.cOrg', scope: 'org' as const, withoutOrgDescription: 'every row' } };
+    const first = compileCustomerQuery(everyRow, 'sqlite', { shape: 'page', after: { code: 'K1' }, limit: 3 });
+    expect(first.sql).toMatch(/ WHERE \("c"."cCusCode" > \? OR \("c"."cCusCode" = \? AND "c"."cOrg" IS NOT NULL\)\) ORDER BY "c"."cCusCode", "c"."cOrg" LIMIT 3$/);
+    expect(first.params.slice(-2)).toEqual(['K1', 'K1']);
+    const last = compileCustomerQuery(GOLDEN_MAPPING, 'postgres', { shape: 'page', after: { code: 'K1' }, limit: 3 });
+    expect(last.sql).toMatch(/ AND "c"."cCusCode" > \$3 ORDER BY "c"."cCusCode", "c"."cOrg" LIMIT 3$/);
+  });
+});

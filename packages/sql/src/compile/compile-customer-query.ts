@@ -13,6 +13,11 @@ export interface CompileOptions {
    * casts them to text, and user values that are not numbers are never compared with them.
    */
   numericColumns?: Iterable<string>;
+  /**
+   * Mapped columns that may hold NULL. Only the org column matters: where NULL sorts last
+   * (PostgreSQL, Oracle) the keyset must still reach a code's NULL-org row after its other rows.
+   */
+  nullableColumns?: Iterable<string>;
 }
 
 /** The query shapes a SQL source runs. */
@@ -33,7 +38,7 @@ export function compileCustomerQuery(
   query: CustomerQueryShape,
   options: CompileOptions = {},
 ): CompiledQuery {
-  const sql = new SqlBuilder(queryCompilerFor(dialect), new Set(options.numericColumns ?? []));
+  const sql = new SqlBuilder(queryCompilerFor(dialect), new Set(options.numericColumns ?? []), new Set(options.nullableColumns ?? []));
   if (query.shape === 'count') {
     const from = compileFrom(mapping, sql);
     const where = compileFilter(mapping, query.filter ?? {}, sql);
@@ -81,6 +86,12 @@ function keysetCondition(mapping: TableMapping, after: Cursor, sql: SqlBuilder):
   const org = orgOrderColumn(mapping.org);
   // A cursor that is not a number cannot be placed among numeric codes (only a hand-made `after` is).
   if (!sql.comparable(mapping.code, after.code)) return '1 = 0';
+  if (org && after.org === undefined && sql.compiler.nullsSortFirst) {
+    // The last row had no org: where NULL sorts first, the same code's rows with an org still follow.
+    return `(${code} > ${sql.bind(after.code)} OR (${code} = ${sql.bind(after.code)} AND ${sql.column(org)} IS NOT NULL))`;
+  }
   if (!org || after.org === undefined || !sql.comparable(org, after.org)) return `${code} > ${sql.bind(after.code)}`;
-  return `(${code} > ${sql.bind(after.code)} OR (${code} = ${sql.bind(after.code)} AND ${sql.column(org)} > ${sql.bind(after.org)}))`;
+  const laterOrg = `${sql.column(org)} > ${sql.bind(after.org)}`;
+  const orNullLast = !sql.compiler.nullsSortFirst && sql.isNullable(org) ? `(${laterOrg} OR ${sql.column(org)} IS NULL)` : laterOrg;
+  return `(${code} > ${sql.bind(after.code)} OR (${code} = ${sql.bind(after.code)} AND ${orNullLast}))`;
 }

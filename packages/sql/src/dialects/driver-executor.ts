@@ -57,7 +57,12 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
   const describeColumns = async (table: string) => {
     const statement = spec.listColumnsQuery(table);
     const rows = await query(statement.sql, statement.params);
-    return rows.map((row) => ({ name: String(row.column_name), type: String(row.data_type ?? '') }));
+    return rows.map((row) => ({
+      name: String(row.column_name),
+      type: String(row.data_type ?? ''),
+      // 'YES' (information_schema), 'Y' (Oracle), 1/true (SQL Server bit, SQLite).
+      nullable: ['YES', 'Y', '1', 'TRUE'].includes(String(row.is_nullable).toUpperCase()),
+    }));
   };
   return {
     dialect: spec.dialect,
@@ -97,6 +102,17 @@ function toTypedError(error: unknown, phase: 'connect' | 'query', spec: DriverEx
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split('\n')[0] ?? '').slice(0, 500) || (error as { code?: string }).code || 'unknown error';
+}
+
+/** Runs the first statement on a new pool; a pool that cannot connect is closed before the error is thrown. */
+export async function probed(session: DriverSession, probe: string): Promise<DriverSession> {
+  try {
+    await session.query(probe, []);
+    return session;
+  } catch (error) {
+    await session.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** `host:port/database` for messages. */

@@ -24,6 +24,8 @@ describe('assertReadOnly', () => {
     `SELECT "Update", [Delete], \`Insert\` FROM t WHERE note = 'DROP TABLE x; DELETE' -- INSERT`,
     "SELECT 'it''s; fine' FROM t /* UPDATE t SET x = 1 */",
     'SELECT update_time, created_into FROM t',
+    'SELECT "c"."x" FROM "t" "c" WHERE "c"."x" = $1 AND "c"."y" > $12',
+    "SELECT 1 FROM t /*+ INDEX(t ix) */",
   ])('accepts a single read: %s', (sql) => {
     expect(() => assertReadOnly(sql)).not.toThrow();
   });
@@ -55,6 +57,10 @@ describe('assertReadOnly', () => {
     '',
     'WITH a AS (VALUES (1)) TABLE a',
     "SELECT * FROM t INTO OUTFILE '/tmp/x'",
+    'SELECT 1 /*! FOR UPDATE */',
+    "SELECT $$'$$, 'x' ; DELETE FROM t; --'",
+    'SELECT $tag$ x $tag$',
+    'SELECT "\\"" FROM t WHERE 1 = 1; DELETE FROM t; -- "',
   ])('refuses: %s', (sql) => {
     expect(refused(sql)).toBe(true);
   });

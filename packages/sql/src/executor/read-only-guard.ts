@@ -44,9 +44,14 @@ function scanWords(sql: string): string[] {
       const end = sql.indexOf('\n', index);
       index = end === -1 ? sql.length : end + 1;
     } else if (character === '/' && next === '*') {
+      // MySQL runs the text of /*! … */ comments: it is code, not a comment.
+      if (sql[index + 2] === '!') refuse(sql, 'it has a MySQL executable comment');
       const end = sql.indexOf('*/', index + 2);
       if (end === -1) refuse(sql, 'it has an unterminated comment');
       index = end + 2;
+    } else if (character === '$' && /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(sql.slice(index))) {
+      // PostgreSQL dollar quoting could hide text from this scanner; compiled SQL never uses it.
+      refuse(sql, 'it has a dollar-quoted string');
     } else if (closing[character] !== undefined) {
       index = skipQuoted(sql, index, closing[character]!);
     } else if (/[A-Za-z_]/.test(character)) {
@@ -70,8 +75,8 @@ function skipQuoted(sql: string, start: number, close: string): number {
       if (sql[index + 1] === close) index += 2;
       else return index + 1;
     } else {
-      // MySQL reads a backslash as an escape, standard SQL does not: refuse rather than guess.
-      if (sql[index] === '\\' && close === "'") refuse(sql, 'it has a backslash inside a string literal');
+      // MySQL reads a backslash in quotes as an escape, standard SQL does not: refuse rather than guess.
+      if (sql[index] === '\\' && close !== ']') refuse(sql, 'it has a backslash inside quotes');
       index++;
     }
   }

@@ -11,8 +11,8 @@ export interface SqlExecutor {
   query(sql: string, params?: unknown[]): Promise<SqlRow[]>;
   /** The table's column names as the database spells them; [] when there is no such table. */
   listColumns(table: string): Promise<string[]>;
-  /** The same, with each column's declared type as the catalog spells it (`int`, `NUMBER`, `character varying`). */
-  describeColumns(table: string): Promise<Array<{ name: string; type: string }>>;
+  /** The same, with each column's declared type as the catalog spells it (`int`, `NUMBER`, `character varying`) and nullability. */
+  describeColumns(table: string): Promise<Array<{ name: string; type: string; nullable: boolean }>>;
   /** Tables and views of a schema (default: the connection's own), for "did you mean" messages. */
   listTables(schema?: string): Promise<string[]>;
   /** Closes what the executor opened (a client passed in by the caller is left open). */

@@ -5,13 +5,13 @@ import { createSqlSequenceStore } from './sql-sequence-store.js';
 
 const GENERATORS = 8;
 const FULL_RUN = 2_000;
-// Every code costs a durable commit on one locked row; no-gap mode costs two. With this machine's
-// fsync latency the full 8 × 2,000 run takes about a minute per mode on PostgreSQL, so the default run
-// is smaller where it is slow and CUSTCODE_SEQUENCE_STRESS=1 runs 8 × 2,000 everywhere.
+// Every code costs a durable commit on one locked row; no-gap mode costs two. The full 8 × 2,000 run
+// (the issue's requirement) runs on MariaDB and SQLite in both modes; on PostgreSQL, whose commits are
+// slowest here, it takes about a minute per mode, so the default there is 8 × 250 and
+// CUSTCODE_SEQUENCE_STRESS=1 runs 8 × 2,000 everywhere.
 const STRESS = process.env.CUSTCODE_SEQUENCE_STRESS === '1';
-const codesEach = (backend: string, mode: 'fast' | 'no-gap'): number =>
-  STRESS || (mode === 'fast' && backend !== 'postgres') ? FULL_RUN : 250;
-if (!STRESS) console.warn('[sql sequence store] smaller parallel runs for PostgreSQL and for no-gap mode; set CUSTCODE_SEQUENCE_STRESS=1 for 8 × 2,000 everywhere');
+const codesEach = (backend: string): number => (STRESS || backend !== 'postgres' ? FULL_RUN : 250);
+if (!STRESS) console.warn('[sql sequence store] PostgreSQL runs 8 × 250 codes per mode; set CUSTCODE_SEQUENCE_STRESS=1 for 8 × 2,000 there too');
 
 for (const backend of testBackends()) {
   if (backend.unavailable) console.warn(`[sql sequence store] ${backend.unavailable}`);
@@ -58,13 +58,13 @@ for (const backend of testBackends()) {
       await counters.release('never-drawn', 'token');
     });
 
-    it(`${GENERATORS} parallel generators × ${codesEach(backend.name, 'fast')} codes are distinct (fast) and × ${codesEach(backend.name, 'no-gap')} skip no number (no-gap)`, async () => {
+    it(`${GENERATORS} parallel generators × ${codesEach(backend.name)} codes are distinct (fast) and × ${codesEach(backend.name)} skip no number (no-gap)`, async () => {
       const run = async (mode: 'fast' | 'no-gap') => {
         const rule = compileRule(mode === 'fast' ? 'F{seq:6}' : 'N{seq:6|mode=no-gap}');
         const generator = async () => {
           const counters = store();
           const codes: string[] = [];
-          for (let index = 0; index < codesEach(backend.name, mode); index++) {
+          for (let index = 0; index < codesEach(backend.name); index++) {
             const generated = await rule.generate({}, counters);
             if (mode === 'no-gap') await generated.confirm();
             codes.push(generated.code);
@@ -74,13 +74,21 @@ for (const backend of testBackends()) {
         return (await Promise.all(Array.from({ length: GENERATORS }, generator))).flat();
       };
       const [fastCodes, noGapCodes] = await Promise.all([run('fast'), run('no-gap')]);
-      const fastTotal = GENERATORS * codesEach(backend.name, 'fast');
+      const fastTotal = GENERATORS * codesEach(backend.name);
       expect(fastCodes).toHaveLength(fastTotal);
       expect(new Set(fastCodes).size).toBe(fastTotal);
-      const total = GENERATORS * codesEach(backend.name, 'no-gap');
+      const total = GENERATORS * codesEach(backend.name);
       expect(new Set(noGapCodes).size).toBe(total);
       const serials = noGapCodes.map((code) => Number(code.slice(1))).sort((left, right) => left - right);
       expect(serials).toEqual(Array.from({ length: total }, (_, index) => index + 1));
     }, 600_000);
   });
 }
+
+describe('createSqlSequenceStore configuration', () => {
+  it('accepts only a plain table name and only databases it can write counters to', async () => {
+    expect(() => createSqlSequenceStore('sqlite::memory:', { table: 'x; DROP TABLE y' })).toThrow(/not a plain identifier/);
+    const mssql = createSqlSequenceStore('mssql://sa@127.0.0.1:1433/db');
+    await expect(mssql.next('K', { start: 1, step: 1, max: 9 })).rejects.toThrow(/cannot use mssql/);
+  });
+});

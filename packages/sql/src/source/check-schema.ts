@@ -5,6 +5,12 @@ import type { TableMapping } from '../mapping/table-mapping.js';
 import { mappingColumns, mappingTables } from './mapping-columns.js';
 import { nearestName } from './nearest-name.js';
 
+/** What the catalog says about the mapped columns, for the compiler (see CompileOptions). */
+export interface SchemaFacts {
+  numericColumns: Set<string>;
+  nullableColumns: Set<string>;
+}
+
 async function missingTable(executor: SqlExecutor, table: string, source: string): Promise<SchemaMismatchError> {
   const { schema, name } = splitTableName(table);
   // Only for the message: a catalog that cannot be listed still gives the plain error.
@@ -25,17 +31,18 @@ async function missingTable(executor: SqlExecutor, table: string, source: string
 /**
  * Checks every table and column a mapping names against the database catalog. A missing one gives a
  * SchemaMismatchError naming it, listing what exists and suggesting the nearest spelling.
- * Returns the mapped column references the catalog declares numeric.
+ * Returns the mapped column references the catalog declares numeric, and those it declares nullable.
  */
-export async function checkSchema(executor: SqlExecutor, dialect: SqlDialect, mapping: TableMapping, source: string): Promise<Set<string>> {
+export async function checkSchema(executor: SqlExecutor, dialect: SqlDialect, mapping: TableMapping, source: string): Promise<SchemaFacts> {
   const tables = mappingTables(mapping);
   const columnsByAlias = new Map<string, string[]>();
-  const typesByAlias = new Map<string, Map<string, string>>();
+  const typesByAlias = new Map<string, Map<string, { type: string; nullable: boolean }>>();
   const numeric = new Set<string>();
+  const nullable = new Set<string>();
   for (const [alias, table] of tables) {
     const described = await executor.describeColumns(table);
     const columns = described.map((column) => column.name);
-    typesByAlias.set(alias, new Map(described.map((column) => [column.name.toLowerCase(), column.type])));
+    typesByAlias.set(alias, new Map(described.map((column) => [column.name.toLowerCase(), column])));
     if (columns.length === 0) throw await missingTable(executor, table, source);
     columnsByAlias.set(alias, columns);
   }
@@ -53,7 +60,9 @@ export async function checkSchema(executor: SqlExecutor, dialect: SqlDialect, ma
       });
     }
     const found = available.includes(column) || (!dialect.identifiersCaseSensitive && available.some((name) => name.toLowerCase() === column.toLowerCase()));
-    if (found && dialect.numericTypes.test(typesByAlias.get(alias)?.get(column.toLowerCase()) ?? '')) numeric.add(reference);
+    const facts = typesByAlias.get(alias)?.get(column.toLowerCase());
+    if (found && facts && dialect.numericTypes.test(facts.type)) numeric.add(reference);
+    if (found && facts?.nullable) nullable.add(reference);
     if (!found) {
       const suggestion = nearestName(column, available);
       throw new SchemaMismatchError({
@@ -66,5 +75,5 @@ export async function checkSchema(executor: SqlExecutor, dialect: SqlDialect, ma
       });
     }
   }
-  return numeric;
+  return { numericColumns: numeric, nullableColumns: nullable };
 }

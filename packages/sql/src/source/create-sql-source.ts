@@ -1,11 +1,10 @@
 import { ConfigError, createCustomerSource, type Customer, type CustomerSource, type SourceDriver } from '@custcode/core';
 import { compileCustomerQuery, type CustomerQueryShape } from '../compile/compile-customer-query.js';
-import { parseConnectionUrl } from '../dialects/connection-url.js';
 import { dialectFor } from '../dialects/dialects.js';
 import { createExecutor } from '../executor/create-executor.js';
 import type { ExecutorOptions, SqlConnection } from '../executor/sql-executor.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
-import { checkSchema } from './check-schema.js';
+import { checkSchema, type SchemaFacts } from './check-schema.js';
 import { describeMapping } from './describe-mapping.js';
 import { rowToCustomer } from './row-to-customer.js';
 import { validateMapping } from './validate-mapping.js';
@@ -35,7 +34,9 @@ export interface SqlSourceOptions {
  */
 export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   const { mapping, name } = options;
-  const dialectName = typeof options.connection === 'string' ? parseConnectionUrl(options.connection).dialect : options.connection?.dialect;
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new ConfigError({ message: 'A SQL source needs a non-empty name.', hint: 'Pass the configured source name, e.g. name: "u8".' });
+  }
   const pageSize = options.pageSize ?? 1000;
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
     throw new ConfigError({ message: `pageSize must be a positive integer, got ${String(options.pageSize)}.`, hint: 'Use e.g. pageSize: 1000.' });
@@ -48,12 +49,13 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   };
   validateMapping(mapping, name);
   const executor = createExecutor(options.connection, executorOptions);
-  const dialect = dialectFor(dialectName ?? executor.dialect);
+  const dialect = dialectFor(executor.dialect);
   const description = describeMapping(mapping, dialect, pageSize);
 
-  let checked: Promise<Set<string>> | undefined;
-  const ready = () => {
-    if (!options.validateSchema) return Promise.resolve(new Set<string>());
+  let checked: Promise<SchemaFacts> | undefined;
+  const ready = (): Promise<SchemaFacts> => {
+    // Without a catalog check nothing is known: columns are taken as text and NOT NULL (ERP key columns are).
+    if (!options.validateSchema) return Promise.resolve({ numericColumns: new Set(), nullableColumns: new Set() });
     checked ??= checkSchema(executor, dialect, mapping, name).catch((error: unknown) => {
       checked = undefined;
       throw error;
@@ -61,8 +63,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     return checked;
   };
   const run = async (shape: CustomerQueryShape) => {
-    const numericColumns = await ready();
-    const compiled = compileCustomerQuery(mapping, dialect.name, shape, { numericColumns });
+    const compiled = compileCustomerQuery(mapping, dialect.name, shape, await ready());
     return executor.query(compiled.sql, compiled.params);
   };
   const toCustomers = (rows: Array<Record<string, unknown>>, org: string | undefined): Customer[] =>

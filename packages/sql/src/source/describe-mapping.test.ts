@@ -44,3 +44,11 @@ describe('genericSqlMapping', () => {
     expect(() => genericSqlMapping({ table: '', columns: { code: 'CustomerID', name: 'CustomerName' } })).toThrow(/table name/);
   });
 });
+
+describe('genericSqlMapping configuration errors', () => {
+  it('names a misspelt column key and bad status values', () => {
+    const columns = { code: 'CustomerID', name: 'CustomerName', phon: 'Tel' } as unknown as { code: string; name: string };
+    expect(() => genericSqlMapping({ table: 'Customer', columns })).toThrow('unknown key "phon". Did you mean "phone"?');
+    expect(() => genericSqlMapping({ table: 'Customer', columns: { code: 'a', name: 'b' }, status: { column: 'S', blocked: 'B' as unknown as string[] } })).toThrow(/status.blocked/);
+  });
+});

@@ -2,6 +2,7 @@ import { ConfigError, type CustomerSource } from '@custcode/core';
 import type { SqlConnection } from '../executor/sql-executor.js';
 import type { Condition, TableMapping } from '../mapping/table-mapping.js';
 import { createSqlSource, type SqlSourceOptions } from './create-sql-source.js';
+import { nearestName } from './nearest-name.js';
 
 export interface GenericSqlColumns {
   code: string;
@@ -52,6 +53,8 @@ export function genericSqlMapping(options: Pick<GenericSqlSourceOptions, 'table'
   if (!columns || typeof columns.code !== 'string' || typeof columns.name !== 'string') {
     throw new ConfigError({ message: 'generic-sql needs at least the code and name columns.', hint: 'Set "columns": { "code": "CustomerID", "name": "CustomerName" }.' });
   }
+  checkKeys(columns as unknown as Record<string, unknown>);
+  if (status !== undefined) checkStatus(status);
   const named = Object.entries(columns).filter((entry): entry is [string, string] => entry[1] !== undefined);
   for (const [key, column] of [...named, ...(status ? [['status.column', status.column] as [string, string]] : []), ...(options.raw ?? []).map((column) => ['raw', column] as [string, string])]) {
     checkColumnName(key, column);
@@ -84,6 +87,32 @@ export function genericSqlMapping(options: Pick<GenericSqlSourceOptions, 'table'
       : {}),
     raw: rawColumns.map(ref),
   };
+}
+
+const COLUMN_KEYS = ['code', 'name', 'shortName', 'taxId', 'phone', 'contact', 'address', 'category', 'region', 'createdAt', 'updatedAt', 'org', 'mnemonic'];
+
+/** A misspelt key ("phon") would silently map nothing: refuse it and say what was meant. */
+function checkKeys(columns: Record<string, unknown>): void {
+  for (const key of Object.keys(columns)) {
+    if (COLUMN_KEYS.includes(key)) continue;
+    const suggestion = nearestName(key, COLUMN_KEYS);
+    throw new ConfigError({
+      message: `generic-sql "columns" has an unknown key "${key}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      hint: `Keys are: ${COLUMN_KEYS.join(', ')}.`,
+    });
+  }
+}
+
+function checkStatus(status: NonNullable<GenericSqlSourceOptions['status']>): void {
+  for (const key of ['blocked', 'deleted'] as const) {
+    const values = status[key];
+    if (values !== undefined && (!Array.isArray(values) || values.some((value) => typeof value !== 'string' && typeof value !== 'number'))) {
+      throw new ConfigError({
+        message: `generic-sql "status.${key}" must be a list of values, got ${JSON.stringify(values)}.`,
+        hint: `Write e.g. "status": { "column": "State", "${key}": ["${key === 'blocked' ? 'B' : 'X'}"] }.`,
+      });
+    }
+  }
 }
 
 function checkColumnName(key: string, column: unknown): void {

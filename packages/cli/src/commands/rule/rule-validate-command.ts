@@ -43,5 +43,5 @@ export async function runRuleValidate(options: RuleValidateOptions, io: CommandI
 }
 
 function describeIssue(issue: ValidationIssue): string {
-  return `${issue.kind} at ${issue.position + 1}: ${issue.message}`;
+  return `${issue.kind} (character ${issue.position + 1}): ${issue.message}`;
 }

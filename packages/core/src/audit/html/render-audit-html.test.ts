@@ -78,6 +78,23 @@ describe.skipIf(chromiumMissing !== undefined)('audit HTML in headless Chromium'
     expect(dom).not.toContain('data-pwned');
   });
 
+  it('filters a table from the text typed (here preset by the #filter= link)', async () => {
+    const file = join(directory, 'audit.html');
+    const { stdout } = await promisify(execFile)(
+      CHROMIUM!,
+      ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(directory, 'profile')}`, '--dump-dom', `${pathToFileURL(file).href}#filter=garbled:utf8-as-latin1`],
+      { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const section = stdout.slice(stdout.indexOf('<table data-kind="garbled"'));
+    const rows = section.slice(0, section.indexOf('</table>')).split('<tr').slice(2);
+    const visible = rows.filter((row) => !row.startsWith(' class="hidden"'));
+    const expected = report.garbled.slice(0, 25).filter((item) => item.kind === 'utf8-as-latin1').length;
+    expect(expected).toBeGreaterThan(0);
+    expect(visible).toHaveLength(expected);
+    expect(visible.every((row) => row.includes('utf8-as-latin1'))).toBe(true);
+    expect(stdout).toContain(`<p class="shown" data-shown="garbled">${expected} shown</p>`);
+  }, 90_000);
+
   it('draws the four charts as inline SVG with data in them', () => {
     for (const chart of ['findings-by-kind', 'code-lengths', 'prefixes', 'serial-coverage']) {
       expect(dom).toMatch(new RegExp(`<svg[^>]*data-chart="${chart}"`));

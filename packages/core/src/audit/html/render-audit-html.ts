@@ -42,6 +42,13 @@ for (const input of document.querySelectorAll('input.filter')) {
     shown.textContent = visible + ' shown';
   });
 }
+// A link such as audit.html#filter=garbled:latin1 opens with that filter applied.
+const preset = /^#filter=([A-Za-z]+):(.*)$/.exec(location.hash);
+const presetInput = preset && document.querySelector('input[data-filter="' + preset[1] + '"]');
+if (presetInput) {
+  presetInput.value = decodeURIComponent(preset[2]);
+  presetInput.dispatchEvent(new Event('input'));
+}
 document.body.dataset.ready = 'true';`;
 
 /** The audit as one self-contained HTML page: summary, inline SVG charts, searchable findings tables. No network. */

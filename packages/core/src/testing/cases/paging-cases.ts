@@ -54,8 +54,8 @@ export function registerPagingCases(context: ConformanceContext): void {
     }
   });
 
-  it('a plain code as cursor resumes after that code (sources without org scope)', async () => {
-    if (context.description().orgScope.kind !== 'none') return;
+  it('a plain code as cursor resumes after that code (sources without org scope)', async (test) => {
+    if (context.description().orgScope.kind !== 'none') test.skip('org-scoped: a plain code cannot say which org row comes next');
     const codeForm = context.description().codeForm;
     const ordered = context.ordered();
     for (const row of [ordered[3], ordered[Math.floor(ordered.length / 3)]]) {
@@ -65,5 +65,30 @@ export function registerPagingCases(context: ConformanceContext): void {
       const expected = ordered.filter((candidate) => binaryCompare(toStoredCode(candidate.code, codeForm), stored) > 0);
       expect(rest.map(rowKey), `after ${row.code}`).toEqual(expected.map(rowKey));
     }
+  });
+
+  it('leaving a stream early, or reading two streams in turn, leaves the source usable', async () => {
+    const source = context.source();
+    for await (const _row of source.search()) break;
+    const first = source.search()[Symbol.asyncIterator]();
+    const secondFilter: CustomerFilter = context.description().unsupportedFilters.includes('status') ? {} : { status: 'active' };
+    const second = source.search(secondFilter)[Symbol.asyncIterator]();
+    const left: string[] = [];
+    const right: string[] = [];
+    for (let done = [false, false]; !done[0] || !done[1]; ) {
+      if (!done[0]) {
+        const next = await first.next();
+        if (next.done) done[0] = true;
+        else left.push(rowKey(next.value));
+      }
+      if (!done[1]) {
+        const next = await second.next();
+        if (next.done) done[1] = true;
+        else right.push(rowKey(next.value));
+      }
+    }
+    expect(left).toEqual(context.ordered().map(rowKey));
+    expect(right).toEqual(expectedSearch(context, secondFilter).map(rowKey));
+    expect(await source.count()).toBe(context.expected().length);
   });
 }

@@ -72,9 +72,9 @@ export function registerSearchCases(context: ConformanceContext): void {
     }
   });
 
-  it('limit applies after text filtering (a page of misses does not end the stream early)', async () => {
+  it('limit applies after text filtering (a page of misses does not end the stream early)', async (test) => {
     const filter: CustomerFilter = { text: 'Trading' };
-    if (context.description().unsupportedFilters.includes('text')) return;
+    if (context.description().unsupportedFilters.includes('text')) test.skip('describe().unsupportedFilters lists text');
     const expected = expectedSearch(context, filter);
     const actual = await collect(context.source().search({ ...filter, limit: 3 }));
     expect(actual.map(rowKey)).toEqual(expected.slice(0, 3).map(rowKey));

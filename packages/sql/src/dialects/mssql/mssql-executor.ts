@@ -81,7 +81,7 @@ export function createMssqlExecutor(target: DriverTarget, options: ExecutorOptio
     },
     listColumnsQuery(table) {
       // OBJECT_ID resolves `dbo.Customer` and bare names through the user's default schema.
-      return { sql: 'SELECT c.name AS column_name, TYPE_NAME(c.user_type_id) AS data_type FROM sys.columns c WHERE c.object_id = OBJECT_ID(@p1) ORDER BY c.column_id', params: [table] };
+      return { sql: 'SELECT c.name AS column_name, TYPE_NAME(c.user_type_id) AS data_type, c.is_nullable AS is_nullable FROM sys.columns c WHERE c.object_id = OBJECT_ID(@p1) ORDER BY c.column_id', params: [table] };
     },
   });
 }

@@ -1,7 +1,7 @@
 import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { injectedDriver } from '../injected-driver.js';
-import { createDriverExecutor, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of mysql2/promise custcode uses: a pool (or a connection: both have execute). */
@@ -56,9 +56,7 @@ export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptio
       });
       // Every pooled session refuses writes; MariaDB and MySQL 5.6.5+ both accept this.
       pool.on('connection', (connection) => connection.query('SET SESSION TRANSACTION READ ONLY'));
-      const opened = session(pool, true, options);
-      await opened.query('SELECT 1', []);
-      return opened;
+      return probed(session(pool, true, options), 'SELECT 1');
     },
     classify,
     listTablesQuery(schema) {
@@ -67,7 +65,7 @@ export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptio
     listColumnsQuery(table) {
       const { schema, name } = splitTableName(table);
       return {
-        sql: 'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+        sql: 'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type, IS_NULLABLE AS is_nullable FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
         params: [schema ?? null, name],
       };
     },

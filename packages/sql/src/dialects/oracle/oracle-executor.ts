@@ -1,7 +1,7 @@
 import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { injectedDriver } from '../injected-driver.js';
-import { createDriverExecutor, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of oracledb (thin mode) custcode uses. */
@@ -69,9 +69,7 @@ export function createOracleExecutor(target: DriverTarget, options: ExecutorOpti
         poolMin: 0,
         poolMax: 4,
       });
-      const opened = session(pool, true, executeOptions, options);
-      await opened.query('SELECT 1 FROM DUAL', []);
-      return opened;
+      return probed(session(pool, true, executeOptions, options), 'SELECT 1 FROM DUAL');
     },
     classify,
     listTablesQuery(schema) {
@@ -83,7 +81,7 @@ export function createOracleExecutor(target: DriverTarget, options: ExecutorOpti
     listColumnsQuery(table) {
       const { schema, name } = splitTableName(table);
       return {
-        sql: `SELECT COLUMN_NAME AS "column_name", DATA_TYPE AS "data_type" FROM ALL_TAB_COLUMNS WHERE OWNER = COALESCE(:1, SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA')) AND TABLE_NAME = :2 ORDER BY COLUMN_ID`,
+        sql: `SELECT COLUMN_NAME AS "column_name", DATA_TYPE AS "data_type", NULLABLE AS "is_nullable" FROM ALL_TAB_COLUMNS WHERE OWNER = COALESCE(:1, SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA')) AND TABLE_NAME = :2 ORDER BY COLUMN_ID`,
         params: [schema ?? null, name],
       };
     },

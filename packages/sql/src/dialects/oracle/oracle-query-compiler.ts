@@ -5,6 +5,7 @@ export class OracleQueryCompiler extends QueryCompiler {
   readonly dialect = 'oracle' as const;
   /** VARCHAR2 parameters in SQL are limited to 4,000 bytes: 1,000 characters of up to 4 bytes. */
   override readonly maxLikeNeedle = 998;
+  override readonly nullsSortFirst = false;
 
   override textOf(expression: string): string {
     return `TO_CHAR(${expression})`;

@@ -1,7 +1,7 @@
 import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { injectedDriver } from '../injected-driver.js';
-import { createDriverExecutor, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of pg custcode uses: a Pool or a connected Client (both have query and end). */
@@ -73,9 +73,7 @@ export function createPostgresExecutor(target: DriverTarget, options: ExecutorOp
       // An idle pooled connection the server drops (restart, admin kill) must not crash the process:
       // the pool discards it and the next query opens a new one.
       pool.on('error', () => undefined);
-      const opened = session(pool, true, textDates(pg.types));
-      await opened.query('SELECT 1', []);
-      return opened;
+      return probed(session(pool, true, textDates(pg.types)), 'SELECT 1');
     },
     classify,
     listTablesQuery(schema) {
@@ -84,7 +82,7 @@ export function createPostgresExecutor(target: DriverTarget, options: ExecutorOp
     listColumnsQuery(table) {
       const { schema, name } = splitTableName(table);
       return {
-        sql: 'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = COALESCE($1::text, current_schema()) AND table_name = $2 ORDER BY ordinal_position',
+        sql: 'SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = COALESCE($1::text, current_schema()) AND table_name = $2 ORDER BY ordinal_position',
         params: [schema ?? null, name],
       };
     },

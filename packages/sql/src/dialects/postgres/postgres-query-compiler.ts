@@ -4,6 +4,7 @@ import { QueryCompiler } from '../query-compiler.js';
 export class PostgresQueryCompiler extends QueryCompiler {
   readonly dialect = 'postgres' as const;
   override readonly acceptsNulInText = false;
+  override readonly nullsSortFirst = false;
 
   override textOf(expression: string): string {
     return `CAST(${expression} AS TEXT)`;

@@ -43,8 +43,8 @@ export function createSqliteExecutor(target: DriverTarget, options: ExecutorOpti
     listColumnsQuery(table) {
       const { schema, name } = splitTableName(table);
       return schema === undefined
-        ? { sql: 'SELECT name AS column_name, type AS data_type FROM pragma_table_info(?)', params: [name] }
-        : { sql: 'SELECT name AS column_name, type AS data_type FROM pragma_table_info(?, ?)', params: [name, schema] };
+        ? { sql: 'SELECT name AS column_name, type AS data_type, CASE WHEN "notnull" = 0 AND pk = 0 THEN 1 ELSE 0 END AS is_nullable FROM pragma_table_info(?)', params: [name] }
+        : { sql: 'SELECT name AS column_name, type AS data_type, CASE WHEN "notnull" = 0 AND pk = 0 THEN 1 ELSE 0 END AS is_nullable FROM pragma_table_info(?, ?)', params: [name, schema] };
     },
   });
 }

@@ -1,0 +1,112 @@
+/** The rows of the results table: which measurements each compares and the target it is held to. */
+const s = (seconds) => `${seconds.toFixed(2)} s`;
+const mb = (value) => `${Math.round(value)} MB`;
+const rate = (rows, seconds) => `${Math.round(rows / seconds).toLocaleString('en-US')}/s`;
+
+function versus(measure, custcodeName, rawName) {
+  const custcode = measure(custcodeName);
+  const raw = measure(rawName);
+  return { custcode, raw, ratio: custcode.seconds / raw.seconds };
+}
+
+export const BENCH_ROWS_TABLE = [
+  {
+    id: '1',
+    label: 'getMany, 100k random codes (≈9 % missing), MariaDB',
+    target: 'ratio ≤ 1.10',
+    evaluate(measure) {
+      const { custcode, raw, ratio } = versus(measure, 'mariadb-getmany-custcode', 'mariadb-getmany-raw');
+      return { custcode: `${s(custcode.seconds)} (${custcode.found} found)`, baseline: `${s(raw.seconds)} (${raw.found} found)`, ratio, rss: `${mb(custcode.maxRssMb)} / ${mb(raw.maxRssMb)}`, met: ratio <= 1.1 && custcode.found === raw.found };
+    },
+  },
+  {
+    id: '1s',
+    label: 'getMany, 100k random codes, SQLite',
+    target: 'ratio ≤ 1.10',
+    evaluate(measure) {
+      const { custcode, raw, ratio } = versus(measure, 'sqlite-getmany-custcode', 'sqlite-getmany-raw');
+      return { custcode: `${s(custcode.seconds)} (${custcode.found} found)`, baseline: `${s(raw.seconds)} (${raw.found} found)`, ratio, rss: `${mb(custcode.maxRssMb)} / ${mb(raw.maxRssMb)}`, met: ratio <= 1.1 && custcode.found === raw.found };
+    },
+  },
+  {
+    id: '2',
+    label: 'stream 1M rows to CSV, MariaDB',
+    target: 'ratio ≤ 1.10, RSS ≤ 200 MB',
+    evaluate(measure) {
+      const { custcode, raw, ratio } = versus(measure, 'mariadb-csv-custcode', 'mariadb-csv-raw');
+      return { custcode: `${s(custcode.seconds)} (${rate(custcode.rows, custcode.seconds)})`, baseline: `${s(raw.seconds)} (${rate(raw.rows, raw.seconds)})`, ratio, rss: `${mb(custcode.maxRssMb)} / ${mb(raw.maxRssMb)}`, met: ratio <= 1.1 && custcode.maxRssMb <= 200 && custcode.rows === raw.rows };
+    },
+  },
+  {
+    id: '2s',
+    label: 'stream 1M rows to CSV, SQLite',
+    target: 'ratio ≤ 1.10, RSS ≤ 200 MB',
+    evaluate(measure) {
+      const { custcode, raw, ratio } = versus(measure, 'sqlite-csv-custcode', 'sqlite-csv-raw');
+      return { custcode: `${s(custcode.seconds)} (${rate(custcode.rows, custcode.seconds)})`, baseline: `${s(raw.seconds)} (${rate(raw.rows, raw.seconds)})`, ratio, rss: `${mb(custcode.maxRssMb)} / ${mb(raw.maxRssMb)}`, met: ratio <= 1.1 && custcode.maxRssMb <= 200 && custcode.rows === raw.rows };
+    },
+  },
+  {
+    id: '3',
+    label: 'memory flatness: peak RSS of 1M-row ÷ 100k-row CSV export, MariaDB',
+    target: '≤ 1.2',
+    evaluate(measure) {
+      const large = measure('mariadb-csv-custcode');
+      const small = measure('mariadb-csv100k-custcode');
+      const ratio = large.maxRssMb / small.maxRssMb;
+      return { custcode: `${mb(large.maxRssMb)} ÷ ${mb(small.maxRssMb)}`, baseline: '—', ratio, rss: mb(large.maxRssMb), met: ratio <= 1.2 };
+    },
+  },
+  {
+    id: '4',
+    label: 'XLSX export of 1M rows, MariaDB (baseline: exceljs streaming writer, no styles)',
+    target: 'RSS ≤ 300 MB',
+    evaluate(measure) {
+      const { custcode, raw, ratio } = versus(measure, 'mariadb-xlsx-custcode', 'mariadb-xlsx-raw');
+      return { custcode: `${s(custcode.seconds)} (${rate(custcode.rows, custcode.seconds)})`, baseline: s(raw.seconds), ratio, rss: `${mb(custcode.maxRssMb)} / ${mb(raw.maxRssMb)}`, met: custcode.maxRssMb <= 300 };
+    },
+  },
+  {
+    id: '5',
+    label: 'rule validation, 1M codes KH{YYYY}{seq:6}{check:luhn}',
+    target: '≥ 2M codes/s',
+    evaluate(measure) {
+      const { custcode, raw, ratio } = versus(measure, 'rules-custcode', 'rules-raw');
+      const perSecond = custcode.rows / custcode.seconds;
+      return { custcode: `${s(custcode.seconds)} (${rate(custcode.rows, custcode.seconds)})`, baseline: `${s(raw.seconds)} (${rate(raw.rows, raw.seconds)})`, ratio, rss: mb(custcode.maxRssMb), met: perSecond >= 2_000_000 };
+    },
+  },
+  {
+    id: '6a',
+    label: 'audit of 1M codes with the rule, without near-duplicates',
+    target: '≤ 2 s',
+    evaluate(measure) {
+      const result = measure('audit-exact');
+      return { custcode: `${s(result.seconds)} (${result.duplicates} duplicate groups, ${result.formatViolations} format violations)`, baseline: '—', ratio: undefined, rss: mb(result.maxRssMb), met: result.seconds <= 2 };
+    },
+  },
+  {
+    id: '6b',
+    label: 'audit of 1M records with near-duplicates on the names',
+    target: '≤ 60 s',
+    evaluate(measure) {
+      const result = measure('audit-near');
+      return { custcode: `${s(result.seconds)} (${result.nearDuplicateGroups} near-duplicate groups)`, baseline: '—', ratio: undefined, rss: mb(result.maxRssMb), met: result.seconds <= 60 };
+    },
+  },
+  {
+    id: '7',
+    label: 'SAP: full KNA1 scan of 100k rows on the RFC emulator, RFC calls',
+    target: 'calls vs ⌈rows/page⌉ × ⌈width/512⌉',
+    evaluate(measure) {
+      const result = measure('sap-scan');
+      return {
+        custcode: `${result.rfcCalls} calls (${result.kna1Data} data, ${result.kna1KeysOnly} key-only, ${result.metadata} metadata, ${result.other} other) in ${s(result.seconds)}`,
+        baseline: `minimum ${result.minimum} (width ${result.width})`,
+        ratio: result.rfcCalls / result.minimum,
+        rss: mb(result.maxRssMb),
+        met: undefined,
+      };
+    },
+  },
+];

@@ -1,0 +1,38 @@
+/**
+ * The hand-written baseline: the SQL a developer would write for the U8 `Customer` table (same joins and
+ * columns custcode reads, dates formatted and status derived in SQL), turned into the same CSV/XLSX rows.
+ */
+export const EXPORT_HEADER = ['code', 'name', 'shortName', 'taxId', 'phone', 'contact', 'address', 'category', 'region', 'status', 'createdAt', 'updatedAt', 'org'];
+
+const isoMysql = (column) => `DATE_FORMAT(${column}, '%Y-%m-%dT%H:%i:%s')`;
+const isoSqlite = (column) => `strftime('%Y-%m-%dT%H:%M:%S', ${column})`;
+
+function selectList(iso) {
+  return [
+    'c.cCusCode', 'c.cCusName', 'c.cCusAbbName', 'c.cCusRegCode', 'c.cCusPhone', 'c.cCusPerson', 'c.cCusAddress',
+    'cc.cCCName', 'dc.cDCName',
+    "CASE WHEN c.dEndDate IS NOT NULL THEN 'blocked' ELSE 'active' END AS status",
+    `${iso('c.dCusCreateDatetime')} AS createdAt`, `${iso('c.dModifyDate')} AS updatedAt`,
+  ].join(', ');
+}
+
+const from = 'FROM Customer c LEFT JOIN CustomerClass cc ON c.cCCCode = cc.cCCCode LEFT JOIN DistrictClass dc ON c.cDCCode = dc.cDCCode';
+
+export const rawSql = {
+  mysql: {
+    scan: (limit) => `SELECT ${selectList(isoMysql)} ${from} ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`,
+    lookup: `SELECT ${selectList(isoMysql)} ${from} WHERE c.cCusCode IN (?)`,
+  },
+  sqlite: {
+    scan: (limit) => `SELECT ${selectList(isoSqlite)} ${from} ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`,
+    lookup: (count) => `SELECT ${selectList(isoSqlite)} ${from} WHERE c.cCusCode IN (${Array(count).fill('?').join(', ')})`,
+  },
+};
+
+/** A result row (array mode) as the export's cells: null → '', org (none in U8) → ''. */
+export function rowCells(row) {
+  const cells = new Array(13);
+  for (let index = 0; index < 12; index++) cells[index] = row[index] ?? '';
+  cells[12] = '';
+  return cells;
+}

@@ -1,0 +1,93 @@
+/** MariaDB measurements: custcode (U8 source over mysql2) and the best hand-written mysql2 code, same data. */
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { writeCsv } from '@custcode/core';
+import { createYonyouSource } from '@custcode/adapter-yonyou';
+import { mariadbBenchUrl } from '../lib/bench-database.mjs';
+import { readLookupCodes } from '../lib/codes-file.mjs';
+import { EXPORT_HEADER, rawSql, rowCells } from '../lib/u8-raw-sql.mjs';
+
+const BATCH = 1_000;
+const source = () => createYonyouSource({ name: 'bench', product: 'u8', connection: mariadbBenchUrl() });
+const connect = async () => (await import('mysql2/promise')).createConnection({ uri: mariadbBenchUrl(), charset: 'utf8mb4' });
+const rawConnection = async () => (await import('mysql2')).createConnection({ uri: mariadbBenchUrl(), charset: 'utf8mb4' });
+
+export async function getManyCustcode() {
+  const codes = readLookupCodes();
+  const customers = source();
+  let found = 0;
+  for await (const result of customers.getMany(codes)) if (result.customer) found++;
+  await customers.close();
+  return { rows: codes.length, found };
+}
+
+/** Deduplicated codes, `IN (?)` batches of 1,000 (mysql2 expands the array), results mapped back to the input order. */
+export async function getManyRaw() {
+  const codes = readLookupCodes();
+  const connection = await connect();
+  let found = 0;
+  for (let start = 0; start < codes.length; start += BATCH) {
+    const batch = codes.slice(start, start + BATCH);
+    const [rows] = await connection.query({ sql: rawSql.mysql.lookup, rowsAsArray: true }, [[...new Set(batch)]]);
+    const byCode = new Map(rows.map((row) => [row[0], row]));
+    for (const code of batch) if (byCode.get(code)) found++;
+  }
+  await connection.end();
+  return { rows: codes.length, found };
+}
+
+export async function csvCustcode(file, limit) {
+  const customers = source();
+  const rows = await writeCsv(customers.search(limit ? { limit } : {}), createWriteStream(file));
+  await customers.close();
+  return { rows };
+}
+
+/** One streamed SELECT (`query().stream()`), csv-stringify with BOM and header, back-pressure through pipeline. */
+export async function csvRaw(file, limit) {
+  const connection = await rawConnection();
+  let rows = 0;
+  const cells = new Transform({
+    objectMode: true,
+    transform(row, _encoding, callback) {
+      rows++;
+      callback(null, rowCells(row));
+    },
+  });
+  await pipeline(
+    connection.query({ sql: rawSql.mysql.scan(limit), rowsAsArray: true }).stream({ highWaterMark: 1000 }),
+    cells,
+    stringify({ header: true, columns: EXPORT_HEADER, bom: true }),
+    createWriteStream(file),
+  );
+  connection.end();
+  return { rows };
+}
+
+export async function xlsxCustcode(file) {
+  const { writeXlsx } = await import('@custcode/core/export/xlsx');
+  const customers = source();
+  const rows = await writeXlsx(customers.search(), createWriteStream(file));
+  await customers.close();
+  return { rows };
+}
+
+/** exceljs streaming writer as the dependency check measured it (no styles, no shared strings), yielding every 1,000 rows. */
+export async function xlsxRaw(file) {
+  const { default: ExcelJS } = await import('exceljs');
+  const connection = await rawConnection();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('customers');
+  sheet.addRow(EXPORT_HEADER).commit();
+  let rows = 0;
+  for await (const row of connection.query({ sql: rawSql.mysql.scan(), rowsAsArray: true }).stream({ highWaterMark: 1000 })) {
+    sheet.addRow(rowCells(row)).commit();
+    if (++rows % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  sheet.commit();
+  await workbook.commit();
+  connection.end();
+  return { rows };
+}

@@ -1,0 +1,63 @@
+/** SQLite measurements: custcode (U8 source over better-sqlite3) and hand-written better-sqlite3 code. */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify';
+import { writeCsv } from '@custcode/core';
+import { createYonyouSource } from '@custcode/adapter-yonyou';
+import { sqliteFile } from '../lib/bench-database.mjs';
+import { readLookupCodes } from '../lib/codes-file.mjs';
+import { EXPORT_HEADER, rawSql, rowCells } from '../lib/u8-raw-sql.mjs';
+
+const BATCH = 1_000;
+const source = () => createYonyouSource({ name: 'bench', product: 'u8', connection: `sqlite:${sqliteFile}` });
+const open = async () => new (await import('better-sqlite3')).default(sqliteFile, { readonly: true });
+
+export async function getManyCustcode() {
+  const codes = readLookupCodes();
+  const customers = source();
+  let found = 0;
+  for await (const result of customers.getMany(codes)) if (result.customer) found++;
+  await customers.close();
+  return { rows: codes.length, found };
+}
+
+export async function getManyRaw() {
+  const codes = readLookupCodes();
+  const db = await open();
+  const statements = new Map();
+  let found = 0;
+  for (let start = 0; start < codes.length; start += BATCH) {
+    const batch = codes.slice(start, start + BATCH);
+    const unique = [...new Set(batch)];
+    let statement = statements.get(unique.length);
+    if (!statement) statements.set(unique.length, (statement = db.prepare(rawSql.sqlite.lookup(unique.length)).raw(true)));
+    const byCode = new Map(statement.all(...unique).map((row) => [row[0], row]));
+    for (const code of batch) if (byCode.get(code)) found++;
+  }
+  db.close();
+  return { rows: codes.length, found };
+}
+
+export async function csvCustcode(file) {
+  const customers = source();
+  const rows = await writeCsv(customers.search(), createWriteStream(file));
+  await customers.close();
+  return { rows };
+}
+
+/** `iterate()` over one statement into csv-stringify, waiting for drain. */
+export async function csvRaw(file) {
+  const db = await open();
+  const output = createWriteStream(file);
+  const stringifier = stringify({ header: true, columns: EXPORT_HEADER, bom: true });
+  stringifier.pipe(output);
+  let rows = 0;
+  for (const row of db.prepare(rawSql.sqlite.scan()).raw(true).iterate()) {
+    rows++;
+    if (!stringifier.write(rowCells(row))) await once(stringifier, 'drain');
+  }
+  stringifier.end();
+  await once(output, 'finish');
+  db.close();
+  return { rows };
+}

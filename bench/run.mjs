@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: fills (once) the cached bench databases, then runs every measurement in its own fresh
+ * child process — custcode and the hand-written code with the same driver, in the same run — and prints
+ * a Markdown table. Env: CUSTCODE_MARIADB_URL (default mysql://root@127.0.0.1:3306/test),
+ * BENCH_REPEAT (runs per measurement, best time kept; default 1), BENCH_ONLY (comma-separated row ids).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { benchDirectory, cacheDirectory, ensureMariadb, ensureSqlite, mariadbBenchUrl } from './lib/bench-database.mjs';
+import { ensureLookupCodes } from './lib/codes-file.mjs';
+import { BENCH_ROWS_TABLE } from './lib/rows.mjs';
+import { renderTable } from './lib/render-table.mjs';
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+const only = process.env.BENCH_ONLY?.split(',').map((id) => id.trim());
+
+mkdirSync(cacheDirectory, { recursive: true });
+await ensureMariadb(log);
+await ensureSqlite(log);
+await ensureLookupCodes(mariadbBenchUrl());
+
+const outputFile = join(cacheDirectory, 'export-output');
+const measured = new Map();
+function measure(name) {
+  if (measured.has(name)) return measured.get(name);
+  let best;
+  for (let run = 0; run < repeat; run++) {
+    log(`${name} (run ${run + 1}/${repeat})`);
+    const stdout = execFileSync(process.execPath, ['--max-old-space-size=8192', join(benchDirectory, 'measure.mjs'), name, outputFile], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    rmSync(outputFile, { force: true });
+    const result = JSON.parse(stdout.trim().split('\n').pop());
+    if (!best || result.seconds < best.seconds) best = result;
+  }
+  measured.set(name, best);
+  return best;
+}
+
+const rows = BENCH_ROWS_TABLE.filter((row) => !only || only.includes(row.id)).map((row) => ({ ...row, ...row.evaluate(measure) }));
+const mariadbVersion = execFileSync(process.execPath, ['-e', `require('mysql2/promise').createConnection(${JSON.stringify(mariadbBenchUrl())}).then(async c => { const [r] = await c.query('SELECT VERSION() v'); console.log(r[0].v); await c.end(); })`], { encoding: 'utf8' }).trim();
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${mariadbVersion}, load average at end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`;
+const markdown = renderTable(rows, { date: new Date().toISOString(), machine, repeat });
+writeFileSync(join(cacheDirectory, 'last-run.md'), markdown);
+writeFileSync(join(cacheDirectory, 'last-run.json'), JSON.stringify({ machine, measured: Object.fromEntries(measured) }, null, 2));
+process.stdout.write(markdown);

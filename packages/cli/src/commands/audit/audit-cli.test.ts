@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../program.js';
+
+const CSV = [
+  '客户编号,客户名称,税号',
+  'C0001,北京星辰科技有限公司,',
+  'C0002,上海瑞丰贸易有限公司,91310115MA1K3L6X1Q',
+  'c0002,杭州永安物流有限公司,',
+  'C0004,深圳鼎盛电子有限公司,',
+  'C0005,星辰科技（北京）股份有限公司,',
+  'C0006,成都嘉禾食品有限公司,',
+].join('\n');
+
+async function run(args: string[], cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks: [Buffer[], Buffer[]] = [[], []];
+  out.on('data', (chunk: Buffer) => chunks[0].push(chunk));
+  err.on('data', (chunk: Buffer) => chunks[1].push(chunk));
+  const exitCode = await runCli(args, { stdout: out, stderr: err, stdin: Readable.from(['']), stderrIsTTY: false, env: {}, cwd });
+  await new Promise((resolve) => setImmediate(resolve));
+  return { exitCode, stdout: Buffer.concat(chunks[0]).toString('utf8'), stderr: Buffer.concat(chunks[1]).toString('utf8') };
+}
+
+describe('custcode audit (end to end, CSV file source)', () => {
+  let directory: string;
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'custcode-audit-e2e-'));
+    writeFileSync(join(directory, 'clients.csv'), CSV);
+    writeFileSync(join(directory, 'custcode.config.json'), JSON.stringify({
+      sources: { clients: { erp: 'file', path: './clients.csv', columns: { code: '客户编号', name: '客户名称', taxId: '税号' } } },
+      rules: { c: 'C{seq:4}' },
+    }));
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('reports duplicates, gaps, tax ids and near-duplicates as JSON and writes both files', async () => {
+    const result = await run(['audit', 'clients', '--rule', 'c', '--json', '--html', 'audit.html', '--fix-plan', 'plan.csv'], directory);
+    expect(result.stderr).not.toMatch(/^error/m);
+    expect(result.exitCode).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.duplicates).toEqual([{ code: 'C0002', records: ['C0002', 'c0002'], names: ['上海瑞丰贸易有限公司', '杭州永安物流有限公司'], rowIds: [null, null], org: null }]);
+    expect(report.gaps).toEqual([{ prefix: 'C', from: 3, to: 3, legitimate: true }]);
+    expect(report.invalidTaxIds.map((item: { code: string }) => item.code)).toEqual(['C0002']);
+    expect(report.nearDuplicates).toMatchObject([{ codes: ['C0001', 'C0005'], reason: 'same-name' }]);
+    expect(readFileSync(join(directory, 'audit.html'), 'utf8')).toContain('<svg');
+    expect(readFileSync(join(directory, 'plan.csv'), 'utf8')).toContain('recode-duplicate,c0002,C0007,C0002');
+  });
+
+  it('exits 2 for a rule that does not parse', async () => {
+    const result = await run(['audit', 'clients', '--rule', 'C{seq:x}'], directory);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error: Rule syntax error/);
+  });
+});

@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { type CustomerSource, IMPORT_LAYOUTS, type ImportLayout, importLayoutForErp, migrate, type SequenceStore } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { reportError } from '../../output/report-error.js';
+import { UsageError } from '../../output/usage-error.js';
+import { writeChunk } from '../../output/write-chunk.js';
+import { resolveAuditRule } from '../audit/resolve-audit-rule.js';
+import { openSequenceStore } from '../rule/open-sequence-store.js';
+import { renderMigrationSummary } from './migrate-console.js';
+import {
+  crosswalkPath, DEFAULT_SEQUENCE_FILE, ensureDirectory, readDecisions, readStoredCrosswalk, readTranslations, writeCrosswalk, writeImportFiles,
+} from './migrate-files.js';
+
+export interface MigrateCommandOptions {
+  /** The opened source; read once through `search()`, not closed here. */
+  source: CustomerSource;
+  sourceName: string;
+  /** `--target SOURCE`, opened; read only through `getMany`, not closed here. */
+  target?: CustomerSource;
+  /** `--rule RULE`: a name from the config's rules, a pattern or a preset. */
+  rule: string;
+  rules?: Readonly<Record<string, unknown>>;
+  keepValid?: boolean;
+  /** `--map FILE`: value translations (CSV field,from,to or JSON). */
+  map?: string;
+  /** `--decisions FILE`: merge / separate / new / keep decisions (CSV old_code,decision,into or JSON). */
+  decisions?: string;
+  /** `--out DIR`: crosswalk, import files and (by default) the sequence file. */
+  out: string;
+  layout?: string;
+  crosswalk?: string;
+  store?: string;
+  order?: string;
+  date?: string;
+  targetOrg?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  /** Working directory for relative paths (default `io.cwd`). */
+  cwd?: string;
+}
+
+function chooseLayout(options: MigrateCommandOptions): ImportLayout | undefined {
+  if (options.layout === undefined) return importLayoutForErp(options.target?.erp);
+  if (!(IMPORT_LAYOUTS as readonly string[]).includes(options.layout)) {
+    throw new UsageError({ message: `Unknown --layout "${options.layout}".`, hint: `Use one of: ${IMPORT_LAYOUTS.join(', ')}.` });
+  }
+  return options.layout as ImportLayout;
+}
+
+function checkFlags(options: MigrateCommandOptions): { order: 'code' | 'created' } {
+  const order = options.order ?? 'code';
+  if (order !== 'code' && order !== 'created') throw new UsageError({ message: `Unknown --order "${order}".`, hint: 'Use --order code or --order created.' });
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError({ message: `--date "${options.date}" is not YYYY-MM-DD.`, hint: 'Write the date as 2026-03-05.' });
+  return { order };
+}
+
+/**
+ * `custcode migrate SOURCE --rule RULE [--target SOURCE] [--keep-valid] [--map FILE] [--decisions FILE] --out DIR`.
+ * Exit 0 when every customer has a number and nothing waits for a decision; 1 when conflicts, unmapped values
+ * or undecided near-duplicates need one (the files are written all the same); 2 usage or config; 3 backend.
+ */
+export async function runMigrate(options: MigrateCommandOptions, io: CommandIo): Promise<number> {
+  let store: SequenceStore | undefined;
+  try {
+    const base = options.cwd ?? io.cwd;
+    const { order } = checkFlags(options);
+    const rule = resolveAuditRule(options.rule, options.rules);
+    if (!rule) throw new UsageError({ message: 'migrate needs --rule RULE.', hint: 'Name a rule from the config or give a pattern such as KH{YYYY}{seq:4}.' });
+    const layout = chooseLayout(options);
+    const out = resolve(base, options.out);
+    const crosswalkFile = crosswalkPath(out, options.crosswalk, base);
+    const translate = options.map === undefined ? undefined : readTranslations(resolve(base, options.map));
+    const decisions = options.decisions === undefined ? undefined : readDecisions(resolve(base, options.decisions));
+    const crosswalk = readStoredCrosswalk(crosswalkFile);
+    store = openSequenceStore(options.store === undefined ? resolve(out, DEFAULT_SEQUENCE_FILE) : options.store, { ...io, cwd: base });
+
+    const result = await migrate(options.source, {
+      rule,
+      store,
+      crosswalk,
+      order,
+      sourceName: options.sourceName,
+      ...(options.target ? { target: options.target } : {}),
+      ...(options.targetOrg === undefined ? {} : { targetOrg: options.targetOrg }),
+      ...(options.keepValid ? { keep: true } : {}),
+      ...(translate ? { translate } : {}),
+      ...(decisions ? { decisions } : {}),
+      ...(options.date === undefined ? {} : { date: options.date }),
+      ...(options.dryRun ? { dryRun: true } : {}),
+    });
+
+    const files: string[] = [];
+    if (!options.dryRun) {
+      ensureDirectory(out);
+      await writeCrosswalk(crosswalkFile, result.rows);
+      files.push(crosswalkFile);
+      if (layout) files.push(...(await writeImportFiles(out, layout, result.records)).files);
+      else io.stderr.write('note: no import layout (the target ERP has none, or no --target): only the crosswalk was written; pass --layout k3cloud|sap|ebs|u8.\n');
+    }
+    const summary = { ...result.summary, layout: layout ?? null, files };
+    await writeChunk(io.stdout, options.json ? `${JSON.stringify(summary, null, 2)}\n` : renderMigrationSummary(result.summary, files));
+    return result.summary.needsDecision ? EXIT_CODES.notFound : EXIT_CODES.ok;
+  } catch (error) {
+    return reportError(io, error, { json: options.json });
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}

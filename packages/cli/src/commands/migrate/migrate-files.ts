@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import {
+  buildImportTable, crosswalkCsv, type CrosswalkRow, type ImportLayout, importTableCsv, type MigratedRecord,
+  parseCrosswalk, parseMigrationDecisions, parseTranslations,
+} from '@custcode/core';
+import ExcelJS from 'exceljs';
+import { UsageError } from '../../output/usage-error.js';
+import { writeChunk } from '../../output/write-chunk.js';
+import { writeAtomically } from '../write-atomically.js';
+
+export const DEFAULT_CROSSWALK_FILE = 'crosswalk.csv';
+export const DEFAULT_SEQUENCE_FILE = 'sequences.json';
+const SQL_URL = /^(mysql|mariadb|postgres|postgresql|sqlite|mssql|oracle):/i;
+
+/** Reads an input file named on the command line; a missing one is a usage error (exit 2). */
+export function readInputFile(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError({ message: `Cannot read ${flag} ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, hint: `Check the path given to ${flag}.`, cause: error });
+  }
+}
+
+export const readTranslations = (path: string) => parseTranslations(readInputFile(path, '--map'));
+export const readDecisions = (path: string) => parseMigrationDecisions(readInputFile(path, '--decisions'));
+
+/** `--crosswalk FILE` (CSV, or JSON by extension), default `crosswalk.csv` in --out. SQL tables are not supported yet. */
+export function crosswalkPath(out: string, crosswalk: string | undefined, cwd: string): string {
+  if (crosswalk !== undefined && SQL_URL.test(crosswalk)) {
+    throw new UsageError({ message: 'A crosswalk kept in a database table is not supported yet.', hint: 'Pass --crosswalk FILE (.csv or .json), or leave it out to use crosswalk.csv in --out.' });
+  }
+  return crosswalk === undefined ? join(out, DEFAULT_CROSSWALK_FILE) : resolve(cwd, crosswalk);
+}
+
+/** The stored crosswalk of earlier runs, or none on the first run. */
+export function readStoredCrosswalk(path: string): CrosswalkRow[] {
+  return existsSync(path) ? parseCrosswalk(readInputFile(path, '--crosswalk')) : [];
+}
+
+export function ensureDirectory(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    throw new UsageError({ message: `Cannot create --out directory ${path}: ${(error as Error).message}.`, hint: 'Choose a writable directory.', cause: error });
+  }
+}
+
+export async function writeCrosswalk(path: string, rows: readonly CrosswalkRow[]): Promise<void> {
+  const text = extname(path).toLowerCase() === '.json' ? `${JSON.stringify(rows, null, 2)}\n` : crosswalkCsv(rows);
+  await writeAtomically(path, (output) => writeChunk(output, text));
+}
+
+/** The customers in the target's import layout, as CSV and XLSX; returns the paths and the row count. */
+export async function writeImportFiles(out: string, layout: ImportLayout, records: readonly MigratedRecord[]): Promise<{ files: string[]; rows: number }> {
+  const table = buildImportTable(layout, records);
+  const csvPath = join(out, `${table.fileBase}.csv`);
+  const xlsxPath = join(out, `${table.fileBase}.xlsx`);
+  await writeAtomically(csvPath, (output) => writeChunk(output, importTableCsv(table)));
+  await writeAtomically(xlsxPath, async (output) => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output as never, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((column) => ({ key: column, width: Math.max(12, column.length + 2) }));
+    const header = sheet.addRow(table.columns);
+    header.font = { bold: true };
+    header.commit();
+    // Every cell is text: codes such as 0001 must not turn into numbers.
+    for (const row of table.rows) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  });
+  return { files: [csvPath, xlsxPath], rows: table.rows.length };
+}

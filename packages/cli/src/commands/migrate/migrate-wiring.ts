@@ -1,0 +1,46 @@
+import type { CustomerSource } from '@custcode/core';
+import type { CommandIo } from '../../command-io.js';
+import { reportError } from '../../output/report-error.js';
+import { openSource } from '../../sources/open-source.js';
+import { type CommonOptions, withSource } from '../with-source.js';
+import { runMigrate } from './migrate-command.js';
+
+export interface MigrateWiringOptions extends CommonOptions {
+  source: string;
+  rule: string;
+  target?: string;
+  keepValid?: boolean;
+  map?: string;
+  decisions?: string;
+  out: string;
+  layout?: string;
+  crosswalk?: string;
+  store?: string;
+  order?: string;
+  date?: string;
+  targetOrg?: string;
+  dryRun?: boolean;
+}
+
+/** Opens the source and the (read-only) target from the config and runs the migration; both are always closed. */
+export async function runMigrateCommand(io: CommandIo, options: MigrateWiringOptions): Promise<number> {
+  const { config: _config, source: sourceName, target: targetName, ...flags } = options;
+  return withSource(io, options, async (source, loaded) => {
+    let target: CustomerSource | undefined;
+    let secrets: string[] = [];
+    try {
+      if (targetName !== undefined) {
+        const opened = await openSource(loaded, targetName, io.env);
+        target = opened.source;
+        secrets = opened.secrets;
+      }
+    } catch (error) {
+      return reportError(io, error, { json: options.json, secrets });
+    }
+    try {
+      return await runMigrate({ ...flags, source, sourceName, rules: loaded.config.rules ?? {}, ...(target ? { target } : {}) }, io);
+    } finally {
+      await target?.close().catch(() => undefined);
+    }
+  });
+}

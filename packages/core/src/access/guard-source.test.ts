@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../customer/customer-schema.js';
+import { isCustcodeError } from '../errors/custcode-error.js';
+import { createMemorySource } from '../source/memory-source.js';
+import { createMemoryAccessLog } from './access-log.js';
+import type { AccessPolicy } from './access-policy-schema.js';
+import { guardSource } from './guard-source.js';
+
+const customer = (code: string, org: string, phone: string): Customer => ({
+  source: 'k3', erp: 'kingdee-k3cloud', code, name: `客户${code}`, taxId: `9111010${code}MA01C2341L`, phone, contact: '王小明', status: 'active', org,
+  raw: { FNUMBER: code, FTEL: phone },
+});
+const customers = [customer('C001', '100001', '13800000001'), customer('C002', '100002', '13800000002'), customer('C003', '100002', '13800000003')];
+const policy: AccessPolicy = {
+  roles: {
+    viewer: { sources: { k3: { commands: ['get', 'search'], mask: ['taxId', 'phone', 'contact'], filter: { org: '100002' } } } },
+    admin: { sources: { '*': { commands: '*' } } },
+  },
+  users: { alice: { role: 'viewer' }, root: { role: 'admin' } },
+};
+const source = () => createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers });
+const collect = async <T>(items: AsyncIterable<T>) => {
+  const list: T[] = [];
+  for await (const item of items) list.push(item);
+  return list;
+};
+
+describe('guardSource', () => {
+  it('masks and filters rows for a viewer, and logs counts without records', async () => {
+    const accessLog = createMemoryAccessLog();
+    const guarded = guardSource(source(), { policy, user: 'alice', command: 'search', accessLog, via: 'cli' });
+    const found = await collect(guarded.search({}));
+    expect(found.map((row) => row.code)).toEqual(['C002', 'C003']);
+    expect(found[0]).toMatchObject({ phone: '138****0002', contact: '王**', raw: { FTEL: '138****0002' } });
+    expect(await guarded.count({})).toBe(2);
+    expect(await guarded.get('C001')).toBeUndefined();
+    expect((await guarded.get('C002'))?.phone).toBe('138****0002');
+    const lookups = await collect(guarded.getMany(['C001', 'C003']));
+    expect(lookups.map((result) => result.customer?.code)).toEqual([undefined, 'C003']);
+    expect(accessLog.entries.map((entry) => [entry.operation, entry.records, entry.outcome])).toEqual([
+      ['search', 2, 'ok'], ['count', 0, 'ok'], ['get', 0, 'ok'], ['get', 1, 'ok'], ['getMany', 1, 'ok'],
+    ]);
+    expect(accessLog.entries[4]).toMatchObject({ user: 'alice', role: 'viewer', command: 'search', source: 'k3', via: 'cli', query: { codes: ['C001', 'C003'], codeCount: 2 } });
+    expect(JSON.stringify(accessLog.entries)).not.toContain('13800000002');
+  });
+
+  it('returns nothing when the viewer asks for an org outside the role', async () => {
+    const guarded = guardSource(source(), { policy, user: 'alice', command: 'search' });
+    expect(await collect(guarded.search({ org: '100001' }))).toEqual([]);
+    expect(await guarded.get('C001', { org: '100001' })).toBeUndefined();
+  });
+
+  it('denies commands the role lacks, unknown users, and filters on masked fields — and logs each denial', async () => {
+    const accessLog = createMemoryAccessLog();
+    expect(() => guardSource(source(), { policy, user: 'alice', command: 'export', accessLog })).toThrowError(/may not export/);
+    expect(() => guardSource(source(), { policy, user: 'mallory', command: 'get', accessLog })).toThrowError(/no role/);
+    const guarded = guardSource(source(), { policy, user: 'alice', command: 'search', accessLog });
+    const error = await collect(guarded.search({ phone: '0002' })).catch((caught: unknown) => caught);
+    expect(isCustcodeError(error, 'NOT_AUTHORIZED')).toBe(true);
+    expect(accessLog.entries.map((entry) => [entry.user, entry.operation, entry.outcome, entry.error])).toEqual([
+      ['alice', 'open', 'denied', 'NOT_AUTHORIZED'], ['mallory', 'open', 'denied', 'NOT_AUTHORIZED'], ['alice', 'search', 'denied', 'NOT_AUTHORIZED'],
+    ]);
+  });
+
+  it('lets an admin see everything unmasked, and allows everything without roles', async () => {
+    const admin = guardSource(source(), { policy, user: 'root', command: 'export' });
+    expect((await collect(admin.search())).map((row) => row.phone)).toEqual(['13800000001', '13800000002', '13800000003']);
+    const open = guardSource(source(), { policy: { users: {} }, user: 'anyone', command: 'migrate' });
+    expect(await open.count()).toBe(3);
+  });
+
+  it('logs a partly read stream with the records actually returned', async () => {
+    const accessLog = createMemoryAccessLog();
+    const guarded = guardSource(source(), { policy, user: 'root', command: 'search', accessLog });
+    for await (const _row of guarded.search()) break;
+    expect(accessLog.entries).toMatchObject([{ operation: 'search', records: 1, outcome: 'ok' }]);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Customer } from '../customer/customer-schema.js';
+import type { Grant, MaskableField, MaskStyle } from './access-policy-schema.js';
+import { DEFAULT_MASK_STYLES, maskValue } from './mask-value.js';
+
+/** Field → style, resolved from a grant's `mask`. */
+export type MaskRules = Partial<Record<MaskableField, MaskStyle>>;
+
+export function maskRulesOf(mask: Grant['mask']): MaskRules {
+  if (mask === undefined) return {};
+  if (Array.isArray(mask)) return Object.fromEntries(mask.map((field) => [field, DEFAULT_MASK_STYLES[field]]));
+  return { ...mask };
+}
+
+/**
+ * The record with masked fields, including every `raw` column that holds a masked field's value
+ * (the ERP's own column would otherwise give it away). A new object; the input is not changed.
+ */
+export function maskCustomer(customer: Customer, rules: MaskRules): Customer {
+  const entries = Object.entries(rules) as [MaskableField, MaskStyle][];
+  if (entries.length === 0) return customer;
+  const masked: Record<string, unknown> = { ...customer };
+  const raw: Record<string, unknown> = { ...customer.raw };
+  for (const [field, style] of entries) {
+    const original = customer[field];
+    if (original === undefined) continue;
+    // `name` is required in a Customer: hiding it shows stars instead.
+    const replacement = style === 'hide' ? (field === 'name' ? '****' : undefined) : maskValue(original, style);
+    if (replacement === undefined) delete masked[field];
+    else masked[field] = replacement;
+    const needle = original.trim();
+    if (needle === '') continue;
+    for (const [column, value] of Object.entries(raw)) {
+      const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined;
+      if (text === undefined || !text.includes(needle)) continue;
+      if (replacement === undefined) delete raw[column];
+      else raw[column] = text.trim() === needle ? replacement : text.split(needle).join(replacement);
+    }
+  }
+  masked.raw = raw;
+  return masked as Customer;
+}

@@ -1,0 +1,10 @@
+export { migrate, type MigrationInput } from './migrate.js';
+export { crosswalkCsv, parseCrosswalk, CROSSWALK_COLUMNS } from './crosswalk-file.js';
+export { parseTranslations, translateCustomer, DEFAULT_TRANSLATION_KEY, type TranslatedCustomer } from './translations.js';
+export { parseMigrationDecisions } from './migration-decisions.js';
+export { IMPORT_LAYOUTS, importLayoutForErp, buildImportTable, importTableCsv, isImported, type ImportLayout, type ImportTable, type ImportTableOptions } from './import-layouts.js';
+export {
+  MIGRATION_DECISIONS, TRANSLATED_FIELDS, DECISION_ACTIONS,
+  type MigrationDecision, type TranslatedField, type TranslationTable, type DecisionAction, type MigrationDecisionInput,
+  type CrosswalkRow, type MigratedRecord, type UnmappedValue, type MigrationSummary, type MigrationResult, type MigrateOptions,
+} from './migration-types.js';
