@@ -17,6 +17,7 @@ const measurements = {
   'mariadb-getmany-raw': () => () => mariadb.getManyRaw(),
   'mariadb-csv-custcode': () => () => mariadb.csvCustcode(file),
   'mariadb-csv-raw': () => () => mariadb.csvRaw(file),
+  'mariadb-csv-raw-keyset': () => () => mariadb.csvRawKeyset(file),
   'mariadb-csv100k-custcode': () => () => mariadb.csvCustcode(file, 100_000),
   'mariadb-xlsx-custcode': () => () => mariadb.xlsxCustcode(file),
   'mariadb-xlsx-raw': () => () => mariadb.xlsxRaw(file),

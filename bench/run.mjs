@@ -2,7 +2,9 @@
  * `npm run bench`: fills (once) the cached bench databases, then runs every measurement in its own fresh
  * child process — custcode and the hand-written code with the same driver, in the same run — and prints
  * a Markdown table. Env: CUSTCODE_MARIADB_URL (default mysql://root@127.0.0.1:3306/test),
- * BENCH_REPEAT (runs per measurement, best time kept; default 1), BENCH_ONLY (comma-separated row ids).
+ * BENCH_REPEAT (runs per measurement, best time kept; default 1; XLSX and the near-duplicate audit run once), BENCH_ONLY (comma-separated row ids),
+ * BENCH_PROFILE=1 (each child also writes a CPU profile to bench/.data/profiles/NAME; read it with
+ * `node bench/profile-top.mjs bench/.data/profiles/NAME`).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,20 +18,24 @@ import { renderTable } from './lib/render-table.mjs';
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const only = process.env.BENCH_ONLY?.split(',').map((id) => id.trim());
+const profile = process.env.BENCH_PROFILE === '1';
 
 mkdirSync(cacheDirectory, { recursive: true });
-await ensureMariadb(log);
+const mariadbState = await ensureMariadb(log);
 await ensureSqlite(log);
-await ensureLookupCodes(mariadbBenchUrl());
+await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
 
 const outputFile = join(cacheDirectory, 'export-output');
 const measured = new Map();
 function measure(name) {
   if (measured.has(name)) return measured.get(name);
   let best;
-  for (let run = 0; run < repeat; run++) {
-    log(`${name} (run ${run + 1}/${repeat})`);
-    const stdout = execFileSync(process.execPath, ['--max-old-space-size=8192', join(benchDirectory, 'measure.mjs'), name, outputFile], {
+  // The two longest measurements (about a minute or more each) run once whatever BENCH_REPEAT says.
+  const runs = /xlsx|audit-near/.test(name) ? 1 : repeat;
+  for (let run = 0; run < runs; run++) {
+    log(`${name} (run ${run + 1}/${runs})`);
+    const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(cacheDirectory, 'profiles', name)}`] : [];
+    const stdout = execFileSync(process.execPath, ['--max-old-space-size=8192', ...profiling, join(benchDirectory, 'measure.mjs'), name, outputFile], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,7 +1,7 @@
 /**
  * The bench data: 1M sample customers (core's sampleCustomerStream, seed 1) in the Yonyou U8 `Customer`
  * layout, written by the U8 seeder (seedU8Database) through a bulk-loading SeedTarget. The filled
- * database is cached: MariaDB `custcode_bench` and bench/.cache/custcode-bench.sqlite each carry a
+ * database is cached: MariaDB `custcode_bench` and bench/.data/custcode-bench.sqlite (git-ignored) each carry a
  * marker table, and are only rebuilt when the marker is missing or names another row count/layout.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ const MARKER = 'custcode_bench_marker';
 const ROWS_PER_INSERT = 2_000;
 
 export const benchDirectory = dirname(dirname(fileURLToPath(import.meta.url)));
-export const cacheDirectory = join(benchDirectory, '.cache');
+export const cacheDirectory = join(benchDirectory, '.data');
 export const sqliteFile = join(cacheDirectory, 'custcode-bench.sqlite');
 
 export function mariadbBaseUrl() {

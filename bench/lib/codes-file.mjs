@@ -1,6 +1,6 @@
 /**
  * The 100,000 codes of the getMany benchmark: drawn with a fixed LCG from the table's codes, about 9 %
- * replaced by codes that do not exist (as in the raw-driver baseline), written once to bench/.cache.
+ * replaced by codes that do not exist (as in the raw-driver baseline), written once to bench/.data (again whenever the database is refilled).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,8 @@ export function readLookupCodes() {
   return readFileSync(file, 'utf8').split('\n').filter((code) => code !== '');
 }
 
-export async function ensureLookupCodes(url) {
-  if (existsSync(file)) return;
+export async function ensureLookupCodes(url, refresh = false) {
+  if (existsSync(file) && !refresh) return;
   const mysql = await import('mysql2/promise');
   const connection = await mysql.createConnection({ uri: url });
   const [rows] = await connection.query({ sql: 'SELECT cCusCode FROM Customer ORDER BY cCusCode', rowsAsArray: true });

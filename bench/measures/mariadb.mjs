@@ -66,6 +66,33 @@ export async function csvRaw(file, limit) {
   return { rows };
 }
 
+/**
+ * For the profile, not the target: hand-written keyset paging (`WHERE code > ? ORDER BY code LIMIT 1000`,
+ * one page after the other, as custcode pages), to separate the cost of paging from custcode's own.
+ */
+export async function csvRawKeyset(file) {
+  const connection = await connect();
+  const stringifier = stringify({ header: true, columns: EXPORT_HEADER, bom: true });
+  const output = createWriteStream(file);
+  const done = pipeline(stringifier, output);
+  const sql = rawSql.mysql.scan().replace(' ORDER BY', ' WHERE c.cCusCode > ? ORDER BY') + ' LIMIT 1000';
+  let rows = 0;
+  let after = '';
+  for (;;) {
+    const [page] = await connection.execute({ sql, rowsAsArray: true }, [after]);
+    for (const row of page) {
+      rows++;
+      if (!stringifier.write(rowCells(row))) await new Promise((resolve) => stringifier.once('drain', resolve));
+    }
+    if (page.length < 1000) break;
+    after = page[page.length - 1][0];
+  }
+  stringifier.end();
+  await done;
+  await connection.end();
+  return { rows };
+}
+
 export async function xlsxCustcode(file) {
   const { writeXlsx } = await import('@custcode/core/export/xlsx');
   const customers = source();

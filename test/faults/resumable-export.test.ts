@@ -74,16 +74,19 @@ describe.skipIf(mariadb.unavailable)('resumable export under connection kills (M
     async function* killing(rows: AsyncIterable<Customer>): AsyncGenerator<Customer> {
       let index = 0;
       let next = 0;
-      for await (const row of rows) {
-        index += 1;
-        if (index === points[next]) {
-          if (next % 2 === 0) kills.push(Promise.resolve(await killConnections(admin, databaseOf(database.url), spare)));
-          else kills.push(killWhenBusy(admin, databaseOf(database.url), spare, () => finished));
-          next += 1;
+      try {
+        for await (const row of rows) {
+          index += 1;
+          if (index === points[next]) {
+            if (next % 2 === 0) kills.push(Promise.resolve(await killConnections(admin, databaseOf(database.url), spare)));
+            else kills.push(killWhenBusy(admin, databaseOf(database.url), spare, () => finished));
+            next += 1;
+          }
+          yield row;
         }
-        yield row;
+      } finally {
+        finished = true;
       }
-      finished = true;
     }
     const file = join(directory, 'resumed.csv');
     const written = await writeCsv(killing(source.search()), createWriteStream(file), { fields: ['code', 'name'] });
@@ -125,13 +128,19 @@ describe.skipIf(mariadb.unavailable)('resumable export under connection kills (M
     // As soon as the export's temporary file exists, the user is dropped and its connections killed:
     // the retry reconnects and is refused (authentication), which is not retried.
     let sabotaged = false;
+    let exited = false;
     const saboteur = (async () => {
-      while (!readdirSync(directory).some((name) => name.endsWith('.tmp'))) await new Promise((resolve) => setTimeout(resolve, 2));
+      while (!readdirSync(directory).some((name) => name.endsWith('.tmp'))) {
+        if (exited) return;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
       await admin.query(`DROP USER ?@'%'`, [user]);
       await killConnections(admin, databaseOf(database.url), spare);
       sabotaged = true;
     })();
-    const exitCode = await runCli(['export', 'u8', '--out', 'broken.csv', '--json'], io);
+    const exitCode = await runCli(['export', 'u8', '--out', 'broken.csv', '--json'], io).finally(() => {
+      exited = true;
+    });
     await saboteur;
 
     expect(sabotaged).toBe(true);

@@ -10,6 +10,12 @@ const commands = {
   export: () => import('./commands/export-command.js'),
   audit: () => import('./commands/audit-wiring.js'),
   rule: () => import('./commands/rule-wiring.js'),
+  accessLog: () => import('./commands/access-log/access-log-command.js'),
+  serve: () => import('./commands/serve/serve-command.js'),
+  migrate: () => import('./commands/migrate/migrate-wiring.js'),
+  report: () => import('./commands/report/report-command.js'),
+  changes: () => import('./commands/changes/changes-command.js'),
+  askSearch: () => import('./commands/ask/ask-search-command.js'),
 };
 
 const VERSION = '0.1.0';
@@ -36,10 +42,11 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .description('Look up, search, validate, audit and export customer numbers (客户编号) across ERPs.')
     .version(VERSION)
     .option('--config <file>', 'config file (default ./custcode.config.json, or $CUSTCODE_CONFIG)')
+    .option('--user <name>', 'who runs the command, for the config\'s roles (default $CUSTCODE_USER, else the OS user)')
     .showHelpAfterError('(run custcode --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-  const global = (command: Command) => command.optsWithGlobals<{ config?: string }>();
+  const global = (command: Command) => command.optsWithGlobals<{ config?: string; user?: string }>();
 
   program
     .command('demo')
@@ -74,10 +81,13 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
       .argument('[text]', 'text to match'),
   )
     .option('--limit <n>', 'at most N rows (human output shows 50 by default)')
+    .option('--ask <question>', 'a question such as "北京 停用 的客户 2024年以后新增" turned into filters (printed on stderr)')
     .option('--json', 'print an array of Customer records (all matches unless --limit)')
-    .action(async (source: string, text: string | undefined, options: Record<string, string | undefined>, command: Command) =>
-      done(await (await commands.search()).runSearch(io, { ...global(command), ...options, source, ...(text === undefined ? {} : { text }) })),
-    );
+    .action(async (source: string, text: string | undefined, options: Record<string, string | undefined>, command: Command) => {
+      const common = { ...global(command), ...options, source, ...(text === undefined ? {} : { text }) };
+      const ask = options.ask;
+      done(ask === undefined ? await (await commands.search()).runSearch(io, common) : await (await commands.askSearch()).runAskSearch(io, { ...common, ask }));
+    });
 
   addFilters(
     program
@@ -141,6 +151,87 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--json', 'print the rule\'s segments and explanations')
     .action(async (ruleName: string, options: { json?: boolean }, command: Command) =>
       done(await (await commands.rule()).runRuleExplainCommand(io, { ...global(command), ...options, rule: ruleName })),
+    );
+
+  program
+    .command('access-log')
+    .description('show the access log: who read which source, when, with what query, how many records')
+    .option('--since <date>', 'entries at or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss)')
+    .option('--json', 'print an array of log entries')
+    .addHelpText('after', '\n--user U (the global option) filters the entries by user; the reader is $CUSTCODE_USER or the OS user.')
+    .action(async (options: { since?: string; json?: boolean }, command: Command) =>
+      done(await (await commands.accessLog()).runAccessLog(io, { ...global(command), ...options })),
+    );
+
+  program
+    .command('serve')
+    .description('serve the REST API (/openapi.json) and the web console over the configured sources')
+    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--json', 'print {url, accessLog, roles} once listening')
+    .action(async (options: { port?: string; host?: string; json?: boolean }, command: Command) =>
+      done(await (await commands.serve()).runServe(io, { ...global(command), ...options })),
+    );
+
+  program
+    .command('migrate')
+    .description('migrate customers to a target ERP: crosswalk old → new codes, conflicts, value translations, import files (the target is read only)')
+    .argument('<source>', 'configured source name')
+    .requiredOption('--rule <rule>', 'the target\'s code rule: a name from the config\'s "rules", a pattern or a preset')
+    .requiredOption('--out <dir>', 'directory for crosswalk.csv, the import files and sequences.json (or CROSSWALK.csv: the files go beside it)')
+    .option('--target <source>', 'the target ERP as a configured source: codes it holds are never handed out')
+    .option('--keep-valid', 'keep an old code that the rule accepts and the target does not hold')
+    .option('--map <file>', 'value translations for category, region, org (CSV field,from,to or JSON)')
+    .option('--decisions <file>', 'merge / separate / new / keep decisions (CSV old_code,decision,into or JSON)')
+    .addOption(new Option('--layout <layout>', 'import layout (default: from the target\'s ERP)').choices(['k3cloud', 'sap', 'ebs', 'u8']))
+    .option('--crosswalk <file>', 'the stored crosswalk, read back on re-runs (default DIR/crosswalk.csv; .json for JSON)')
+    .option('--store <store>', 'where the rule\'s counters live: a JSON file or a mysql://, postgres://, sqlite: URL (default DIR/sequences.json)')
+    .addOption(new Option('--order <order>', 'generation order').choices(['code', 'created']).default('code'))
+    .option('--date <date>', 'date for the rule\'s date parts (YYYY-MM-DD; default each customer\'s creation date)')
+    .option('--target-org <org>', 'organisation scope of the target lookups')
+    .option('--dry-run', 'write nothing and consume no number: print the summary only')
+    .option('--json', 'print the summary as JSON')
+    .action(async (source: string, options: Record<string, string | boolean | undefined> & { rule: string; out: string }, command: Command) =>
+      done(await (await commands.migrate()).runMigrateCommand(io, { ...global(command), ...options, source })),
+    );
+
+  addFilters(
+    program
+      .command('report')
+      .description('standard reports: 客户明细表 detail, 客户资料汇总表 summary, 客户分类报表 classification, growth (HTML, XLSX, PDF)')
+      .argument('[source]', 'configured source name (or use --source, several for a side-by-side report)')
+      .addOption(new Option('--template <template>', 'report template').choices(['detail', 'summary', 'classification', 'growth']).makeOptionMandatory())
+      .requiredOption('--out <file>', 'output file'),
+  )
+    .option('--source <name>', 'a source to include (repeat for several, side by side)', (value: string, previous: string[] = []) => [...previous, value])
+    .addOption(new Option('--format <format>', 'output format (default: from the file extension)').choices(['html', 'xlsx', 'pdf']))
+    .option('--fields <list>', 'detail: columns, comma-separated (code,name,phone,…)')
+    .option('--font <file>', 'PDF: a font file with Chinese glyphs (FILE or FILE#PostScriptName)')
+    .option('--title <title>', 'report title (default: the template\'s name)')
+    .option('--limit <n>', 'detail: at most N rows per source (default 20,000)')
+    .option('--json', 'print {file, format, template, sources, tables} when done')
+    .action(async (source: string | undefined, options: Record<string, string | undefined> & { template: string; out: string; source?: string[] }, command: Command) => {
+      // optsWithGlobals() also carries the repeatable --source list under `source`: the positional takes that key.
+      const { source: sources, ...rest } = { ...global(command), ...options };
+      done(await (await commands.report()).runReport(io, { ...rest, source, sources: sources ?? [] }));
+    });
+
+  addFilters(
+    program
+      .command('changes')
+      .description('customers added, changed, blocked, unblocked or deleted since a date or a snapshot; notify a webhook or a file (for cron)')
+      .argument('<source>', 'configured source name'),
+  )
+    .option('--since <date>', 'changes since DATE from the ERP\'s modified/created columns (added, changed, blocked only)')
+    .option('--snapshot <file>', 'compare with a snapshot of an earlier run (also finds deletions and renumbered codes)')
+    .option('--save-snapshot <file>', 'save the current state for the next --snapshot run (after a successful --notify)')
+    .option('--out <file>', 'write the change list as JSON')
+    .option('--notify <target>', 'POST the change list to an http(s) URL, or append it to a file (JSON Lines)')
+    .option('--secret-env <name>', 'environment variable holding the webhook secret (X-Custcode-Signature; default: config notify.secret)')
+    .option('--quiet', 'print nothing when nothing changed')
+    .option('--json', 'print the change list as JSON')
+    .action(async (source: string, options: Record<string, string | boolean | undefined>, command: Command) =>
+      done(await (await commands.changes()).runChanges(io, { ...global(command), ...options, source })),
     );
 
   return program;

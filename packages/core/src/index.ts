@@ -10,7 +10,7 @@ export {
   type CustomerStatus,
   type CustomerTextField,
 } from './customer/customer-schema.js';
-export { toIsoDateTime } from './customer/iso-date.js';
+export { toIsoDateTime, filterStart, filterEndExclusive } from './customer/iso-date.js';
 
 // Source contract (v1) and the builder adapters use
 export { customerQuerySchema, type CustomerQuery, type CustomerFilter, type LookupOptions } from './source/v1/customer-query.js';
@@ -20,12 +20,12 @@ export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
 export { createCustomerSource, parseCustomerQuery } from './source/create-customer-source.js';
 export type { RetryOptions } from './source/retry.js';
 export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';
-export { matchesFilter, matchesText } from './source/match-filter.js';
+export { matchesFilter, matchesText, statusList } from './source/match-filter.js';
 export { cursorOf, encodeCursor, decodeCursor } from './source/cursor.js';
 
 // Codes and text
 export { normalizeCode, parseCodeInput, alphaInput, alphaOutput, MAX_CODE_LENGTH } from './code/normalize-code.js';
-export { pinyinInitials } from './text/pinyin-initials.js';
+export { pinyinInitials, isPinyinQuery } from './text/pinyin-initials.js';
 export type { SeedCustomer } from './sample/seed-customer.js';
 
 // Errors
@@ -93,3 +93,8 @@ export { maskCustomer, maskRulesOf, type MaskRules } from './access/mask-custome
 export { guardSource, type GuardOptions } from './access/guard-source.js';
 export { createFileAccessLog, createMemoryAccessLog, readAccessLog, parseSince, type AccessLog, type AccessLogEntry, type AccessLogFilter } from './access/access-log.js';
 export { authenticateApiKey, hashApiKey } from './access/api-key.js';
+
+// Reports (HTML, XLSX, PDF; exceljs and pdfkit load only when those formats are written), change tracking, smart search
+export * from './report/index.js';
+export * from './changes/index.js';
+export * from './ask/index.js';

@@ -14,6 +14,6 @@ export { DIALECT_NAMES, type DialectName } from './dialects/dialect-name.js';
 export { DRIVER_DEPENDENCIES } from './driver-dependencies.js';
 
 // Compiled SQL, for golden tests of mappings
-export { compileCustomerQuery, type CustomerQueryShape } from './compile/compile-customer-query.js';
+export { compileCustomerQuery, type CustomerQueryShape, type CompileOptions } from './compile/compile-customer-query.js';
 export type { CompiledQuery } from './compile/sql-builder.js';
 export { createSqlSequenceStore, type SqlSequenceStoreOptions } from './sequence/sql-sequence-store.js';

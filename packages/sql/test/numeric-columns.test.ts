@@ -55,10 +55,13 @@ for (const backend of testBackends()) {
         { ClientID: 500, ClientName: 'Dept 20', DeptID: 20, ClassID: null },
       ]);
       const source = createGenericSqlSource({ ...options, pageSize: 1 });
-      const rows = await collect(source.search({ codePrefix: '500' }));
-      expect([...rows].sort()).toEqual(['500@10', '500@20', '500@undefined']);
-      await source.close();
-      await database.run(`DELETE FROM ${database.quote('Client')} WHERE ${database.quote('ClientID')} = 500`);
+      try {
+        const rows = await collect(source.search({ codePrefix: '500' }));
+        expect([...rows].sort()).toEqual(['500@10', '500@20', '500@undefined']);
+      } finally {
+        await source.close();
+        await database.run(`DELETE FROM ${database.quote('Client')} WHERE ${database.quote('ClientID')} = 500`);
+      }
     });
 
     it('searches numbers as text and compares org/category only with numbers', async () => {

@@ -3,7 +3,6 @@ import type { CommandIo } from '../command-io.js';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { reportError } from '../output/report-error.js';
 import { openSource } from '../sources/open-source.js';
-import { guardCliSource } from './access-log/cli-access.js';
 
 export interface CommonOptions {
   /** `--config FILE`. */
@@ -25,12 +24,11 @@ export async function withSource(
   let source: CustomerSource | undefined;
   try {
     const loaded = loadConfig(io, options.config);
-    const opened = await openSource(loaded, options.source, io.env);
+    // Roles, masking, row filters and the access log apply to everything the body reads.
+    const opened = await openSource(loaded, options.source, io.env, { ...(options.user === undefined ? {} : { user: options.user }), ...(options.command === undefined ? {} : { command: options.command }) });
     secrets = opened.secrets;
     source = opened.source;
-    // Roles, masking, row filters and the access log apply to everything the body reads.
-    const guarded = guardCliSource(io, loaded, source, { ...(options.user === undefined ? {} : { user: options.user }), command: options.command ?? 'search' });
-    return await body(guarded, loaded);
+    return await body(source, loaded);
   } catch (error) {
     return reportError(io, error, { json: options.json, secrets });
   } finally {

@@ -4,6 +4,7 @@ import type { SourceConfig } from '../config/config-schema.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { didYouMean } from '../config/nearest-key.js';
 import { resolveSecret } from '../config/resolve-secret.js';
+import { guardCliSource, type SourceAccess } from '../commands/access-log/cli-access.js';
 import { UsageError } from '../output/usage-error.js';
 import { createFileSource } from './file-source.js';
 import { loadExport } from './load-factory.js';
@@ -30,8 +31,12 @@ export function sourceConfig(loaded: LoadedConfig, name: string): SourceConfig {
   return config;
 }
 
-/** Opens a configured source with the adapter its `erp` names. */
-export async function openSource(loaded: LoadedConfig, name: string, env: NodeJS.ProcessEnv): Promise<OpenedSource> {
+/**
+ * Opens a configured source with the adapter its `erp` names, guarded by the config's roles (masking,
+ * row filters, access log): `access` names the user and command (default: CUSTCODE_USER or the OS user,
+ * `search`); a denial is a NotAuthorizedError (exit 4).
+ */
+export async function openSource(loaded: LoadedConfig, name: string, env: NodeJS.ProcessEnv, access: SourceAccess = {}): Promise<OpenedSource> {
   const config = sourceConfig(loaded, name);
   const where = `sources.${name}`;
   const secrets: string[] = [];
@@ -91,5 +96,11 @@ export async function openSource(loaded: LoadedConfig, name: string, env: NodeJS
         return createFileSource({ name, ...config, path: resolve(loaded.directory, config.path) });
     }
   })();
-  return { source, secrets };
+  if (access === 'unguarded') return { source, secrets };
+  try {
+    return { source: guardCliSource(env, loaded, source, access), secrets };
+  } catch (error) {
+    await source.close().catch(() => undefined);
+    throw error;
+  }
 }

@@ -13,6 +13,8 @@ describe('maskValue', () => {
     expect(maskValue('欧阳小明', 'name')).toBe('欧***');
   });
   it('hides short values and full masks completely', () => {
+    expect(maskValue('021-5555', 'partial')).toBe('02****55');
+    expect(maskValue('12345', 'partial')).toBe('1***5');
     expect(maskValue('1234', 'partial')).toBe('****');
     expect(maskValue('北京市海淀区中关村大街1号', 'full')).toBe('****');
   });

@@ -15,7 +15,8 @@ const MAX_STARS = 8;
 
 /**
  * Masks one value. Partial keeps a head and a tail by length: 18-character tax ids `9111********341L`,
- * 11-digit mobiles `138****5678`; values of 4 characters or fewer are all stars.
+ * 11-digit mobiles `138****5678`; shorter values keep less (`02****55`);
+ * values of 4 characters or fewer are all stars.
  */
 export function maskValue(value: string, style: Exclude<MaskStyle, 'hide'>): string {
   const characters = Array.from(value);
@@ -28,8 +29,8 @@ export function maskValue(value: string, style: Exclude<MaskStyle, 'hide'>): str
       return characters[0] + '*'.repeat(Math.min(Math.max(length - 1, 1), MAX_STARS));
     case 'partial': {
       if (length <= 4) return '*'.repeat(length);
-      const head = length >= 15 ? 4 : length >= 7 ? 3 : 1;
-      const tail = length >= 8 ? 4 : 2;
+      const head = length >= 15 ? 4 : length >= 11 ? 3 : length >= 8 ? 2 : 1;
+      const tail = length >= 11 ? 4 : length >= 8 ? 2 : 1;
       const stars = Math.min(length - head - tail, MAX_STARS);
       return characters.slice(0, head).join('') + '*'.repeat(Math.max(stars, 1)) + characters.slice(length - tail).join('');
     }

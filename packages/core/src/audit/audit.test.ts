@@ -66,6 +66,15 @@ describe('audit without a rule', () => {
     expect(report.formatViolations[2]!.reasons).toEqual(['pattern KH + 2 digits + O + 3 digits instead of KH + 6 digits']);
   });
 
+  it('treats all-digit codes of any length as one scheme (SAP shows them without leading zeros)', async () => {
+    const codes = [...Array.from({ length: 300 }, (_, index) => String(index + 1)).filter((code) => code !== '42'), 'A17', '0000000300'];
+    const report = await audit(codes.map((code) => customer(code, `客户${code}`)), { nearDuplicates: false });
+    expect(report.summary.inferredPattern).toEqual({ template: '9…', description: 'digits only (any length)' });
+    expect(report.formatViolations).toEqual([{ code: 'A17', reasons: ['not all digits, unlike the dominant pattern (digits only, any length)'] }]);
+    expect(report.gaps).toEqual([{ prefix: '', from: 42, to: 42, legitimate: false }]);
+    expect(report.duplicates.map((group) => group.records)).toEqual([['300', '0000000300']]);
+  });
+
   it('splits a leading year off the serial so each year is its own counter', async () => {
     const codes = [
       ...Array.from({ length: 50 }, (_, index) => `KH2024${String(index + 1).padStart(4, '0')}`),
@@ -154,6 +163,13 @@ describe('audit with a rule', () => {
     ]);
     expect(report.summary.gaps).toBe(0);
     expect(report.summary.legitimateGaps).toBe(2);
+  });
+
+  it('counts only the numbers of the rule\'s step as missing', async () => {
+    const codes = ['C101', 'C111', 'C141'];
+    const report = await audit(codes.map((code) => customer(code, code)), { rule: 'C{seq:3|start=101|step=10}', nearDuplicates: false });
+    expect(report.gaps).toEqual([{ prefix: 'C', from: 121, to: 131, legitimate: true }]);
+    expect(report.summary.serialCoverage).toEqual([{ prefix: 'C', first: 101, last: 141, present: 3, missing: 2, legitimate: true }]);
   });
 
   it('reports gaps as errors when the rule promises no gaps', async () => {

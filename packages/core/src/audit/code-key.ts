@@ -19,18 +19,13 @@ export function comparableCode(code: string): string {
   return (plainAscii.test(code) ? code : code.normalize('NFKC').replace(zeroWidth, '').trim()).toUpperCase();
 }
 
-/** A comparable code without SAP ALPHA leading zeros (all-digit codes only). */
+/**
+ * The duplicate key: a comparable code without SAP ALPHA leading zeros (all-digit codes only), so
+ * `0000012345`, `12345` and `１２３４５` collide. '' for an empty code.
+ */
 export function withoutAlphaZeros(comparable: string): string {
   if (comparable.charCodeAt(0) !== 48 || !isAllDigits(comparable)) return comparable;
   let start = 0;
   while (start < comparable.length - 1 && comparable.charCodeAt(start) === 48) start++;
   return comparable.slice(start);
-}
-
-/**
- * The key two codes share when they name the same record: `comparableCode` plus SAP ALPHA leading
- * zeros dropped from all-digit codes. '' for a missing code.
- */
-export function duplicateKey(code: string): string {
-  return withoutAlphaZeros(comparableCode(code));
 }

@@ -16,6 +16,7 @@ const provinceGroup = PROVINCES.sort(byLength).join('|');
 const cityGroup = CITIES.sort(byLength).join('|');
 const placeGroup = `${provinceGroup}|${cityGroup}`;
 
+const compatibilityCharacters = /[\u00A0-\u00FF\u2000-\u206F\u2100-\u24FF\u3000\u3200-\u33FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
 const bracketOpen = /[（【〔［｛〈《「『{[]/g;
 const bracketClose = /[）】〕］｝〉》」』}\]]/g;
 const bracketedPlace = new RegExp(`\\((${placeGroup})(?:省|市|自治区)?\\)`);
@@ -44,7 +45,9 @@ export interface CompanyNameKey {
  * and punctuation removed, Latin letters lower-cased.
  */
 export function companyNameKey(name: string): CompanyNameKey {
-  let text = name.normalize('NFKC').toLowerCase().replace(bracketOpen, '(').replace(bracketClose, ')').trim();
+  // NFKC only when the name has compatibility characters (full-width forms, ideographic space, circled…): it is costly.
+  const normalized = compatibilityCharacters.test(name) ? name.normalize('NFKC') : name;
+  let text = normalized.toLowerCase().replace(bracketOpen, '(').replace(bracketClose, ')').trim();
   let place: string | null = null;
   const bracketed = bracketedPlace.exec(text);
   if (bracketed) {

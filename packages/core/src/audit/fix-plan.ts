@@ -4,6 +4,7 @@ import type { CompiledRule, RuleInput } from '../rules/rule-types.js';
 import type { SequenceStore } from '../rules/sequence/sequence-store.js';
 import type { AuditReport } from './audit-types.js';
 import { codeShape } from './code-shape.js';
+import { ALL_DIGITS_TEMPLATE } from './inferred-pattern.js';
 import { createPreviewSequenceStore } from './preview-sequence-store.js';
 
 export type FixAction = 'recode-duplicate' | 'assign-code' | 'merge-candidate';
@@ -87,6 +88,10 @@ function proposer(report: AuditReport, options: FixPlanOptions): Proposer {
   }
   const template = report.summary.inferredPattern?.template;
   const series = [...report.summary.serialCoverage].sort((a, b) => b.present - a.present)[0];
+  if (template === ALL_DIGITS_TEMPLATE && series?.prefix === '') {
+    let nextNumber = series.last + 1;
+    return async () => ({ code: String(nextNumber++) });
+  }
   const width = template === undefined || series === undefined ? -1 : template.length - series.prefix.length;
   if (template === undefined || series === undefined || width <= 0 || codeShape(series.prefix).template + '9'.repeat(width) !== template) {
     return async () => ({ note: 'no code proposed: pass a rule (--rule) to generate codes' });

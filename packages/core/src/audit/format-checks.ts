@@ -2,7 +2,7 @@ import type { CompiledRule } from '../rules/rule-types.js';
 import type { FormatViolationFinding } from './audit-types.js';
 import { comparableCode } from './code-key.js';
 import { codeShape, digitRunStart, digitValue, sameTemplate, sharedSlice } from './code-shape.js';
-import { explainDeviation, inferPattern } from './inferred-pattern.js';
+import { ALL_DIGITS_TEMPLATE, explainDeviation, inferPattern } from './inferred-pattern.js';
 import { createRuleSerialReader } from './rule-serial-reader.js';
 import { SerialCollector } from './serial-collector.js';
 import { inferredGaps, ruleGaps, type GapResult } from './serial-gaps.js';
@@ -41,8 +41,8 @@ export function ruleFormatChecks(rule: AuditRule): FormatChecks {
     },
     finish() {
       const sequence = rule.segments.find((segment) => segment.type === 'seq');
-      const start = sequence?.type === 'seq' ? sequence.start ?? 1 : undefined;
-      const gaps = ruleGaps(serials, { ...(start === undefined ? {} : { start }), legitimate: rule.gapPolicy === 'fast' });
+      const serial = sequence?.type === 'seq' ? { start: sequence.start ?? 1, step: sequence.step ?? 1 } : {};
+      const gaps = ruleGaps(serials, { ...serial, legitimate: rule.gapPolicy === 'fast' });
       return { formatViolations, gaps, inferredPattern: null };
     },
   };
@@ -69,9 +69,10 @@ export function inferredFormatChecks(): FormatChecks {
   let lastKey = '';
   return {
     add(_stored, comparable, prefixEnd) {
+      const runStart = digitRunStart(comparable);
       let id = lastId;
       if (id < 0 || !sameTemplate(comparable, lastComparable)) {
-        const template = prefixEnd === comparable.length ? comparable : comparable.replace(anyDigit, '9');
+        const template = prefixEnd === comparable.length ? comparable : runStart === 0 ? ALL_DIGITS_TEMPLATE : comparable.replace(anyDigit, '9');
         id = idOf.get(template) ?? -1;
         if (id < 0) {
           id = templates.length;
@@ -84,7 +85,6 @@ export function inferredFormatChecks(): FormatChecks {
       }
       templateIds.push(id);
       tally[id]!++;
-      const runStart = digitRunStart(comparable);
       const width = comparable.length - runStart;
       if (width === 0 || width > 15) return;
       lastHead = sharedSlice(lastHead, comparable, runStart);
@@ -109,7 +109,7 @@ export function inferredFormatChecks(): FormatChecks {
       }
       const gaps = inferredGaps(serials, (serialKey) => {
         const [head = '', width = '0'] = serialKey.split('\u0000');
-        if (width === '0') return [...(pattern?.accepted ?? [])].some((template) => /^9+$/.test(template));
+        if (width === '0') return pattern?.accepted.has(ALL_DIGITS_TEMPLATE) ?? false;
         return pattern?.accepted.has(codeShape(head).template + '9'.repeat(Number(width))) ?? false;
       });
       return { formatViolations, gaps, inferredPattern: pattern ? { template: pattern.dominant, description: pattern.description } : null };

@@ -3,6 +3,12 @@ import { characterClass, codeShape } from './code-shape.js';
 /** A template is accepted next to the dominant one when it covers at least this share of the dominant's count. */
 const ACCEPTED_SHARE = 0.1;
 
+/**
+ * The template of every all-digit code, whatever its length: SAP shows numeric codes without their
+ * leading zeros (ALPHA output), so `7`, `4711` and `100037` belong to one numbering scheme.
+ */
+export const ALL_DIGITS_TEMPLATE = '9…';
+
 export interface InferredPattern {
   dominant: string;
   accepted: Set<string>;
@@ -30,6 +36,7 @@ export function inferPattern(templateCounts: Map<string, number>): InferredPatte
 
 /** `KH999999` → `KH + 6 digits`; `999999` → `6 digits`. */
 export function describeTemplate(template: string): string {
+  if (template === ALL_DIGITS_TEMPLATE) return 'digits only (any length)';
   const parts: string[] = [];
   let index = 0;
   while (index < template.length) {
@@ -51,6 +58,7 @@ export function explainDeviation(comparable: string, pattern: InferredPattern): 
   const reasons: string[] = [];
   const shape = codeShape(comparable);
   const reference = closestTemplate(shape.prefix, pattern);
+  if (reference === ALL_DIGITS_TEMPLATE) return ['not all digits, unlike the dominant pattern (digits only, any length)'];
   const referenceShape = codeShape(reference);
   const allowed = new Set<string>();
   for (const character of reference) allowed.add(characterClass(character));

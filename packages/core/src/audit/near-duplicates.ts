@@ -13,7 +13,7 @@ export interface NearDuplicateOptions {
 /** What near-duplicate detection needs of each record that has a code. */
 export interface NameRecord {
   code: string;
-  /** `duplicateKey(code)`: records sharing it are duplicates, not near-duplicates. */
+  /** The duplicate key of the code (`withoutAlphaZeros(comparableCode(code))`): records sharing it are duplicates, not near-duplicates. */
   codeKey: string;
   name: string;
   /** The name used for matching ('' to match by tax id only, e.g. when the name is damaged). */
@@ -67,8 +67,7 @@ export function findNearDuplicates(records: readonly NameRecord[], options: Near
     },
   );
 
-  const reversed = cores.map((core) => [...core].reverse().join(''));
-  for (const keys of [cores, reversed]) {
+  for (const keys of [cores, cores.map(reversed)]) {
     const order = sortedIndices(keys);
     for (let position = 0; position < order.length; position++) {
       const a = order[position]!;
@@ -98,10 +97,21 @@ function linkEqualKeys(count: number, keyOf: (index: number) => string, linkPair
   }
 }
 
+/** Record indices in key order. Tagged strings sorted by the engine's own comparison: several times faster than a comparator. */
 function sortedIndices(keys: readonly string[]): Int32Array {
-  const order = Int32Array.from(keys.keys());
-  const sorted = [...order].sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-  return Int32Array.from(sorted);
+  const tagged = keys.map((key, index) => `${key}\u0000${index}`).sort();
+  const order = new Int32Array(tagged.length);
+  for (let position = 0; position < tagged.length; position++) {
+    const text = tagged[position]!;
+    order[position] = Number(text.slice(text.lastIndexOf('\u0000') + 1));
+  }
+  return order;
+}
+
+function reversed(text: string): string {
+  let result = '';
+  for (let index = text.length - 1; index >= 0; index--) result += text[index];
+  return result;
 }
 
 function collectGroups(records: readonly NameRecord[], sets: UnionFind, reasonOf: Int8Array, scoreOf: Float64Array): NearDuplicateFinding[] {

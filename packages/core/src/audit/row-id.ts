@@ -1,7 +1,7 @@
 /** Raw columns that identify a row when the code cannot: ERP internal ids, file row numbers (best first). */
 const ROW_ID_COLUMNS = [
   'rowid', 'row', '_row', '__row', 'rownumber', 'line', 'id',
-  'fcustid', 'fitemid', 'cust_account_id', 'party_id', 'pk_customer', 'icusid', 'kunnr',
+  'fcustid', 'fitemid', 'cust_account_id', 'party_id', 'pk_customer',
 ];
 const rank = new Map(ROW_ID_COLUMNS.map((column, index) => [column, index]));
 

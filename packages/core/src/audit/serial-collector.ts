@@ -38,15 +38,18 @@ export interface SerialRange {
   to: number;
 }
 
-/** The inclusive ranges missing between consecutive serials (sorted, distinct), optionally from `start`. */
-export function missingRanges(sorted: Float64Array, start?: number): SerialRange[] {
+/**
+ * The inclusive ranges missing between consecutive serials (sorted, distinct), optionally from `start`;
+ * with a `step` (a rule's `step=`), only serials on that grid count as missing.
+ */
+export function missingRanges(sorted: Float64Array, start?: number, step = 1): SerialRange[] {
   const ranges: SerialRange[] = [];
   if (sorted.length === 0) return ranges;
-  if (start !== undefined && sorted[0]! > start) ranges.push({ from: start, to: sorted[0]! - 1 });
+  if (start !== undefined && sorted[0]! - start >= step) ranges.push({ from: start, to: sorted[0]! - step });
   for (let index = 1; index < sorted.length; index++) {
     const previous = sorted[index - 1]!;
     const current = sorted[index]!;
-    if (current - previous > 1) ranges.push({ from: previous + 1, to: current - 1 });
+    if (current - previous > step) ranges.push({ from: previous + step, to: current - step });
   }
   return ranges;
 }

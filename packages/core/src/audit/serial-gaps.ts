@@ -13,12 +13,12 @@ export interface GapResult {
  * Gaps of counters a rule names: every key is a counter (e.g. `KH2024`), serials run from the rule's
  * `start` (when known) to the highest serial seen.
  */
-export function ruleGaps(collector: SerialCollector, options: { start?: number; legitimate: boolean }): GapResult {
+export function ruleGaps(collector: SerialCollector, options: { start?: number; step?: number; legitimate: boolean }): GapResult {
   const result: GapResult = { gaps: [], coverage: [] };
   for (const key of collector.keys().sort()) {
     const serials = collector.sortedDistinct(key);
     const start = options.start !== undefined && options.start <= serials[0]! ? options.start : undefined;
-    addSeries(result, key, serials, start, options.legitimate);
+    addSeries(result, key, serials, start, options.legitimate, options.step);
   }
   return result;
 }
@@ -78,11 +78,11 @@ function chooseSplit(serials: Float64Array, width: number): number | undefined {
   return undefined;
 }
 
-function addSeries(result: GapResult, prefix: string, serials: Float64Array, start: number | undefined, legitimate: boolean): void {
-  const ranges = missingRanges(serials, start);
+function addSeries(result: GapResult, prefix: string, serials: Float64Array, start: number | undefined, legitimate: boolean, step = 1): void {
+  const ranges = missingRanges(serials, start, step);
   let missing = 0;
   for (const range of ranges) {
-    missing += range.to - range.from + 1;
+    missing += Math.floor((range.to - range.from) / step) + 1;
     result.gaps.push({ prefix, from: range.from, to: range.to, legitimate });
   }
   result.coverage.push({

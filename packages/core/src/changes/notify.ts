@@ -35,8 +35,8 @@ export async function postWebhook(url: string, list: ChangeList, options: Webhoo
   if (options.secret) headers[SIGNATURE_HEADER] = signBody(body, options.secret);
   const retries = options.retries ?? 3;
   let wait = options.backoffMs ?? 1000;
-  const target = new URL(url);
-  const shown = `${target.protocol}//${target.host}${target.pathname}`;
+  // Only the origin in messages: webhook paths and queries often carry a token (Slack, DingTalk, WeCom).
+  const shown = new URL(url).origin;
   for (let attempt = 0; ; attempt++) {
     let reason: string;
     let retryable = true;

@@ -31,10 +31,22 @@ export async function writeSnapshot(
   output: NodeJS.WritableStream,
   header: Omit<SnapshotHeader, 'custcode' | 'version'>,
 ): Promise<number> {
+  async function* entries() {
+    for await (const customer of customers) yield toSnapshotEntry(customer);
+  }
+  return writeSnapshotEntries(entries(), output, header);
+}
+
+/** Writes snapshot entries already taken (e.g. kept while diffing) as NDJSON. Ends the output. */
+export async function writeSnapshotEntries(
+  entries: AsyncIterable<SnapshotEntry> | Iterable<SnapshotEntry>,
+  output: NodeJS.WritableStream,
+  header: Omit<SnapshotHeader, 'custcode' | 'version'>,
+): Promise<number> {
   await writeChunk(output, `${JSON.stringify({ custcode: 'snapshot', version: 1, ...header })}\n`);
   let count = 0;
-  for await (const customer of customers) {
-    await writeChunk(output, `${JSON.stringify(toSnapshotEntry(customer))}\n`);
+  for await (const entry of entries) {
+    await writeChunk(output, `${JSON.stringify(entry)}\n`);
     count += 1;
   }
   await endStream(output);

@@ -43,7 +43,8 @@ const optionalText = z.string().optional();
 export const customerSchema = z.object({
   source: z.string().min(1),
   erp: z.enum(ERP_KINDS),
-  code: z.string().min(1),
+  // May be '' when the ERP row has no code: sources return rows as stored, and the audit reports them.
+  code: z.string(),
   name: z.string(),
   shortName: optionalText,
   taxId: optionalText,

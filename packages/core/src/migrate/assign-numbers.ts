@@ -26,7 +26,7 @@ export async function keepOldCodes(state: MigrationState, entries: MigrationEntr
     }
     const validation = state.rule.validate(code);
     if (!forced.has(code) && !validation.valid) {
-      entry.notes.push(`old code not kept: ${validation.errors[0]?.message ?? 'the rule does not accept it'}`);
+      entry.notes.push(`old code not kept: ${(validation.errors[0]?.message ?? 'the rule does not accept it').replace(/\.$/, '')}`);
       rest.push(entry);
     } else if (state.used.has(code)) {
       entry.notes.push(`old code not kept: the crosswalk already gives ${code} to another customer`);
@@ -67,8 +67,10 @@ export async function generateNumbers(state: MigrationState, entries: MigrationE
       state.skippedNumbers += 1;
     }
   };
+  const position = new Map(entries.map((entry, index) => [entry, index]));
   for (let start = 0; start < entries.length; start += TARGET_BATCH) {
     let pending = entries.slice(start, start + TARGET_BATCH);
+    const accepted: Array<[MigrationEntry, GeneratedCode]> = [];
     while (pending.length > 0) {
       const drawn: Array<[MigrationEntry, GeneratedCode]> = [];
       for (const entry of pending) {
@@ -94,10 +96,29 @@ export async function generateNumbers(state: MigrationState, entries: MigrationE
           state.skippedNumbers += 1;
           entry.notes.push(`passed over ${generated.code}, held by target record ${describeHolder(holder)}`);
           pending.push(entry);
-        } else {
-          decide(entry, 'generated', generated.code, `new number from rule ${state.rule.pattern}`);
-        }
+        } else accepted.push([entry, generated]);
       }
     }
+    assignInOrder(state, accepted, position);
+  }
+}
+
+/**
+ * Numbers drawn again after a target hit come out of order; within one counter and template (codes that
+ * differ only in their serial) the batch's numbers are handed out again in customer order, so serials
+ * follow the generation order.
+ */
+function assignInOrder(state: MigrationState, accepted: Array<[MigrationEntry, GeneratedCode]>, position: ReadonlyMap<MigrationEntry, number>): void {
+  const groups = new Map<string, Array<[MigrationEntry, GeneratedCode]>>();
+  for (const item of accepted) {
+    const parsed = state.rule.parse(item[1].code);
+    const template = parsed ? parsed.segments.filter((segment) => segment.type !== 'seq').map((segment) => segment.text).join('\u0000') : item[1].code;
+    const key = `${item[1].counterKey}\u0001${template}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  for (const group of groups.values()) {
+    group.sort(([a], [b]) => (position.get(a) as number) - (position.get(b) as number));
+    const codes = group.map(([, generated]) => generated).sort((a, b) => a.serial - b.serial).map((generated) => generated.code);
+    group.forEach(([entry], index) => decide(entry, 'generated', codes[index] as string, `new number from rule ${state.rule.pattern}`));
   }
 }

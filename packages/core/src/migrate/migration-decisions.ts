@@ -5,10 +5,11 @@ import { looksLikeJson, parseCsvRecords, parseJsonText } from './read-table-text
 const isAction = (value: string): value is DecisionAction => (DECISION_ACTIONS as readonly string[]).includes(value);
 
 function decision(oldCode: unknown, action: unknown, into: unknown, where: string): MigrationDecisionInput {
-  const code = typeof oldCode === 'string' ? oldCode.trim() : '';
+  // Codes are taken exactly as written: stored codes may carry spaces, and those must still match.
+  const code = typeof oldCode === 'string' ? oldCode : '';
   const verb = typeof action === 'string' ? action.trim().toLowerCase() : '';
-  const target = typeof into === 'string' ? into.trim() : '';
-  if (code === '') throw new ConfigError({ message: `Decisions ${where}: old_code is empty.`, hint: 'Name the source customer by its code.' });
+  const target = typeof into === 'string' && into.trim() !== '' ? into : '';
+  if (code.trim() === '') throw new ConfigError({ message: `Decisions ${where}: old_code is empty.`, hint: 'Name the source customer by its code.' });
   if (!isAction(verb)) {
     throw new ConfigError({ message: `Decisions ${where}: unknown decision "${String(action)}" for ${code}.`, hint: `Use one of: ${DECISION_ACTIONS.join(', ')}.` });
   }

@@ -8,7 +8,7 @@ export function migrationKey(oldCode: string, rowId: string, name: string): stri
 }
 
 export function rowIdText(customer: Customer): string {
-  return rowIdOf(customer.raw) ?? '';
+  return rowIdOf(customer.raw)?.value ?? '';
 }
 
 export function keyOf(customer: Customer): string {

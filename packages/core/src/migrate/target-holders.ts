@@ -1,3 +1,4 @@
+import { parseCodeInput } from '../code/normalize-code.js';
 import type { Customer } from '../customer/customer-schema.js';
 import type { MigrateOptions } from './migration-types.js';
 
@@ -13,10 +14,20 @@ export async function targetHolders(
   org: string | undefined,
 ): Promise<Map<string, Customer>> {
   const holders = new Map<string, Customer>();
-  const unique = [...new Set([...codes].filter((code) => code.trim() !== ''))];
+  // A code no lookup accepts (empty, control characters, too long) cannot be held by the target either.
+  const unique = [...new Set([...codes].filter(isLookupCode))];
   if (!target || unique.length === 0) return holders;
   for await (const result of target.getMany(unique, org === undefined ? {} : { org })) {
     if (result.customer) holders.set(result.code, result.customer);
   }
   return holders;
+}
+
+function isLookupCode(code: string): boolean {
+  try {
+    parseCodeInput(code);
+    return true;
+  } catch {
+    return false;
+  }
 }

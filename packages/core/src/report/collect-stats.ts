@@ -1,8 +1,8 @@
 import type { AuditRecord } from '../audit/audit-types.js';
 import type { Customer, CustomerStatus } from '../customer/customer-schema.js';
 
-/** Raw columns that hold an ERP's class code (U8, K/3 WISE, Kingdee, SAP, EBS, NC). */
-export const CLASS_CODE_COLUMNS = ['cCCCode', 'FTypeID', 'FPRIMARYGROUP', 'KUKLA', 'KTOKD', 'CUSTOMER_CLASS_CODE', 'pk_custclass', 'class_code'] as const;
+/** Raw columns that hold an ERP's class code (U8, K/3 WISE parent group, K/3 Cloud group, SAP as configured, EBS, NC). */
+export const CLASS_CODE_COLUMNS = ['cCCCode', 'FParentID', 'FPRIMARYGROUP', 'KUKLA', 'KTOKD', 'CUSTOMER_CLASS_CODE', 'pk_custclass', 'class_code'] as const;
 /** Raw columns that hold the date a customer was stopped (U8 dEndDate): exact, unlike updatedAt. */
 const STATUS_DATE_COLUMNS = ['dEndDate'] as const;
 

@@ -83,3 +83,16 @@ describe.each(REPORT_TEMPLATES)('report template %s', (template) => {
     for (const chart of report.sections[0]!.charts) expect(stdout).toContain(chart.title.split(' ')[0]);
   });
 });
+
+describe('report HTML escaping', () => {
+  it('escapes names, class names and titles from the data', async () => {
+    const { createMemorySource } = await import('../source/memory-source.js');
+    const hostile = '<img src=x onerror=alert(1)>&"\'';
+    const source = createMemorySource({ name: 'evil<src>', customers: [{ source: 'evil', erp: 'file', code: 'X1', name: hostile, category: hostile, status: 'active', raw: {} }] });
+    for (const template of REPORT_TEMPLATES) {
+      const html = renderReportHtml(await buildReport([{ source }], { template, title: `${hostile} report` }));
+      expect(html, template).not.toContain('<img');
+      expect(html, template).toContain('evil&lt;src&gt;');
+    }
+  });
+});

@@ -316,13 +316,20 @@ describe('the GOLDEN mapping on the other dialects', () => {
   });
 });
 
-describe('keyset after a row without an org', () => {
-  it('keeps the same code’s org rows where NULL sorts first, and moves on where it sorts last', () => {
-    const everyRow = { ...GOLDEN_MAPPING, where: undefined, org: { kind: 'column' as const, column: 'c.cOrg', scope: 'org' as const, withoutOrgDescription: 'every row' } };
-    const first = compileCustomerQuery(everyRow, 'sqlite', { shape: 'page', after: { code: 'K1' }, limit: 3 });
-    expect(first.sql).toMatch(/ WHERE \("c"."cCusCode" > \? OR \("c"."cCusCode" = \? AND "c"."cOrg" IS NOT NULL\)\) ORDER BY "c"."cCusCode", "c"."cOrg" LIMIT 3$/);
-    expect(first.params.slice(-2)).toEqual(['K1', 'K1']);
-    const last = compileCustomerQuery(GOLDEN_MAPPING, 'postgres', { shape: 'page', after: { code: 'K1' }, limit: 3 });
-    expect(last.sql).toMatch(/ AND "c"."cCusCode" > \$3 ORDER BY "c"."cCusCode", "c"."cOrg" LIMIT 3$/);
+describe('keyset over a nullable org column (known from the catalog)', () => {
+  const nullable = { nullableColumns: ['c.cOrg'] };
+
+  it('orders NULL orgs first everywhere and continues after a NULL-org row within its code', () => {
+    const oracle = compileCustomerQuery(GOLDEN_MAPPING, 'oracle', { shape: 'page', after: { code: 'K1' }, limit: 10 }, nullable);
+    expect(oracle.sql).toMatch(/ AND \("c"."cCusCode" > :3 OR \("c"."cCusCode" = :4 AND "c"."cOrg" IS NOT NULL\)\) ORDER BY "c"."cCusCode", "c"."cOrg" NULLS FIRST FETCH FIRST 10 ROWS ONLY$/);
+    const postgres = compileCustomerQuery(GOLDEN_MAPPING, 'postgres', { shape: 'lookup', codes: ['K1'] }, nullable);
+    expect(postgres.sql).toMatch(/ ORDER BY "c"."cCusCode", "c"."cOrg" NULLS FIRST$/);
+    const sqlite = compileCustomerQuery(GOLDEN_MAPPING, 'sqlite', { shape: 'page', after: AFTER, limit: 10 }, nullable);
+    expect(sqlite.sql).toMatch(/ AND \("c"."cCusCode" > \? OR \("c"."cCusCode" = \? AND "c"."cOrg" > \?\)\) ORDER BY "c"."cCusCode", "c"."cOrg" LIMIT 10$/);
+  });
+
+  it('without catalog facts a cursor without an org means "after this code"', () => {
+    const compiled = compileCustomerQuery(GOLDEN_MAPPING, 'mssql', { shape: 'page', after: { code: 'K1' }, limit: 10 });
+    expect(compiled.sql).toMatch(/ AND \[c\].\[cCusCode\] > @p3 ORDER BY \[c\].\[cCusCode\], \[c\].\[cOrg\] OFFSET/);
   });
 });

@@ -14,8 +14,9 @@ export interface CompileOptions {
    */
   numericColumns?: Iterable<string>;
   /**
-   * Mapped columns that may hold NULL. Only the org column matters: where NULL sorts last
-   * (PostgreSQL, Oracle) the keyset must still reach a code's NULL-org row after its other rows.
+   * Mapped columns that may hold NULL. Only the org column matters: its NULLs are then ordered first
+   * on every engine (`NULLS FIRST` on PostgreSQL and Oracle) and the keyset continues after them.
+   * Without it an org column is taken as NOT NULL, as ERP org keys are.
    */
   nullableColumns?: Iterable<string>;
 }
@@ -75,23 +76,28 @@ function whereClause(conditions: string[]): string {
   return conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
 }
 
+/** (code, org); a nullable org column puts NULL first on every engine, as core orders an absent org. */
 function orderBy(mapping: TableMapping, sql: SqlBuilder): string {
+  const code = sql.column(mapping.code);
   const org = orgOrderColumn(mapping.org);
-  return [mapping.code, ...(org ? [org] : [])].map((reference) => sql.column(reference)).join(', ');
+  if (!org) return code;
+  const nullsFirst = sql.isNullable(org) && !sql.compiler.nullsSortFirst ? ' NULLS FIRST' : '';
+  return `${code}, ${sql.column(org)}${nullsFirst}`;
 }
 
-/** Strictly after the cursor in (code, org) order. */
+/**
+ * Strictly after the cursor in (code, org) order. A cursor without an org is a plain code ("after
+ * this code"), or the last row had a NULL org: that only happens with a nullable org column, whose
+ * NULLs are ordered first (see orderBy), so the same code's rows with an org still follow it.
+ */
 function keysetCondition(mapping: TableMapping, after: Cursor, sql: SqlBuilder): string {
   const code = sql.column(mapping.code);
   const org = orgOrderColumn(mapping.org);
   // A cursor that is not a number cannot be placed among numeric codes (only a hand-made `after` is).
   if (!sql.comparable(mapping.code, after.code)) return '1 = 0';
-  if (org && after.org === undefined && sql.compiler.nullsSortFirst) {
-    // The last row had no org: where NULL sorts first, the same code's rows with an org still follow.
+  if (org && after.org === undefined && sql.isNullable(org)) {
     return `(${code} > ${sql.bind(after.code)} OR (${code} = ${sql.bind(after.code)} AND ${sql.column(org)} IS NOT NULL))`;
   }
   if (!org || after.org === undefined || !sql.comparable(org, after.org)) return `${code} > ${sql.bind(after.code)}`;
-  const laterOrg = `${sql.column(org)} > ${sql.bind(after.org)}`;
-  const orNullLast = !sql.compiler.nullsSortFirst && sql.isNullable(org) ? `(${laterOrg} OR ${sql.column(org)} IS NULL)` : laterOrg;
-  return `(${code} > ${sql.bind(after.code)} OR (${code} = ${sql.bind(after.code)} AND ${orNullLast}))`;
+  return `(${code} > ${sql.bind(after.code)} OR (${code} = ${sql.bind(after.code)} AND ${sql.column(org)} > ${sql.bind(after.org)}))`;
 }

@@ -1,10 +1,9 @@
 import type { CustomerFilter } from '@custcode/core';
-import { isPinyinQuery, statusListOf } from './filter-support.js';
+import { filterEndExclusive, filterStart, isPinyinQuery, statusList } from '@custcode/core';
 import type { FieldSpec, OrgSpec, TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
 import { statusExpression } from './compile-select.js';
 import { compileValue, fieldMatchAlso, fieldValue, isColumnValue } from './compile-value.js';
-import { filterEndExclusive, filterStart } from './date-bounds.js';
 import type { SqlBuilder } from './sql-builder.js';
 
 const NEVER = '1 = 0';
@@ -25,7 +24,7 @@ export function compileFilter(mapping: TableMapping, filter: CustomerFilter, sql
   if (filter.phone !== undefined) add(optionalContains(mapping.fields.phone, filter.phone, sql));
   if (filter.category !== undefined) add(exactCondition(mapping.fields.category, filter.category, sql));
   if (filter.region !== undefined) add(exactCondition(mapping.fields.region, filter.region, sql));
-  const statuses = statusListOf(filter.status);
+  const statuses = statusList(filter.status);
   if (statuses) add(`${statusExpression(mapping, sql)} IN (${statuses.map((status) => sql.bind(status)).join(', ')})`);
   add(orgCondition(mapping.org, filter.org, sql));
   add(dateConditions(mapping, filter, sql));

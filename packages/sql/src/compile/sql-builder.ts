@@ -17,7 +17,13 @@ export class SqlBuilder {
     readonly compiler: QueryCompiler,
     /** Column references the catalog declares numeric (known after a schema check; empty otherwise). */
     private readonly numericColumns: ReadonlySet<string> = new Set(),
+    /** Column references the catalog declares nullable (known after a schema check; empty otherwise). */
+    private readonly nullableColumns: ReadonlySet<string> = new Set(),
   ) {}
+
+  isNullable(reference: string): boolean {
+    return this.nullableColumns.has(reference);
+  }
 
   isNumeric(reference: string): boolean {
     return this.numericColumns.has(reference);

@@ -13,7 +13,7 @@ export abstract class QueryCompiler {
   readonly likeWildcards: readonly string[] = ['%', '_'];
   /** Longest LIKE needle the engine accepts as a parameter; a longer needle cannot match a stored value. */
   readonly maxLikeNeedle: number = Number.POSITIVE_INFINITY;
-  /** Whether ORDER BY puts NULL before every value (SQL Server, MySQL, SQLite) or after (PostgreSQL, Oracle). */
+  /** Whether ascending ORDER BY puts NULL first (SQL Server, MySQL, SQLite) or last (PostgreSQL, Oracle). */
   readonly nullsSortFirst: boolean = true;
   /** Whether a text filter may contain U+0000 (PostgreSQL refuses it, SQLite's LIKE stops at it); if not, it matches nothing. */
   readonly acceptsNulInText: boolean = true;

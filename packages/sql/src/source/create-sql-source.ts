@@ -26,6 +26,8 @@ export interface SqlSourceOptions {
   validateSchema?: boolean;
   /** Replaces the lazy `import()` of the driver package (tests, bundlers). */
   importDriver?: () => Promise<unknown>;
+  /** How often a page, lookup or count is retried after a lost connection (default 3; streams resume from their cursor). */
+  retries?: number;
 }
 
 /**
@@ -87,5 +89,5 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     },
     close: () => executor.close(),
   };
-  return createCustomerSource(driver);
+  return createCustomerSource(driver, options.retries === undefined ? {} : { retries: options.retries });
 }

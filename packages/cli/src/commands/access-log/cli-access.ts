@@ -1,23 +1,25 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { type AccessCommand, type AccessLog, type AccessPolicy, type CustomerSource, createFileAccessLog, guardSource } from '@custcode/core';
-import type { CommandIo } from '../../command-io.js';
 import type { LoadedConfig } from '../../config/load-config.js';
 
 /** The access log file used when `roles` is configured but `accessLog` is not. */
 export const DEFAULT_ACCESS_LOG = 'custcode-access.jsonl';
 
 /** Who runs the CLI: `--user NAME`, else CUSTCODE_USER, else the OS user name. */
-export function cliUser(io: CommandIo, explicit: string | undefined): string {
+export function cliUser(env: NodeJS.ProcessEnv, explicit: string | undefined): string {
   if (explicit !== undefined && explicit !== '') return explicit;
-  const fromEnv = io.env.CUSTCODE_USER;
+  const fromEnv = env.CUSTCODE_USER;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   try {
     return userInfo().username;
   } catch {
-    return io.env.USER ?? io.env.USERNAME ?? 'unknown';
+    return env.USER ?? env.USERNAME ?? 'unknown';
   }
 }
+
+/** How `openSource` guards: the user and command to check, or `unguarded` (the server guards per request). */
+export type SourceAccess = { user?: string; command?: AccessCommand } | 'unguarded';
 
 /** The config's `roles`, `users` and `accessLog`. */
 export function accessPolicyOf(loaded: LoadedConfig): AccessPolicy {
@@ -37,13 +39,16 @@ export function openAccessLog(loaded: LoadedConfig): AccessLog | undefined {
   return path === undefined ? undefined : createFileAccessLog(path);
 }
 
-/** The source as the CLI user may see it: every command that reads customers goes through here. */
-export function guardCliSource(io: CommandIo, loaded: LoadedConfig, source: CustomerSource, options: { user?: string; command: AccessCommand }): CustomerSource {
+/**
+ * The source as the CLI user may see it (`openSource` calls this, so every command that reads customers
+ * goes through it). The command defaults to `search`: reading records is what every other command does.
+ */
+export function guardCliSource(env: NodeJS.ProcessEnv, loaded: LoadedConfig, source: CustomerSource, options: { user?: string; command?: AccessCommand }): CustomerSource {
   const accessLog = openAccessLog(loaded);
   return guardSource(source, {
     policy: accessPolicyOf(loaded),
-    user: cliUser(io, options.user),
-    command: options.command,
+    user: cliUser(env, options.user),
+    command: options.command ?? 'search',
     ...(accessLog ? { accessLog } : {}),
     via: 'cli',
   });

@@ -8,7 +8,7 @@ import { resolveAuditRule } from '../audit/resolve-audit-rule.js';
 import { openSequenceStore } from '../rule/open-sequence-store.js';
 import { renderMigrationSummary } from './migrate-console.js';
 import {
-  crosswalkPath, DEFAULT_SEQUENCE_FILE, ensureDirectory, readDecisions, readStoredCrosswalk, readTranslations, writeCrosswalk, writeImportFiles,
+  DEFAULT_SEQUENCE_FILE, outputPaths, ensureDirectory, readDecisions, readStoredCrosswalk, readTranslations, writeCrosswalk, writeImportFiles,
 } from './migrate-files.js';
 
 export interface MigrateCommandOptions {
@@ -25,7 +25,7 @@ export interface MigrateCommandOptions {
   map?: string;
   /** `--decisions FILE`: merge / separate / new / keep decisions (CSV old_code,decision,into or JSON). */
   decisions?: string;
-  /** `--out DIR`: crosswalk, import files and (by default) the sequence file. */
+  /** `--out DIR`: crosswalk, import files and (by default) the sequence file; or `--out CROSSWALK.csv` (files beside it). */
   out: string;
   layout?: string;
   crosswalk?: string;
@@ -67,11 +67,11 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
     const rule = resolveAuditRule(options.rule, options.rules);
     if (!rule) throw new UsageError({ message: 'migrate needs --rule RULE.', hint: 'Name a rule from the config or give a pattern such as KH{YYYY}{seq:4}.' });
     const layout = chooseLayout(options);
-    const out = resolve(base, options.out);
-    const crosswalkFile = crosswalkPath(out, options.crosswalk, base);
+    const { directory: out, crosswalk: crosswalkFile } = outputPaths(options.out, options.crosswalk, base);
     const translate = options.map === undefined ? undefined : readTranslations(resolve(base, options.map));
     const decisions = options.decisions === undefined ? undefined : readDecisions(resolve(base, options.decisions));
     const crosswalk = readStoredCrosswalk(crosswalkFile);
+    if (!options.dryRun) ensureDirectory(out);
     store = openSequenceStore(options.store === undefined ? resolve(out, DEFAULT_SEQUENCE_FILE) : options.store, { ...io, cwd: base });
 
     const result = await migrate(options.source, {
@@ -91,7 +91,6 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
 
     const files: string[] = [];
     if (!options.dryRun) {
-      ensureDirectory(out);
       await writeCrosswalk(crosswalkFile, result.rows);
       files.push(crosswalkFile);
       if (layout) files.push(...(await writeImportFiles(out, layout, result.records)).files);

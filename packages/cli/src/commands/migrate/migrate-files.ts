@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import {
   buildImportTable, crosswalkCsv, type CrosswalkRow, type ImportLayout, importTableCsv, type MigratedRecord,
   parseCrosswalk, parseMigrationDecisions, parseTranslations,
@@ -25,12 +25,22 @@ export function readInputFile(path: string, flag: string): string {
 export const readTranslations = (path: string) => parseTranslations(readInputFile(path, '--map'));
 export const readDecisions = (path: string) => parseMigrationDecisions(readInputFile(path, '--decisions'));
 
-/** `--crosswalk FILE` (CSV, or JSON by extension), default `crosswalk.csv` in --out. SQL tables are not supported yet. */
-export function crosswalkPath(out: string, crosswalk: string | undefined, cwd: string): string {
+/**
+ * Where the outputs go. `--out DIR` is the output directory (crosswalk.csv inside it, unless `--crosswalk FILE`);
+ * `--out FILE.csv|.json` (DESIGN.md's `--out CROSSWALK.csv`) names the crosswalk itself, and the import files
+ * and the sequence file go beside it. A crosswalk in a database table is not supported yet.
+ */
+export function outputPaths(out: string, crosswalk: string | undefined, cwd: string): { directory: string; crosswalk: string } {
   if (crosswalk !== undefined && SQL_URL.test(crosswalk)) {
     throw new UsageError({ message: 'A crosswalk kept in a database table is not supported yet.', hint: 'Pass --crosswalk FILE (.csv or .json), or leave it out to use crosswalk.csv in --out.' });
   }
-  return crosswalk === undefined ? join(out, DEFAULT_CROSSWALK_FILE) : resolve(cwd, crosswalk);
+  const target = resolve(cwd, out);
+  const namesFile = /\.(csv|json)$/i.test(target) && !(existsSync(target) && statSync(target).isDirectory());
+  if (namesFile) {
+    if (crosswalk !== undefined) throw new UsageError({ message: `--out ${out} names the crosswalk file, and so does --crosswalk ${crosswalk}.`, hint: 'Pass --out DIR with --crosswalk FILE, or only --out CROSSWALK.csv.' });
+    return { directory: dirname(target), crosswalk: target };
+  }
+  return { directory: target, crosswalk: crosswalk === undefined ? join(target, DEFAULT_CROSSWALK_FILE) : resolve(cwd, crosswalk) };
 }
 
 /** The stored crosswalk of earlier runs, or none on the first run. */

@@ -1,0 +1,73 @@
+import { type AccessLogEntry, NotAuthorizedError, parseSince, policyEnabled, readAccessLog } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { loadConfig } from '../../config/load-config.js';
+import { reportError } from '../../output/report-error.js';
+import { renderTable } from '../../output/table.js';
+import { UsageError } from '../../output/usage-error.js';
+import { writeChunk } from '../../output/write-chunk.js';
+import { accessLogPath, accessPolicyOf, cliUser } from './cli-access.js';
+
+export interface AccessLogOptions {
+  config?: string;
+  /** Only this user's entries (for this command `--user` filters; the reader is CUSTCODE_USER or the OS user). */
+  user?: string;
+  since?: string;
+  json?: boolean;
+}
+
+/** Human output shows the latest entries only; --json prints all. */
+const HUMAN_ROWS = 200;
+
+/** Reading the log is for roles granted every command on every source (`"*": { "commands": "*" }`). */
+function assertMayReadLog(io: CommandIo, policy: ReturnType<typeof accessPolicyOf>): void {
+  if (!policyEnabled(policy)) return;
+  const reader = cliUser(io.env, undefined);
+  const role = policy.users?.[reader]?.role;
+  const grant = role === undefined ? undefined : policy.roles[role]?.sources['*'];
+  if (grant?.commands !== '*') {
+    throw new NotAuthorizedError({
+      message: `User "${reader}" may not read the access log${role === undefined ? '' : ` (role "${role}")`}.`,
+      hint: 'Run as a user whose role has "sources": { "*": { "commands": "*" } } (set CUSTCODE_USER).',
+    });
+  }
+}
+
+/** `custcode access-log [--user U] [--since DATE] [--json]`: who read what, when, and how many records. */
+export async function runAccessLog(io: CommandIo, options: AccessLogOptions): Promise<number> {
+  try {
+    const loaded = loadConfig(io, options.config);
+    assertMayReadLog(io, accessPolicyOf(loaded));
+    const path = accessLogPath(loaded);
+    if (path === undefined) {
+      throw new UsageError({ message: 'No access log is configured.', hint: 'Add "accessLog": { "path": "access.jsonl" } (or "roles") to the config.' });
+    }
+    const since = options.since === undefined ? undefined : parseSince(options.since);
+    const entries = readAccessLog(path, { ...(options.user ? { user: options.user } : {}), ...(since ? { since } : {}) });
+    if (options.json) {
+      let first = true;
+      for await (const entry of entries) {
+        await writeChunk(io.stdout, `${first ? '[\n' : ',\n'}${JSON.stringify(entry)}`);
+        first = false;
+      }
+      await writeChunk(io.stdout, first ? '[]\n' : '\n]\n');
+      return EXIT_CODES.ok;
+    }
+    const latest: AccessLogEntry[] = [];
+    let total = 0;
+    for await (const entry of entries) {
+      latest.push(entry);
+      total += 1;
+      if (latest.length > HUMAN_ROWS) latest.shift();
+    }
+    if (total === 0) {
+      io.stderr.write(`no access log entries${options.user ? ` for ${options.user}` : ''}${options.since ? ` since ${options.since}` : ''} in ${path}\n`);
+      return EXIT_CODES.ok;
+    }
+    const rows = latest.map((entry) => [entry.time, entry.user, entry.role ?? '-', entry.command, entry.operation, entry.source, entry.outcome, String(entry.records), JSON.stringify(entry.query)]);
+    await writeChunk(io.stdout, renderTable(['time', 'user', 'role', 'command', 'operation', 'source', 'outcome', 'records', 'query'], rows));
+    if (total > latest.length) io.stderr.write(`showing the latest ${latest.length} of ${total}; use --json for all\n`);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    return reportError(io, error, { json: options.json });
+  }
+}

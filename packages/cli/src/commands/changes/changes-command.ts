@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type ChangeList, changesSince, type Customer, diffSnapshot, hasChanges, parseSnapshot, type SnapshotEntry, toIsoDateTime, toSnapshotEntry, writeSnapshotEntries } from '@custcode/core';
+import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { UsageError } from '../../output/usage-error.js';
+import { writeChunk } from '../../output/write-chunk.js';
+import { type FilterFlags, resolveQuery } from '../query-options.js';
+import { type CommonOptions, withSource } from '../with-source.js';
+import { writeAtomically } from '../write-atomically.js';
+import { renderChangeList } from './change-output.js';
+import { notify } from './notify-target.js';
+
+export interface ChangesCommandOptions extends CommonOptions, FilterFlags {
+  source: string;
+  since?: string;
+  snapshot?: string;
+  saveSnapshot?: string;
+  out?: string;
+  notify?: string;
+  secretEnv?: string;
+  quiet?: boolean;
+}
+
+const localNow = () => {
+  const now = new Date();
+  return toIsoDateTime(new Date(now.getTime() - now.getTimezoneOffset() * 60_000))!;
+};
+
+function checkOptions(options: ChangesCommandOptions): void {
+  if (options.since !== undefined && options.snapshot !== undefined) {
+    throw new UsageError({ message: '--since and --snapshot cannot be used together.', hint: 'Use --since DATE (timestamps) or --snapshot FILE (a comparison), not both.' });
+  }
+  if (options.since === undefined && options.snapshot === undefined && options.saveSnapshot === undefined) {
+    throw new UsageError({ message: 'Nothing to compare with.', hint: 'Pass --since DATE, or --snapshot FILE (take the first one with --save-snapshot FILE).' });
+  }
+  if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/.test(options.since)) {
+    throw new UsageError({ message: `--since must be a date (YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss), not "${options.since}".`, hint: 'For example --since 2026-01-01.' });
+  }
+}
+
+/**
+ * `custcode changes SOURCE --since DATE | --snapshot FILE [--save-snapshot FILE] [--out FILE] [--notify URL|FILE]`.
+ * Made for cron: exit 0 whether or not something changed; with --quiet nothing is printed when nothing did.
+ * The new snapshot is saved only after the notification went out, so a failed run reports the same changes next time.
+ */
+export async function runChanges(io: CommandIo, options: ChangesCommandOptions): Promise<number> {
+  return withSource(io, options, async (source, loaded) => {
+    checkOptions(options);
+    const { query } = resolveQuery(loaded, options.source, undefined, options);
+    const { limit: _limit, after: _after, ...filter } = query;
+    const generatedAt = localNow();
+    const current: SnapshotEntry[] = [];
+    async function* recorded(): AsyncIterable<Customer> {
+      for await (const customer of source.search(filter)) {
+        current.push(toSnapshotEntry(customer));
+        yield customer;
+      }
+    }
+    let list: ChangeList | undefined;
+    if (options.since !== undefined) {
+      list = await changesSince(source, options.since, { generatedAt, filter });
+    } else if (options.snapshot !== undefined) {
+      const file = resolve(io.cwd, options.snapshot);
+      const baseline = !existsSync(file) && options.saveSnapshot !== undefined && resolve(io.cwd, options.saveSnapshot) === file;
+      if (!baseline) {
+        if (!existsSync(file)) throw new UsageError({ message: `Snapshot ${options.snapshot} does not exist.`, hint: 'Take one first: custcode changes SOURCE --save-snapshot FILE.' });
+        list = await diffSnapshot(parseSnapshot(await readFile(file, 'utf8'), options.snapshot), recorded(), { source: options.source, erp: source.erp, generatedAt });
+      }
+    }
+    if (list && options.out !== undefined) {
+      const changeList = list;
+      await writeAtomically(resolve(io.cwd, options.out), (output) => writeChunk(output, `${JSON.stringify(changeList, null, 2)}\n`));
+    }
+    if (list && options.notify !== undefined && hasChanges(list)) await notify(io, loaded, list, { notify: options.notify, ...(options.secretEnv ? { secretEnv: options.secretEnv } : {}) });
+    if (options.saveSnapshot !== undefined) {
+      // --since and baseline runs have not read the records yet.
+      if (list === undefined || options.since !== undefined) {
+        for await (const _customer of recorded()) {
+          // Reading fills `current`.
+        }
+      }
+      const count = await writeAtomically(resolve(io.cwd, options.saveSnapshot), (output) => writeSnapshotEntries(current, output, { source: options.source, takenAt: generatedAt }));
+      if (!options.quiet && !options.json) io.stderr.write(`saved a snapshot of ${count.toLocaleString('en-US')} customer${count === 1 ? '' : 's'} to ${options.saveSnapshot}\n`);
+    }
+    const silent = options.quiet && (list === undefined || !hasChanges(list));
+    if (silent) return EXIT_CODES.ok;
+    if (options.json) await writeChunk(io.stdout, `${JSON.stringify(list ?? { baseline: options.saveSnapshot, source: options.source })}\n`);
+    else if (list) await writeChunk(io.stdout, renderChangeList(list));
+    return EXIT_CODES.ok;
+  });
+}

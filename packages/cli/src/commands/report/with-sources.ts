@@ -1,0 +1,32 @@
+import type { CustomerSource } from '@custcode/core';
+import type { CommandIo } from '../../command-io.js';
+import { type LoadedConfig, loadConfig } from '../../config/load-config.js';
+import { reportError } from '../../output/report-error.js';
+import { openSource } from '../../sources/open-source.js';
+import type { CommonOptions } from '../with-source.js';
+
+/**
+ * Like withSource, for several sources at once (reports across ERPs): opens each by name, runs the body,
+ * always closes every opened source; errors are reported with all secrets scrubbed.
+ */
+export async function withSources(
+  io: CommandIo,
+  options: CommonOptions & { sources: readonly string[] },
+  body: (sources: CustomerSource[], loaded: LoadedConfig) => Promise<number>,
+): Promise<number> {
+  const secrets: string[] = [];
+  const opened: CustomerSource[] = [];
+  try {
+    const loaded = loadConfig(io, options.config);
+    for (const name of options.sources) {
+      const result = await openSource(loaded, name, io.env);
+      secrets.push(...result.secrets);
+      opened.push(result.source);
+    }
+    return await body(opened, loaded);
+  } catch (error) {
+    return reportError(io, error, { json: options.json, secrets });
+  } finally {
+    await Promise.all(opened.map((source) => source.close().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,54 @@
+import { PassThrough, Readable } from 'node:stream';
+import { hashApiKey } from '@custcode/core';
+import type { RunningServer } from '@custcode/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENTS_CSV, clientsConfig } from '../../../test/fixtures.js';
+import { tempProject } from '../../../test/test-io.js';
+import type { CommandIo } from '../../command-io.js';
+import { runServe } from './serve-command.js';
+
+const roles = {
+  viewer: { sources: { clients: { commands: ['get', 'search'], mask: ['phone'] } } },
+  admin: { sources: { '*': { commands: '*' } } },
+};
+const users = { crm: { role: 'viewer', apiKey: { sha256: hashApiKey('crm-key') } }, ops: { role: 'admin', apiKey: { env: 'OPS_KEY' } } };
+
+let project: ReturnType<typeof tempProject>;
+let server: RunningServer;
+let finished: Promise<number>;
+const stop = new AbortController();
+const stderr = new PassThrough();
+
+beforeAll(async () => {
+  project = tempProject(clientsConfig({ roles, users }));
+  project.write('clients.csv', `\uFEFF${CLIENTS_CSV}\n`);
+  const io: CommandIo = { stdout: new PassThrough(), stderr, stdin: Readable.from(['']), stderrIsTTY: false, env: { OPS_KEY: 'ops-key' }, cwd: project.directory };
+  server = await new Promise<RunningServer>((resolve) => {
+    finished = runServe(io, { port: '0', host: '127.0.0.1', signal: stop.signal, onListening: resolve });
+  });
+});
+afterAll(async () => {
+  stop.abort();
+  await finished;
+  project.cleanup();
+});
+
+describe('custcode serve', () => {
+  it('serves the configured sources with the config\'s keys and masking', async () => {
+    const get = (path: string, key?: string) => fetch(`${server.url}${path}`, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+    expect((await get('/sources')).status).toBe(401);
+    const viewer = (await (await get('/sources/clients/customers/C001', 'crm-key')).json()) as { phone: string };
+    expect(viewer.phone).toBe('010*****5678');
+    const admin = (await (await get('/sources/clients/customers/C001', 'ops-key')).json()) as { phone: string };
+    expect(admin.phone).toBe('010-62345678');
+    expect((await get('/sources/clients/export?format=csv', 'crm-key')).status).toBe(403);
+    const views = (await (await get('/views', 'crm-key')).json()) as { views: Record<string, unknown> };
+    expect(Object.keys(views.views)).toEqual(['south-active', 'changed']);
+    expect((await get('/')).headers.get('content-type')).toContain('text/html');
+  });
+
+  it('stops on its signal and exits 0', async () => {
+    stop.abort();
+    expect(await finished).toBe(0);
+  });
+});

@@ -1,0 +1,80 @@
+import { createCustcodeApp, type RunningServer, type ServerSourceEntry, startServer } from '@custcode/server';
+import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { loadConfig } from '../../config/load-config.js';
+import { reportError } from '../../output/report-error.js';
+import { UsageError } from '../../output/usage-error.js';
+import { openSource } from '../../sources/open-source.js';
+import { accessLogPath, accessPolicyOf, openAccessLog } from '../access-log/cli-access.js';
+import { resolveAuditRule } from '../audit/resolve-audit-rule.js';
+
+export interface ServeOptions {
+  config?: string;
+  port?: string;
+  host?: string;
+  json?: boolean;
+  /** Stops the server (tests); without it SIGINT / SIGTERM do. */
+  signal?: AbortSignal;
+  /** Called once listening (tests). */
+  onListening?: (server: RunningServer) => void;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError({ message: `--port must be 0-65535, not "${value}".`, hint: 'For example --port 8080 (0 picks a free port).' });
+  return port;
+}
+
+/** Resolves when the signal aborts, or on SIGINT / SIGTERM when there is none. */
+function untilStopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** `custcode serve [--port 8080] [--host 127.0.0.1]`: the REST API and the web console over the configured sources. */
+export async function runServe(io: CommandIo, options: ServeOptions): Promise<number> {
+  let running: RunningServer | undefined;
+  try {
+    const loaded = loadConfig(io, options.config);
+    const port = parsePort(options.port);
+    const host = options.host ?? '127.0.0.1';
+    const sources: Record<string, ServerSourceEntry> = Object.fromEntries(
+      Object.entries(loaded.config.sources).map(([name, config]) => [name, { erp: config.erp, open: () => openSource(loaded, name, io.env, 'unguarded') }]),
+    );
+    const accessLog = openAccessLog(loaded);
+    const policy = accessPolicyOf(loaded);
+    const app = createCustcodeApp({
+      sources,
+      policy,
+      ...(accessLog ? { accessLog } : {}),
+      env: io.env,
+      views: loaded.config.views ?? {},
+      resolveRule: (rule) => resolveAuditRule(rule, loaded.config.rules ?? {}),
+    });
+    running = await startServer(app, { port, host });
+    const logPath = accessLogPath(loaded);
+    if (options.json) io.stdout.write(`${JSON.stringify({ url: running.url, accessLog: logPath ?? null, roles: loaded.config.roles !== undefined })}\n`);
+    io.stderr.write(`custcode API and console on ${running.url} (OpenAPI: ${running.url}/openapi.json)\n`);
+    if (loaded.config.roles === undefined) {
+      io.stderr.write(`no "roles" in the config: the API needs no key and shows everything${LOOPBACK.has(host) ? '' : ` — and ${host} is reachable from other machines`}\n`);
+    }
+    if (logPath) io.stderr.write(`access log: ${logPath}\n`);
+    options.onListening?.(running);
+    await untilStopped(options.signal);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    return reportError(io, error, { json: options.json });
+  } finally {
+    await running?.close().catch(() => undefined);
+  }
+}

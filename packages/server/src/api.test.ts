@@ -1,0 +1,121 @@
+import type { Customer } from '@custcode/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API_KEYS, fixtureApp } from './testing/api-fixtures.js';
+
+const { custcode, accessLog, request } = fixtureApp();
+afterAll(() => custcode.close());
+const json = async (response: Response) => (await response.json()) as Record<string, unknown>;
+
+describe('authentication', () => {
+  it('answers /health and /openapi.json without a key', async () => {
+    expect(await json(await request('/health'))).toMatchObject({ status: 'ok' });
+    const document = await json(await request('/openapi.json'));
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths as object)).toEqual(expect.arrayContaining(['/sources/{name}/customers:lookup', '/sources/{name}/export']));
+    expect(((document.components as { schemas: Record<string, { properties?: object }> }).schemas.Customer?.properties)).toHaveProperty('taxId');
+  });
+
+  it('refuses a missing or wrong key with 401 and a typed error', async () => {
+    const missing = await request('/sources');
+    expect(missing.status).toBe(401);
+    expect(await json(missing)).toMatchObject({ error: { code: 'NOT_AUTHENTICATED', category: 'access' } });
+    expect((await request('/sources', { key: 'guess' })).status).toBe(401);
+  });
+
+  it('lists only the sources and commands a role has, with hashed and env keys', async () => {
+    expect(await json(await request('/sources', { key: API_KEYS.viewer }))).toEqual({ sources: [{ name: 'k3', erp: 'kingdee-k3cloud', commands: ['get', 'search'] }] });
+    expect(await json(await request('/sources', { key: API_KEYS.analyst }))).toMatchObject({ sources: [{ commands: ['get', 'search', 'export', 'audit'] }] });
+  });
+});
+
+describe('customers', () => {
+  it('masks fields and raw columns for a viewer and hides other orgs', async () => {
+    const found = await request('/sources/k3/customers/C0002', { key: API_KEYS.viewer });
+    expect(found.status).toBe(200);
+    const customer = (await found.json()) as Customer;
+    expect(customer).toMatchObject({ code: 'C0002', taxId: '9111********021L', phone: '138****0002', contact: '王**', raw: { FTEL: '138****0002', FCONTACT: '王**' } });
+    const other = await request('/sources/k3/customers/C0001', { key: API_KEYS.viewer });
+    expect(other.status).toBe(404);
+    expect(await json(other)).toMatchObject({ error: { code: 'CUSTOMER_NOT_FOUND' } });
+    const admin = (await (await request('/sources/k3/customers/C0001', { key: API_KEYS.admin })).json()) as Customer;
+    expect(admin.phone).toBe('13800000001');
+  });
+
+  it('looks up a batch in order, with null for codes the role cannot see', async () => {
+    const response = await request('/sources/k3/customers:lookup', { key: API_KEYS.viewer, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ codes: ['C0004', 'C0001', 'NOPE'] }) });
+    const body = (await response.json()) as { results: { code: string; customer: Customer | null }[] };
+    expect(body.results.map((result) => [result.code, result.customer?.phone ?? null])).toEqual([['C0004', '138****0004'], ['C0001', null], ['NOPE', null]]);
+    const bad = await request('/sources/k3/customers:lookup', { key: API_KEYS.viewer, method: 'POST', body: '{"codes": []}' });
+    expect(bad.status).toBe(400);
+    expect(await json(bad)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('pages through a search with a cursor', async () => {
+    const codes: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const response = await request(`/sources/k3/customers?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { key: API_KEYS.analyst });
+      const page = (await response.json()) as { items: Customer[]; nextCursor?: string };
+      codes.push(...page.items.map((item) => item.code));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor !== undefined && pages < 10);
+    expect(codes).toEqual(['C0001', 'C0002', 'C0003', 'C0004', 'C0005']);
+    const filtered = (await (await request('/sources/k3/customers?status=active&org=100002&count=true', { key: API_KEYS.viewer })).json()) as { items: Customer[]; total: number };
+    expect(filtered.items.map((item) => item.code)).toEqual(['C0002', 'C0004', 'C0005']);
+    expect(filtered.total).toBe(3);
+    expect((await request('/sources/k3/customers?createdFrom=yesterday', { key: API_KEYS.analyst })).status).toBe(400);
+  });
+
+  it('answers 403 for a command the role lacks and for filtering on a masked field, and logs both', async () => {
+    const denied = await request('/sources/k3/export?format=csv', { key: API_KEYS.viewer });
+    expect(denied.status).toBe(403);
+    expect(await json(denied)).toMatchObject({ error: { code: 'NOT_AUTHORIZED', category: 'access' } });
+    expect((await request('/sources/k3/customers?phone=0002', { key: API_KEYS.viewer })).status).toBe(403);
+    expect((await request('/sources/k3/audit', { key: API_KEYS.viewer, method: 'POST' })).status).toBe(403);
+    const denials = accessLog.entries.filter((entry) => entry.outcome === 'denied');
+    expect(denials.map((entry) => [entry.user, entry.command, entry.via])).toEqual([['vera', 'export', 'api'], ['vera', 'search', 'api'], ['vera', 'audit', 'api']]);
+    expect(JSON.stringify(accessLog.entries)).not.toContain('13800000002');
+  });
+
+  it('answers 404 with a typed code for an unknown source', async () => {
+    const response = await request('/sources/nope/customers/C1', { key: API_KEYS.admin });
+    expect(response.status).toBe(404);
+    expect(await json(response)).toMatchObject({ error: { code: 'SOURCE_NOT_FOUND' } });
+  });
+});
+
+describe('export and audit', () => {
+  it('streams CSV and NDJSON with the filters applied', async () => {
+    const csv = await request('/sources/k3/export?format=csv&fields=code,phone&status=active', { key: API_KEYS.analyst });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="k3.csv"');
+    expect((await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['code,phone', 'C0001,13800000001', 'C0002,13800000002', 'C0004,13800000004', 'C0005,13800000005']);
+    const ndjson = await request('/sources/k3/export?format=ndjson&org=100002', { key: API_KEYS.analyst });
+    expect((await ndjson.text()).trim().split('\n').map((line) => (JSON.parse(line) as Customer).code)).toEqual(['C0002', 'C0003', 'C0004', 'C0005']);
+    const xlsx = await request('/sources/k3/export?format=xlsx', { key: API_KEYS.analyst });
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await request('/sources/k3/export?format=docx', { key: API_KEYS.analyst })).status).toBe(400);
+  });
+
+  it('runs an audit and returns the report', async () => {
+    const response = await request('/sources/k3/audit', { key: API_KEYS.analyst, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nearDuplicates: false }) });
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ source: 'k3', total: 5 });
+  });
+});
+
+describe('without roles', () => {
+  it('needs no key and shows everything', async () => {
+    const open = fixtureApp({ policy: undefined });
+    try {
+      const customer = (await (await open.request('/sources/k3/customers/C0001')).json()) as Customer;
+      expect(customer.phone).toBe('13800000001');
+      expect(open.accessLog.entries).toMatchObject([{ user: 'anonymous', role: null, operation: 'get', records: 1 }]);
+    } finally {
+      await open.custcode.close();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../start-server.js';
+import { API_KEYS, fixtureApp } from '../testing/api-fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const unavailable = existsSync(CHROMIUM) ? undefined : `console browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`;
+if (unavailable) console.warn(unavailable);
+
+describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  const fixture = fixtureApp();
+
+  beforeAll(async () => {
+    server = await startServer(fixture.custcode, { port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh browser profile in Chinese, signed in with `key` through the console's key dialog. */
+  async function signedIn(key: string): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const external: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('blob:')) external.push(request.url());
+    });
+    await page.goto(server.url);
+    await page.locator('#key-dialog').waitFor({ state: 'visible' });
+    await page.fill('#api-key', key);
+    await page.click('#key-save');
+    await page.locator('#results-body tr').first().waitFor();
+    expect(external).toEqual([]);
+    return page;
+  }
+  const codes = (page: Page) => page.locator('#results-body tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')));
+
+  it('searches as you type, opens a customer with its raw columns, and exports', async () => {
+    const page = await signedIn(API_KEYS.analyst);
+    expect(await page.textContent('h1')).toContain('客户编号查询');
+    expect(await codes(page)).toEqual(['C0001', 'C0002', 'C0003', 'C0004', 'C0005']);
+    await page.fill('#search', 'bjhx');
+    await expect.poll(() => codes(page)).toEqual(['C0001']);
+    await page.fill('#search', '');
+    await page.selectOption('#filter-status', 'blocked');
+    await expect.poll(() => codes(page)).toEqual(['C0003']);
+    await page.click('#results-body tr[data-code="C0003"]');
+    await page.locator('#detail-raw tr[data-column="FTEL"]').waitFor();
+    expect(await page.textContent('#detail-fields tr[data-field="phone"] td')).toBe('13800000003');
+    expect(await page.textContent('#detail-raw tr[data-column="FTEL"] td')).toBe('13800000003');
+    await page.click('#back');
+    await page.locator('#list-page').waitFor({ state: 'visible' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(download.suggestedFilename()).toBe('k3.csv');
+    expect(csv[0]).toContain('客户编号');
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['C0003']);
+    await page.context().close();
+  });
+
+  it('remembers the chosen columns and switches to English', async () => {
+    const page = await signedIn(API_KEYS.analyst);
+    await page.click('#columns');
+    await page.check('#column-taxId');
+    await page.uncheck('#column-shortName');
+    expect(await page.locator('#results-head th').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-field')))).toEqual(['code', 'name', 'taxId', 'phone', 'region', 'status', 'org']);
+    await page.reload();
+    await page.locator('#results-body tr').first().waitFor();
+    expect(await page.locator('#results-head th').count()).toBe(7);
+    expect(await page.textContent('#results-head th[data-field="taxId"]')).toBe('税号');
+    await page.click('#lang-toggle');
+    expect(await page.textContent('#results-head th[data-field="taxId"]')).toBe('Tax id');
+    expect(await page.textContent('h1')).toContain('Customer numbers');
+    await page.context().close();
+  });
+
+  it('shows a viewer masked values, only the allowed org, and no export', async () => {
+    const page = await signedIn(API_KEYS.viewer);
+    expect(await codes(page)).toEqual(['C0002', 'C0003', 'C0004', 'C0005']);
+    expect(await page.textContent('#results-body tr[data-code="C0002"] td[data-field="phone"]')).toBe('138****0002');
+    expect(await page.isHidden('#export')).toBe(true);
+    await page.click('#results-body tr[data-code="C0002"]');
+    await page.locator('#detail-raw tr[data-column="FTEL"]').waitFor();
+    expect(await page.textContent('#detail-raw tr[data-column="FTEL"] td')).toBe('138****0002');
+    expect(await page.textContent('#detail-fields tr[data-field="taxId"] td')).toBe('9111********021L');
+    expect(await page.content()).not.toContain('13800000002');
+    await page.context().close();
+  });
+
+  it('applies a saved view from the config', async () => {
+    const page = await signedIn(API_KEYS.analyst);
+    await page.selectOption('#view', 'active-100002');
+    await expect.poll(() => codes(page)).toEqual(['C0002', 'C0004', 'C0005']);
+    expect(await page.inputValue('#filter-org')).toBe('100002');
+    await page.context().close();
+  });
+});

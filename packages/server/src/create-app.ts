@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { authenticate } from './authenticate.js';
+import { registerConsoleRoutes } from './console/console-routes.js';
+import { errorBody } from './http-error.js';
+import { openApiDocument } from './openapi/openapi-document.js';
+import { registerAuditRoute } from './routes/audit-route.js';
+import { registerCustomerRoutes } from './routes/customer-routes.js';
+import { registerExportRoute } from './routes/export-route.js';
+import { createServerContext, type ServerEnv } from './server-context.js';
+import type { ServerOptions } from './server-options.js';
+import { SourcePool } from './source-pool.js';
+
+export const SERVER_VERSION = '0.1.0';
+
+/** The API and console as a fetch handler, plus `close()` for the sources it opened. */
+export interface CustcodeApp {
+  app: Hono<ServerEnv>;
+  fetch: (request: Request) => Response | Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the custcode HTTP app: public `/health`, `/openapi.json` and the console's static files;
+ * everything under `/sources` and `/views` authenticated and guarded by the policy.
+ */
+export function createCustcodeApp(options: ServerOptions): CustcodeApp {
+  const pool = new SourcePool(options.sources);
+  const server = createServerContext(options, pool);
+  const version = options.version ?? SERVER_VERSION;
+  const app = new Hono<ServerEnv>();
+
+  app.onError((error, context) => {
+    const { status, body } = errorBody(error, pool.secrets);
+    return context.json(body, status as 400);
+  });
+  app.notFound((context) => context.json({ error: { name: 'NotFoundError', code: 'ROUTE_NOT_FOUND', category: 'not-found', message: `No route ${context.req.method} ${context.req.path}.`, hint: 'See /openapi.json.', retryable: false } }, 404));
+
+  app.get('/health', (context) => context.json({ status: 'ok', version }));
+  app.get('/openapi.json', (context) => context.json(openApiDocument(version)));
+  if (options.console !== false) registerConsoleRoutes(app);
+
+  app.use('/sources', authenticate(options));
+  app.use('/sources/*', authenticate(options));
+  app.use('/views', authenticate(options));
+  app.get('/sources', (context) => context.json({ sources: server.visibleSources(context.get('user')) }));
+  app.get('/views', (context) => {
+    const searchable = new Set(server.visibleSources(context.get('user')).filter((source) => source.commands.includes('search')).map((source) => source.name));
+    const views = Object.fromEntries(Object.entries(options.views ?? {}).filter(([, view]) => searchable.has(view.source)));
+    return context.json({ views });
+  });
+  registerCustomerRoutes(app, server);
+  registerExportRoute(app, server);
+  registerAuditRoute(app, server);
+
+  return { app, fetch: (request) => app.fetch(request), close: () => pool.close() };
+}

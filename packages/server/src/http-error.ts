@@ -1,0 +1,45 @@
+import { CustcodeError, type ErrorCategory, redactSecrets } from '@custcode/core';
+
+/** A request the API cannot take as it is: a bad filter, an unknown format. HTTP 400. */
+export class BadRequestError extends CustcodeError {
+  override readonly name = 'BadRequestError';
+  readonly code = 'BAD_REQUEST';
+  readonly category = 'usage' as const;
+}
+
+/** No source, or no customer, by that name. HTTP 404. */
+export class NotFoundError extends CustcodeError {
+  override readonly name = 'NotFoundError';
+  readonly code: string;
+  readonly category = 'not-found' as const;
+  constructor(code: string, message: string, hint?: string) {
+    super({ message, ...(hint === undefined ? {} : { hint }) });
+    this.code = code;
+  }
+}
+
+/** No valid API key. HTTP 401 (a valid key without the right is 403). */
+export class NotAuthenticatedError extends CustcodeError {
+  override readonly name = 'NotAuthenticatedError';
+  readonly code = 'NOT_AUTHENTICATED';
+  readonly category = 'access' as const;
+}
+
+const STATUS_BY_CATEGORY: Record<ErrorCategory, number> = {
+  usage: 400,
+  config: 400,
+  'not-found': 404,
+  access: 403,
+  connection: 503,
+  backend: 502,
+};
+
+/** HTTP status and JSON body of an error; anything untyped is a 500 without its internals. */
+export function errorBody(error: unknown, secrets: readonly string[] = []): { status: number; body: { error: Record<string, unknown> } } {
+  if (!CustcodeError.isInstance(error)) {
+    return { status: 500, body: { error: { name: 'Error', code: 'INTERNAL', category: 'backend', message: 'Internal server error.', retryable: false } } };
+  }
+  const status = error.code === 'NOT_AUTHENTICATED' ? 401 : error.code === 'CODE_MALFORMED' ? 400 : STATUS_BY_CATEGORY[error.category];
+  const body = JSON.parse(redactSecrets(JSON.stringify(error.toJSON()), secrets)) as Record<string, unknown>;
+  return { status, body: { error: body } };
+}

@@ -1,0 +1,116 @@
+import { customerSchema } from '@custcode/core';
+import { z } from 'zod';
+import { auditRequestSchema } from '../routes/audit-route.js';
+import { lookupRequestSchema } from '../routes/customer-routes.js';
+import { EXPORT_FORMATS } from '../routes/export-route.js';
+import { FILTER_PARAMETERS, MAX_PAGE_SIZE } from '../request-query.js';
+
+const errorSchema = z.object({
+  error: z.object({
+    name: z.string(),
+    code: z.string().describe('stable machine-readable code, e.g. NOT_AUTHORIZED, BAD_REQUEST, CUSTOMER_NOT_FOUND'),
+    category: z.enum(['usage', 'config', 'not-found', 'connection', 'backend', 'access']),
+    message: z.string(),
+    hint: z.string().optional(),
+    retryable: z.boolean(),
+  }),
+});
+const sourceListSchema = z.object({
+  sources: z.array(z.object({ name: z.string(), erp: z.string(), commands: z.array(z.enum(['get', 'search', 'export', 'audit', 'migrate'])) })),
+});
+const pageSchema = z.object({ items: z.array(customerSchema), nextCursor: z.string().optional(), total: z.number().int().optional() });
+const lookupResponseSchema = z.object({ results: z.array(z.object({ code: z.string(), customer: customerSchema.nullable() })) });
+
+const schema = (type: z.ZodType) => z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errors = {
+  '400': { description: 'Invalid request', content: json('Error') },
+  '401': { description: 'Missing or unknown API key', content: json('Error') },
+  '403': { description: 'The role may not do this', content: json('Error') },
+  '404': { description: 'No such source or customer', content: json('Error') },
+  '502': { description: 'The ERP backend failed', content: json('Error') },
+  '503': { description: 'Cannot connect to the ERP', content: json('Error') },
+};
+const nameParameter = { name: 'name', in: 'path', required: true, schema: { type: 'string' }, description: 'configured source name' };
+const filterParameters = FILTER_PARAMETERS.map((name) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  ...(name === 'status' ? { description: 'active, blocked, deleted (comma-separated for several)' } : {}),
+}));
+
+/** The OpenAPI 3.1 document of the API, its schemas generated from the zod schemas the server validates with. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'custcode API', version, description: 'Customer numbers (客户编号) across ERPs. Read-only. Masking and row filters follow the caller\'s role.' },
+    components: {
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key configured under users.NAME.apiKey (sha256 or env).' } },
+      schemas: {
+        Customer: schema(customerSchema),
+        Error: schema(errorSchema),
+        SourceList: schema(sourceListSchema),
+        CustomerPage: schema(pageSchema),
+        LookupRequest: schema(lookupRequestSchema),
+        LookupResponse: schema(lookupResponseSchema),
+        AuditRequest: schema(auditRequestSchema),
+      },
+    },
+    security: [{ apiKey: [] }],
+    paths: {
+      '/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'ok' } } } },
+      '/sources': { get: { summary: 'Sources the caller may use, with the granted commands', responses: { '200': { description: 'ok', content: json('SourceList') }, ...errors } } },
+      '/sources/{name}/customers/{code}': {
+        get: {
+          summary: 'One customer by code (any usual form)',
+          parameters: [nameParameter, { name: 'code', in: 'path', required: true, schema: { type: 'string' } }, { name: 'org', in: 'query', required: false, schema: { type: 'string' } }],
+          responses: { '200': { description: 'ok', content: json('Customer') }, ...errors },
+        },
+      },
+      '/sources/{name}/customers:lookup': {
+        post: {
+          summary: 'Batch lookup; one result per code, in order',
+          parameters: [nameParameter],
+          requestBody: { required: true, content: json('LookupRequest') },
+          responses: { '200': { description: 'ok', content: json('LookupResponse') }, ...errors },
+        },
+      },
+      '/sources/{name}/customers': {
+        get: {
+          summary: 'Search, ordered by code, paged with a cursor',
+          parameters: [
+            nameParameter,
+            ...filterParameters,
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 } },
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+            { name: 'count', in: 'query', required: false, schema: { type: 'boolean' }, description: 'also return the total' },
+          ],
+          responses: { '200': { description: 'ok', content: json('CustomerPage') }, ...errors },
+        },
+      },
+      '/sources/{name}/export': {
+        get: {
+          summary: 'Streamed export of every matching customer',
+          parameters: [
+            nameParameter,
+            ...filterParameters,
+            { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: [...EXPORT_FORMATS], default: 'csv' } },
+            { name: 'fields', in: 'query', required: false, schema: { type: 'string' }, description: 'comma-separated Customer fields' },
+            { name: 'headers', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh'] } },
+          ],
+          responses: { '200': { description: 'the file, streamed' }, ...errors },
+        },
+      },
+      '/sources/{name}/audit': {
+        post: {
+          summary: 'Data-quality audit report (JSON, or HTML with ?format=html)',
+          parameters: [nameParameter, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'html'] } }],
+          requestBody: { required: false, content: json('AuditRequest') },
+          responses: { '200': { description: 'the report' }, ...errors },
+        },
+      },
+      '/views': { get: { summary: 'Saved views of the config for sources the caller may search', responses: { '200': { description: 'ok' }, ...errors } } },
+    },
+  };
+}

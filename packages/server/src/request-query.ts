@@ -1,0 +1,44 @@
+import { CUSTOMER_STATUSES, type CustomerQuery, parseCustomerQuery } from '@custcode/core';
+import { BadRequestError } from './http-error.js';
+
+/** Query parameters that are filters, under their CustomerQuery names. */
+export const FILTER_PARAMETERS = ['text', 'codePrefix', 'name', 'phone', 'category', 'region', 'status', 'org', 'createdFrom', 'createdTo', 'updatedSince'] as const;
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+
+/** The filters of `?text=…&status=active,blocked&…` as a validated CustomerQuery (400 when invalid). */
+export function filtersFromParameters(parameters: Record<string, string>): CustomerQuery {
+  const query: Record<string, unknown> = {};
+  for (const key of FILTER_PARAMETERS) {
+    const value = parameters[key];
+    if (value === undefined || value === '') continue;
+    if (key === 'status') {
+      const statuses = value.split(',').map((status) => status.trim()).filter((status) => status !== '');
+      const unknown = statuses.find((status) => !(CUSTOMER_STATUSES as readonly string[]).includes(status));
+      if (unknown !== undefined) throw new BadRequestError({ message: `Unknown status "${unknown}".`, hint: `status is ${CUSTOMER_STATUSES.join(', ')} (comma-separated for several).` });
+      query.status = statuses.length === 1 ? statuses[0] : statuses;
+    } else {
+      query[key] = value;
+    }
+  }
+  return validated(query);
+}
+
+/** `limit` between 1 and MAX_PAGE_SIZE. */
+export function pageSize(value: string | undefined, fallback = DEFAULT_PAGE_SIZE, maximum = MAX_PAGE_SIZE): number {
+  if (value === undefined || value === '') return fallback;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > maximum) {
+    throw new BadRequestError({ message: `limit must be a whole number from 1 to ${maximum}, not "${value}".`, hint: `For example limit=${fallback}.` });
+  }
+  return size;
+}
+
+export function validated(query: Record<string, unknown>): CustomerQuery {
+  try {
+    return parseCustomerQuery(query);
+  } catch (error) {
+    throw new BadRequestError({ message: (error as Error).message, hint: 'Dates are YYYY-MM-DD (or YYYY-MM-DDTHH:mm:ss); status is active, blocked or deleted.', cause: error });
+  }
+}

@@ -1,0 +1,59 @@
+import { type Customer, cursorOf } from '@custcode/core';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { BadRequestError, NotFoundError } from '../http-error.js';
+import { filtersFromParameters, pageSize, validated } from '../request-query.js';
+import type { ServerContext, ServerEnv } from '../server-context.js';
+
+/** At most this many codes in one batch lookup. */
+export const MAX_LOOKUP_CODES = 10_000;
+
+export const lookupRequestSchema = z
+  .object({ codes: z.array(z.string().min(1)).min(1).max(MAX_LOOKUP_CODES), org: z.string().optional() })
+  .strict();
+
+async function readJson(request: { json: () => Promise<unknown> }): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch (error) {
+    throw new BadRequestError({ message: 'The request body is not valid JSON.', hint: 'Send Content-Type: application/json with a JSON object.', cause: error });
+  }
+}
+
+/** `GET /customers/:code`, `POST /customers:lookup`, `GET /customers` (paged). */
+export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerContext): void {
+  app.get('/sources/:name/customers/:code', async (context) => {
+    const source = await server.guarded(context, context.req.param('name'), 'get');
+    const org = context.req.query('org');
+    const customer = await source.get(context.req.param('code'), org ? { org } : {});
+    if (!customer) throw new NotFoundError('CUSTOMER_NOT_FOUND', `No customer "${context.req.param('code')}" in ${source.name}${org ? ` (org ${org})` : ''}.`);
+    return context.json(customer);
+  });
+
+  app.post('/sources/:name/:action{customers:lookup}', async (context) => {
+    const parsed = lookupRequestSchema.safeParse(await readJson(context.req));
+    if (!parsed.success) {
+      throw new BadRequestError({ message: `Invalid lookup: ${parsed.error.issues[0]?.message ?? 'bad body'}.`, hint: `Send { "codes": ["C001", …] (1 to ${MAX_LOOKUP_CODES}), "org"?: "…" }.` });
+    }
+    const source = await server.guarded(context, context.req.param('name'), 'get');
+    const results: { code: string; customer: Customer | null }[] = [];
+    for await (const result of source.getMany(parsed.data.codes, parsed.data.org ? { org: parsed.data.org } : {})) {
+      results.push({ code: result.code, customer: result.customer ?? null });
+    }
+    return context.json({ results });
+  });
+
+  app.get('/sources/:name/customers', async (context) => {
+    const parameters = context.req.query();
+    const limit = pageSize(parameters.limit);
+    const filters = filtersFromParameters(parameters);
+    const query = validated({ ...filters, limit, ...(parameters.cursor ? { after: parameters.cursor } : {}) });
+    const source = await server.guarded(context, context.req.param('name'), 'search');
+    const items: Customer[] = [];
+    for await (const customer of source.search(query)) items.push(customer);
+    const last = items.at(-1);
+    const nextCursor = items.length === limit && last ? cursorOf(last, source.describe().codeForm) : undefined;
+    const total = parameters.count === 'true' || parameters.count === '1' ? await source.count(filters) : undefined;
+    return context.json({ items, ...(nextCursor === undefined ? {} : { nextCursor }), ...(total === undefined ? {} : { total }) });
+  });
+}

@@ -1,0 +1,91 @@
+import { PassThrough, Readable } from 'node:stream';
+import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, parseExportFields, writeCsv, writeNdjson, writeJson } from '@custcode/core';
+import type { Hono } from 'hono';
+import { BadRequestError } from '../http-error.js';
+import { filtersFromParameters, pageSize, validated } from '../request-query.js';
+import type { ServerContext, ServerEnv } from '../server-context.js';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'json'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+interface WriterOptions {
+  fields: ExportField[] | undefined;
+  headers: 'en' | 'zh';
+  encoding: CsvEncoding;
+}
+
+async function write(format: ExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriterOptions): Promise<number> {
+  const common = { headers: options.headers, ...(options.fields ? { fields: options.fields } : {}) };
+  switch (format) {
+    case 'csv':
+      return writeCsv(customers, output, { ...common, encoding: options.encoding });
+    case 'ndjson':
+      return writeNdjson(customers, output, common);
+    case 'json':
+      return writeJson(customers, output, common);
+    case 'xlsx': {
+      const { writeXlsx } = await import('@custcode/core/export/xlsx');
+      return writeXlsx(customers, output, common);
+    }
+  }
+}
+
+function option<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new BadRequestError({ message: `Unknown ${name} "${value}".`, hint: `${name} is one of: ${allowed.join(', ')}.` });
+}
+
+/**
+ * Reads the first record before answering, so that a denial or a broken connection is a proper
+ * error status; then streams the rest with backpressure (the writer waits while the client is slow).
+ */
+async function primed(customers: AsyncIterable<Customer>): Promise<AsyncIterable<Customer>> {
+  const iterator = customers[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        if (first.done) return;
+        yield first.value;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+      } finally {
+        await iterator.return?.();
+      }
+    },
+  };
+}
+
+/** `GET /sources/:name/export?format=csv|xlsx|ndjson|json&fields=…&headers=en|zh&…filters`: streamed. */
+export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext): void {
+  app.get('/sources/:name/export', async (context) => {
+    const parameters = context.req.query();
+    const format = option(parameters.format, EXPORT_FORMATS, 'csv', 'format');
+    const headers = option(parameters.headers, ['en', 'zh'] as const, 'en', 'headers');
+    const encoding = option(parameters.encoding, CSV_ENCODINGS, 'utf8', 'encoding');
+    let fields: ExportField[] | undefined;
+    try {
+      fields = parameters.fields ? parseExportFields(parameters.fields) : undefined;
+    } catch (error) {
+      throw new BadRequestError({ message: (error as Error).message, cause: error });
+    }
+    const filters = filtersFromParameters(parameters);
+    const query = validated({ ...filters, ...(parameters.limit ? { limit: pageSize(parameters.limit, 1, Number.MAX_SAFE_INTEGER) } : {}) });
+    const source = await server.guarded(context, context.req.param('name'), 'export');
+    const customers = await primed(source.search(query));
+    const output = new PassThrough();
+    write(format, customers, output, { fields, headers, encoding }).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+    const filename = `${source.name}.${format}`;
+    return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
+      status: 200,
+      headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`, 'cache-control': 'no-store' },
+    });
+  });
+}

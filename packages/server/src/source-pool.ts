@@ -1,0 +1,44 @@
+import type { CustomerSource } from '@custcode/core';
+import { NotFoundError } from './http-error.js';
+import type { ServerSourceEntry } from './server-options.js';
+
+/** Opens each configured source once, on first use, and shares it between requests. */
+export class SourcePool {
+  private readonly opened = new Map<string, Promise<CustomerSource>>();
+  /** Secrets of every opened source, scrubbed from error messages. */
+  readonly secrets: string[] = [];
+
+  constructor(private readonly entries: Readonly<Record<string, ServerSourceEntry>>) {}
+
+  names(): string[] {
+    return Object.keys(this.entries);
+  }
+
+  erpOf(name: string): string | undefined {
+    return Object.hasOwn(this.entries, name) ? this.entries[name]?.erp : undefined;
+  }
+
+  get(name: string): Promise<CustomerSource> {
+    const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
+    if (!entry) {
+      return Promise.reject(new NotFoundError('SOURCE_NOT_FOUND', `No source named "${name}".`, 'GET /sources lists the sources you may use.'));
+    }
+    let source = this.opened.get(name);
+    if (!source) {
+      source = entry.open().then((opened) => {
+        this.secrets.push(...opened.secrets);
+        return opened.source;
+      });
+      // A failed open is retried by the next request instead of being cached.
+      source.catch(() => this.opened.delete(name));
+      this.opened.set(name, source);
+    }
+    return source;
+  }
+
+  async close(): Promise<void> {
+    const sources = [...this.opened.values()];
+    this.opened.clear();
+    await Promise.all(sources.map(async (source) => (await source.catch(() => undefined))?.close().catch(() => undefined)));
+  }
+}
