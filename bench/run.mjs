@@ -21,6 +21,7 @@ const only = process.env.BENCH_ONLY?.split(',').map((id) => id.trim());
 const profile = process.env.BENCH_PROFILE === '1';
 
 mkdirSync(cacheDirectory, { recursive: true });
+const loadAtStart = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
 const mariadbState = await ensureMariadb(log);
 await ensureSqlite(log);
 await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
@@ -35,7 +36,7 @@ function measure(name) {
   for (let run = 0; run < runs; run++) {
     log(`${name} (run ${run + 1}/${runs})`);
     const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(cacheDirectory, 'profiles', name)}`] : [];
-    const stdout = execFileSync(process.execPath, ['--max-old-space-size=8192', ...profiling, join(benchDirectory, 'measure.mjs'), name, outputFile], {
+    const stdout = execFileSync(process.execPath, [...profiling, join(benchDirectory, 'measure.mjs'), name, outputFile], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -48,8 +49,8 @@ function measure(name) {
 }
 
 const rows = BENCH_ROWS_TABLE.filter((row) => !only || only.includes(row.id)).map((row) => ({ ...row, ...row.evaluate(measure) }));
-const mariadbVersion = execFileSync(process.execPath, ['-e', `require('mysql2/promise').createConnection(${JSON.stringify(mariadbBenchUrl())}).then(async c => { const [r] = await c.query('SELECT VERSION() v'); console.log(r[0].v); await c.end(); })`], { encoding: 'utf8' }).trim();
-const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${mariadbVersion}, load average at end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`;
+const mariadbVersion = execFileSync(process.execPath, ['-e', `require('mysql2/promise').createConnection(${JSON.stringify(mariadbBenchUrl())}).then(async c => { const [r] = await c.query('SELECT VERSION() v, @@innodb_buffer_pool_size b'); console.log(r[0].v + ' (InnoDB buffer pool ' + Math.round(r[0].b / 1048576) + ' MB)'); await c.end(); })`], { encoding: 'utf8' }).trim();
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${mariadbVersion}, load average (1/5/15 min) at start ${loadAtStart}, at end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`;
 const markdown = renderTable(rows, { date: new Date().toISOString(), machine, repeat });
 writeFileSync(join(cacheDirectory, 'last-run.md'), markdown);
 writeFileSync(join(cacheDirectory, 'last-run.json'), JSON.stringify({ machine, measured: Object.fromEntries(measured) }, null, 2));

@@ -31,7 +31,9 @@ export interface TestBackend {
   createDatabase(): Promise<TestDatabase>;
 }
 
-const envUrl = { mariadb: 'CUSTCODE_MARIADB_URL', postgres: 'CUSTCODE_POSTGRES_URL' } as const;
+/** The environment variable holding each server backend's URL. */
+export const BACKEND_URL_ENV = { mariadb: 'CUSTCODE_MARIADB_URL', postgres: 'CUSTCODE_POSTGRES_URL' } as const;
+const envUrl = BACKEND_URL_ENV;
 
 function unavailableReason(name: 'mariadb' | 'postgres'): string | undefined {
   if (process.env[envUrl[name]]) return undefined;

@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // zod comes with @custcode/core (same copy, so z.toJSONSchema sees the same schemas); it should also be listed in package.json.
+  external: ['zod'],
 });

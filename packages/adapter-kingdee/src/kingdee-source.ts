@@ -1,7 +1,7 @@
 import type { CustomerSource } from '@custcode/core';
 import { createSqlSource } from '@custcode/sql';
 import { parseKingdeeOptions, type KingdeeOptions } from './kingdee-options.js';
-import { createK3CloudSqlSource } from './k3cloud-sql-source.js';
+import { k3cloudCustomerMapping } from './mappings/k3cloud-customer-mapping.js';
 import { k3wiseOrganizationMapping } from './mappings/k3wise-organization-mapping.js';
 import { createK3CloudWebApiSource } from './webapi/k3cloud-webapi-source.js';
 
@@ -26,6 +26,6 @@ export function createKingdeeSource(options: KingdeeOptions): CustomerSource {
     ...(validateSchema === undefined ? {} : { validateSchema }),
     ...(importDriver === undefined ? {} : { importDriver }),
   };
-  if (parsed.product === 'k3cloud') return createK3CloudSqlSource({ ...sqlOptions, locale: parsed.locale });
-  return createSqlSource({ ...sqlOptions, mapping: k3wiseOrganizationMapping() });
+  const mapping = parsed.product === 'k3cloud' ? k3cloudCustomerMapping({ locale: parsed.locale }) : k3wiseOrganizationMapping();
+  return createSqlSource({ ...sqlOptions, mapping });
 }

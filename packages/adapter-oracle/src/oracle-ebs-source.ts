@@ -1,5 +1,5 @@
 import type { CustomerSource } from '@custcode/core';
-import { createSqlSource, type SqlConnection } from '@custcode/sql';
+import { createSqlSource, sqlSourceSettings } from '@custcode/sql';
 import { tcaMapping } from './mappings/tca-mapping.js';
 import { scopeOperatingUnits } from './operating-unit-scope.js';
 import { parseOracleEbsOptions, type OracleEbsOptions } from './oracle-ebs-options.js';
@@ -18,21 +18,14 @@ export function createOracleEbsSource(options: OracleEbsOptions): CustomerSource
     // With a default operating unit, its primary bill-to site is the one (EBS allows one per OU and account).
     ...(parsed.org === undefined ? {} : { billToOrg: String(parsed.org) }),
   });
-  const connection: SqlConnection =
-    typeof options.connection === 'string'
-      ? options.connection
-      : { dialect: options.connection.dialect ?? 'oracle', client: options.connection.client };
   const source = createSqlSource({
     name: parsed.name,
     mapping,
-    connection,
+    connection: options.connection,
+    defaultDialect: 'oracle',
     // A configured short-name column is not confirmed for EBS: check it against the catalog first.
     validateSchema: parsed.validateSchema ?? parsed.shortNameColumn !== undefined,
-    ...(parsed.password === undefined ? {} : { password: parsed.password }),
-    ...(parsed.pageSize === undefined ? {} : { pageSize: parsed.pageSize }),
-    ...(parsed.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: parsed.queryTimeoutMs }),
-    ...(parsed.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: parsed.connectTimeoutMs }),
-    ...(parsed.importDriver === undefined ? {} : { importDriver: parsed.importDriver }),
+    ...sqlSourceSettings(parsed),
   });
   return scopeOperatingUnits(source, parsed.org === undefined ? undefined : String(parsed.org));
 }

@@ -1,19 +1,9 @@
 import { CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
-import { createExecutor } from '@custcode/sql';
 import { expect, it } from 'vitest';
-import { testBackends, type TestBackend } from '../../../test-support/backends.js';
+import { testBackends } from '../../../test-support/backends.js';
+import { attemptWrite, badUserUrl, missingModule } from '../../../test-support/error-cases.js';
 import { createOracleEbsSource, type OracleEbsOptions } from '../src/index.js';
 import { seedEbs } from './seed-tca.js';
-
-const missingModule = () => Promise.reject(Object.assign(new Error("Cannot find package 'oracledb'"), { code: 'ERR_MODULE_NOT_FOUND' }));
-
-/** The same server with a user that does not exist, or undefined for SQLite (no credentials). */
-function badUserUrl(backend: TestBackend): string | undefined {
-  if (backend.name === 'sqlite' || backend.unavailable) return undefined;
-  const url = new URL(process.env[backend.name === 'mariadb' ? 'CUSTCODE_MARIADB_URL' : 'CUSTCODE_POSTGRES_URL']!);
-  url.username = 'custcode_no_such_user';
-  return url.toString();
-}
 
 type Variant = { label: string; backends: 'all' | 'sqlite'; options: Pick<OracleEbsOptions, 'nameColumn' | 'shortNameColumn' | 'taxIdColumns'> };
 
@@ -45,16 +35,9 @@ for (const backend of testBackends()) {
       errorCases: {
         ...(bad ? { badCredentials: () => open(bad, { password: CONFORMANCE_PASSWORD }).count() } : {}),
         unreachable: () => open('oracle://apps@127.0.0.1:1/EBSPROD', { password: CONFORMANCE_PASSWORD, connectTimeoutMs: 5000 }).count(),
-        missingDriver: () => open('oracle://apps@127.0.0.1:1/EBSPROD', { importDriver: missingModule }).count(),
+        missingDriver: () => open('oracle://apps@127.0.0.1:1/EBSPROD', { importDriver: missingModule('oracledb') }).count(),
       },
-      readOnly: async () => {
-        const executor = createExecutor(url);
-        try {
-          return await executor.query('UPDATE HZ_CUST_ACCOUNTS SET STATUS = \'I\'');
-        } finally {
-          await executor.close();
-        }
-      },
+      readOnly: () => attemptWrite(url, 'UPDATE HZ_CUST_ACCOUNTS SET STATUS = \'I\''),
       additionalTests: ({ source }) => {
         it('EBS: a deleted customer is an inactivated account, reported as blocked', async () => {
           expect((await source().get('KH2024090003'))?.status).toBe('blocked');

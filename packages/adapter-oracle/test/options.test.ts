@@ -1,15 +1,9 @@
 import { isCustcodeError } from '@custcode/core';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../test-support/error-cases.js';
 import { createOracleEbsSource, type OracleEbsOptions } from '../src/index.js';
 
-const rejection = (options: unknown) => {
-  try {
-    createOracleEbsSource(options as OracleEbsOptions);
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-};
+const rejection = (options: unknown) => thrownBy(() => createOracleEbsSource(options as OracleEbsOptions));
 
 describe('createOracleEbsSource options', () => {
   it('rejects bad options with a ConfigError naming the key, never echoing values', () => {

@@ -1,4 +1,4 @@
-import { ConfigError, createCustomerSource, type CustomerSource } from '@custcode/core';
+import { createCustomerSource, parseOptions, type CustomerSource } from '@custcode/core';
 import { createRfcTransport } from './rfc/rfc-transport.js';
 import { createSapDriver } from './sap-driver.js';
 import { sapSourceOptionsSchema, type SapSourceOptions } from './sap-options.js';
@@ -9,15 +9,11 @@ import { sapSourceOptionsSchema, type SapSourceOptions } from './sap-options.js'
  * `connectionParameters` (node-rfc, an optional peer, is then loaded on first use).
  */
 export function createSapSource(options: SapSourceOptions): CustomerSource {
-  const parsed = sapSourceOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = issue.path.join('.') || 'options';
-    throw new ConfigError({
-      message: `Invalid SAP source options at "${key}": ${issue.message}.`,
-      hint: 'createSapSource({ name, client }) or createSapSource({ name, connectionParameters: { ashost, sysnr, client, user, passwd } }); see the adapter README for the other options.',
-    });
-  }
-  const transport = createRfcTransport(parsed.data);
-  return createCustomerSource(createSapDriver(parsed.data, transport));
+  const parsed = parseOptions(sapSourceOptionsSchema, options, {
+    what: 'SAP source options',
+    // The client/connectionParameters rule covers the whole object.
+    rootKey: 'options',
+    hint: 'createSapSource({ name, client }) or createSapSource({ name, connectionParameters: { ashost, sysnr, client, user, passwd } }); see the adapter README for the other options.',
+  });
+  return createCustomerSource(createSapDriver(parsed, createRfcTransport(parsed)));
 }

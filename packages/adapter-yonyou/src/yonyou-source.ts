@@ -1,5 +1,5 @@
 import type { CustomerSource } from '@custcode/core';
-import { createSqlSource, type SqlConnection } from '@custcode/sql';
+import { createSqlSource, sqlSourceSettings } from '@custcode/sql';
 import { NC_LIKELY_COLUMNS, ncBdCustomerMapping } from './mappings/nc-bd-customer-mapping.js';
 import { u8CustomerMapping } from './mappings/u8-customer-mapping.js';
 import { DEFAULT_DIALECT, parseYonyouOptions, type YonyouOptions } from './yonyou-options.js';
@@ -13,21 +13,14 @@ export function createYonyouSource(options: YonyouOptions): CustomerSource {
   const schema = parsed.schema === undefined ? {} : { schema: parsed.schema };
   const columns = parsed.product === 'nc' ? (parsed.columns === 'likely' ? NC_LIKELY_COLUMNS : parsed.columns) : undefined;
   const mapping = parsed.product === 'u8' ? u8CustomerMapping(schema) : ncBdCustomerMapping({ ...schema, ...(columns ? { columns } : {}) });
-  const connection: SqlConnection =
-    typeof options.connection === 'string'
-      ? options.connection
-      : { dialect: options.connection.dialect ?? DEFAULT_DIALECT[parsed.product], client: options.connection.client };
   // Unconfirmed NC columns are checked against the catalog first, so a wrong guess names the column.
   const validateSchema = parsed.validateSchema ?? (columns !== undefined && Object.keys(columns).length > 0);
   return createSqlSource({
     name: parsed.name,
     mapping,
-    connection,
+    connection: options.connection,
+    defaultDialect: DEFAULT_DIALECT[parsed.product],
     validateSchema,
-    ...(parsed.password === undefined ? {} : { password: parsed.password }),
-    ...(parsed.pageSize === undefined ? {} : { pageSize: parsed.pageSize }),
-    ...(parsed.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: parsed.queryTimeoutMs }),
-    ...(parsed.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: parsed.connectTimeoutMs }),
-    ...(parsed.importDriver === undefined ? {} : { importDriver: parsed.importDriver }),
+    ...sqlSourceSettings(parsed),
   });
 }

@@ -1,20 +1,10 @@
 import { CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
-import { createExecutor } from '@custcode/sql';
 import { expect, it } from 'vitest';
-import { testBackends, type TestBackend } from '../../../test-support/backends.js';
+import { testBackends } from '../../../test-support/backends.js';
+import { attemptWrite, badUserUrl, missingModule } from '../../../test-support/error-cases.js';
 import { createYonyouSource, NC_LIKELY_COLUMNS, type YonyouOptions } from '../src/index.js';
 import { seedNc } from './seed-nc.js';
 import { seedU8 } from './seed-u8.js';
-
-const missingModule = () => Promise.reject(Object.assign(new Error("Cannot find package 'x'"), { code: 'ERR_MODULE_NOT_FOUND' }));
-
-/** The same server with a user that does not exist, or undefined for SQLite (no credentials). */
-function badUserUrl(backend: TestBackend): string | undefined {
-  if (backend.name === 'sqlite' || backend.unavailable) return undefined;
-  const url = new URL(process.env[backend.name === 'mariadb' ? 'CUSTCODE_MARIADB_URL' : 'CUSTCODE_POSTGRES_URL']!);
-  url.username = 'custcode_no_such_user';
-  return url.toString();
-}
 
 const variants = [
   { label: 'yonyou-u8', product: 'u8', table: 'Customer', seed: seedU8, backends: 'all' },
@@ -43,16 +33,9 @@ for (const backend of testBackends()) {
       errorCases: {
         ...(bad ? { badCredentials: () => open(bad, { password: CONFORMANCE_PASSWORD }).count() } : {}),
         unreachable: () => open('mysql://root@127.0.0.1:1/UFDATA_001_2024', { password: CONFORMANCE_PASSWORD }).count(),
-        missingDriver: () => open('mssql://sa@127.0.0.1:1/UFDATA_001_2024', { importDriver: missingModule }).count(),
+        missingDriver: () => open('mssql://sa@127.0.0.1:1/UFDATA_001_2024', { importDriver: missingModule() }).count(),
       },
-      readOnly: async () => {
-        const executor = createExecutor(url);
-        try {
-          return await executor.query(`DELETE FROM ${variant.table}`);
-        } finally {
-          await executor.close();
-        }
-      },
+      readOnly: () => attemptWrite(url, `DELETE FROM ${variant.table}`),
       additionalTests: ({ source, expected }) => {
         if (variant.product === 'u8') {
           it('U8: category and region filters accept the class code as well as its name', async () => {

@@ -1,15 +1,9 @@
 import { isCustcodeError } from '@custcode/core';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '../../../test-support/error-cases.js';
 import { createYonyouSource, type YonyouOptions } from '../src/index.js';
 
-const rejection = (options: unknown) => {
-  try {
-    createYonyouSource(options as YonyouOptions);
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-};
+const rejection = (options: unknown) => thrownBy(() => createYonyouSource(options as YonyouOptions));
 
 describe('createYonyouSource options', () => {
   it('rejects bad options with a ConfigError naming the key, never echoing values', () => {

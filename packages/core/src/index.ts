@@ -33,6 +33,7 @@ export * from './errors/index.js';
 
 // Helpers for adapter packages
 export { importOptional } from './internal/import-optional.js';
+export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
 export { redactUrl, redactSecrets } from './internal/redact.js';
 
 // Identifier validators
@@ -90,7 +91,7 @@ export {
 export { decideAccess, policyEnabled, roleOf, type AccessDecision, type AccessRequest } from './access/decide-access.js';
 export { maskValue, DEFAULT_MASK_STYLES } from './access/mask-value.js';
 export { maskCustomer, maskRulesOf, type MaskRules } from './access/mask-customer.js';
-export { guardSource, type GuardOptions } from './access/guard-source.js';
+export { authorize, guardSource, type GuardOptions } from './access/guard-source.js';
 export { createFileAccessLog, createMemoryAccessLog, readAccessLog, parseSince, type AccessLog, type AccessLogEntry, type AccessLogFilter } from './access/access-log.js';
 export { authenticateApiKey, hashApiKey } from './access/api-key.js';
 

@@ -1,6 +1,6 @@
-import type { Customer } from '@custcode/core';
+import { type Customer, createMemorySource } from '@custcode/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_KEYS, fixtureApp } from './testing/api-fixtures.js';
+import { API_KEYS, fixtureApp, fixtureCustomers } from './testing/api-fixtures.js';
 
 const { custcode, accessLog, request } = fixtureApp();
 afterAll(() => custcode.close());
@@ -100,6 +100,15 @@ describe('export and audit', () => {
     expect((await request('/sources/k3/export?format=docx', { key: API_KEYS.analyst })).status).toBe(400);
   });
 
+  it('refuses a bad audit rule and an oversized body with 400', async () => {
+    const badRule = await request('/sources/k3/audit', { key: API_KEYS.analyst, method: 'POST', body: JSON.stringify({ rule: 'KH{seq:' }) });
+    expect(badRule.status).toBe(400);
+    expect(await json(badRule)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    const huge = await request('/sources/k3/customers:lookup', { key: API_KEYS.analyst, method: 'POST', body: JSON.stringify({ codes: Array.from({ length: 600_000 }, (_, index) => `C${index}`) }) });
+    expect(huge.status).toBe(400);
+    expect(await json(huge)).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('larger than 4 MB') } });
+  });
+
   it('runs an audit and returns the report', async () => {
     const response = await request('/sources/k3/audit', { key: API_KEYS.analyst, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nearDuplicates: false }) });
     expect(response.status).toBe(200);
@@ -116,6 +125,23 @@ describe('without roles', () => {
       expect(open.accessLog.entries).toMatchObject([{ user: 'anonymous', role: null, operation: 'get', records: 1 }]);
     } finally {
       await open.custcode.close();
+    }
+  });
+});
+
+describe('denied requests', () => {
+  it('are refused before the source is opened, and logged once', async () => {
+    let opened = 0;
+    const source = createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers: fixtureCustomers() });
+    const counted = fixtureApp({ sources: { k3: { erp: 'kingdee-k3cloud', open: async () => ((opened += 1), { source, secrets: [] }) } } });
+    try {
+      expect((await counted.request('/sources/k3/export', { key: API_KEYS.viewer })).status).toBe(403);
+      expect(opened).toBe(0);
+      expect(counted.accessLog.entries).toMatchObject([{ user: 'vera', command: 'export', operation: 'open', outcome: 'denied' }]);
+      expect((await counted.request('/sources/k3/customers/C0002', { key: API_KEYS.viewer })).status).toBe(200);
+      expect(opened).toBe(1);
+    } finally {
+      await counted.custcode.close();
     }
   });
 });

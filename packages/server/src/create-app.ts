@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './authenticate.js';
 import { registerConsoleRoutes } from './console/console-routes.js';
-import { errorBody } from './http-error.js';
+import { BadRequestError, errorBody } from './http-error.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { registerAuditRoute } from './routes/audit-route.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
@@ -11,6 +12,7 @@ import type { ServerOptions } from './server-options.js';
 import { SourcePool } from './source-pool.js';
 
 export const SERVER_VERSION = '0.1.0';
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** The API and console as a fetch handler, plus `close()` for the sources it opened. */
 export interface CustcodeApp {
@@ -39,6 +41,8 @@ export function createCustcodeApp(options: ServerOptions): CustcodeApp {
   app.get('/openapi.json', (context) => context.json(openApiDocument(version)));
   if (options.console !== false) registerConsoleRoutes(app);
 
+  // Lookups of 10,000 codes fit easily; anything larger is refused before it is read.
+  app.use('/sources/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new BadRequestError({ message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, hint: 'Split the lookup into batches of at most 10,000 codes.' }); } }));
   app.use('/sources', authenticate(options));
   app.use('/sources/*', authenticate(options));
   app.use('/views', authenticate(options));

@@ -27,7 +27,8 @@ export class NotAuthenticatedError extends CustcodeError {
 
 const STATUS_BY_CATEGORY: Record<ErrorCategory, number> = {
   usage: 400,
-  config: 400,
+  // A misconfigured source (bad column, missing driver) is the server's problem, not the caller's.
+  config: 500,
   'not-found': 404,
   access: 403,
   connection: 503,

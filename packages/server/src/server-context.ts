@@ -1,4 +1,4 @@
-import { type AccessCommand, type CustomerSource, decideAccess, guardSource } from '@custcode/core';
+import { type AccessCommand, authorize, type CustomerSource, decideAccess, type GuardOptions, guardSource } from '@custcode/core';
 import type { Context } from 'hono';
 import type { ServerOptions } from './server-options.js';
 import type { SourcePool } from './source-pool.js';
@@ -24,14 +24,17 @@ export function createServerContext(options: ServerOptions, pool: SourcePool): S
     options,
     pool,
     async guarded(context, name, command) {
-      const source = await pool.get(name);
-      return guardSource(source, {
+      const guard: GuardOptions = {
         policy: options.policy,
         user: context.get('user'),
         command,
         ...(options.accessLog ? { accessLog: options.accessLog } : {}),
         via: 'api',
-      });
+      };
+      // Unknown names are 404 for everyone; a denied user is refused before the ERP is connected to.
+      if (!pool.has(name)) await pool.get(name);
+      authorize({ ...guard, source: name });
+      return guardSource(await pool.get(name), guard);
     },
     visibleSources(user) {
       return pool

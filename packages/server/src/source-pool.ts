@@ -14,6 +14,10 @@ export class SourcePool {
     return Object.keys(this.entries);
   }
 
+  has(name: string): boolean {
+    return Object.hasOwn(this.entries, name);
+  }
+
   erpOf(name: string): string | undefined {
     return Object.hasOwn(this.entries, name) ? this.entries[name]?.erp : undefined;
   }

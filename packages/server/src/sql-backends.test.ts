@@ -48,6 +48,19 @@ for (const backend of testBackends()) {
       expect((await app.request('/sources/k3/customers/K001', { key: API_KEYS.viewer })).status).toBe(404);
     });
 
+    it('pages with a cursor, one row at a time', async () => {
+      const codes: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const response = await app.request(`/sources/k3/customers?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { key: API_KEYS.analyst });
+        const body = (await response.json()) as { items: Customer[]; nextCursor?: string };
+        codes.push(...body.items.map((item) => item.code));
+        cursor = body.nextCursor;
+        if (cursor === undefined) break;
+      }
+      expect(codes).toEqual(['K001', 'K002', 'K003']);
+    });
+
     it('streams an export for an analyst and refuses it to a viewer', async () => {
       const csv = await app.request('/sources/k3/export?format=csv&fields=code,taxId', { key: API_KEYS.analyst });
       expect((await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['code,taxId', ...ROWS.map((row) => `${row.CustomerID},${row.TaxNo}`)]);

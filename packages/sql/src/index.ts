@@ -1,13 +1,16 @@
 export type { TableMapping, ColumnRef, ValueSpec, FieldSpec, Condition, JoinSpec, OrgSpec } from './mapping/table-mapping.js';
 export { createSeedTable, type SeedTarget, type SeedColumn, type SeedColumnType } from './seed/seed-target.js';
+export { blankToUndefined, definedFields } from './seed/seed-values.js';
 
 // Sources
 export { createSqlSource, type SqlSourceOptions } from './source/create-sql-source.js';
+export { sqlIdentifierSchema, sqlSourceOptionsShape, sqlSourceSettings } from './source/sql-options-shape.js';
 export { createGenericSqlSource, type GenericSqlSourceOptions, type GenericSqlColumns } from './source/generic-sql-source.js';
 
 // Executors and connections
 export { createExecutor } from './executor/create-executor.js';
 export type { SqlExecutor, SqlRow, SqlConnection, ExecutorOptions } from './executor/sql-executor.js';
+export type { SqlSourceConnection } from './executor/connection-with-default-dialect.js';
 export { parseConnectionUrl, type ConnectionUrl } from './dialects/connection-url.js';
 export { assertReadOnly } from './executor/read-only-guard.js';
 export { DIALECT_NAMES, type DialectName } from './dialects/dialect-name.js';

@@ -1,9 +1,8 @@
 import { canonicalCustomers, CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
-import { createExecutor, createGenericSqlSource, type GenericSqlSourceOptions } from '@custcode/sql';
+import { createGenericSqlSource, type GenericSqlSourceOptions } from '@custcode/sql';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
+import { attemptWrite, missingModule } from '../../../test-support/error-cases.js';
 import { GENERIC_COLUMNS, GENERIC_STATUS, seedGeneric } from './seed-generic.js';
-
-const notInstalled = () => Promise.reject(Object.assign(new Error('Cannot find package'), { code: 'ERR_MODULE_NOT_FOUND' }));
 
 /** Where each backend's server would be, for the error cases (sqlite has no server and no login). */
 const SERVER = {
@@ -39,9 +38,9 @@ for (const backend of testBackends()) {
               unreachable: () => generic(`${server.scheme}://nobody@127.0.0.1:1/test`, { password: CONFORMANCE_PASSWORD }).count(),
             }
           : {}),
-        missingDriver: () => generic(database!.url, { importDriver: notInstalled }).count(),
+        missingDriver: () => generic(database!.url, { importDriver: missingModule() }).count(),
       },
-      readOnly: () => createExecutor(database!.url).query('DELETE FROM Customer'),
+      readOnly: () => attemptWrite(database!.url, 'DELETE FROM Customer'),
     });
   }
 }

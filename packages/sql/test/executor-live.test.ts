@@ -2,17 +2,10 @@ import { ConnectionError, isCustcodeError, type CustcodeError } from '@custcode/
 import { createExecutor, createGenericSqlSource, type SqlExecutor } from '@custcode/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
+import { custcodeFailure } from '../../../test-support/error-cases.js';
 import { seedSample } from './sample-customers.js';
 
-async function failure(action: () => Promise<unknown>): Promise<CustcodeError> {
-  try {
-    await action();
-  } catch (error) {
-    if (isCustcodeError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+const failure = custcodeFailure;
 
 const reason = (error: CustcodeError) => (error as ConnectionError).reason;
 

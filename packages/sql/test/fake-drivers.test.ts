@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { isCustcodeError, type CustcodeError } from '@custcode/core';
 import { createExecutor } from '@custcode/sql';
 import { describe, expect, it } from 'vitest';
+import { custcodeFailure } from '../../../test-support/error-cases.js';
 
 // No SQL Server or Oracle runs here: these drive the executors through fakes of the small driver
 // surface they use (the real driver packages are installed and provide the type objects).
@@ -9,15 +10,7 @@ const require = createRequire(import.meta.url);
 const mssql = require('mssql') as Record<string, unknown>;
 const oracledb = require('oracledb') as Record<string, unknown>;
 
-async function failure(action: () => Promise<unknown>): Promise<CustcodeError & { reason?: string; backendCode?: string }> {
-  try {
-    await action();
-  } catch (error) {
-    if (isCustcodeError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+const failure = custcodeFailure;
 
 function fakeMssqlPool(answer: () => Promise<{ recordset: unknown[] }>) {
   const inputs: Array<[string, unknown, unknown]> = [];

@@ -1,10 +1,11 @@
 import { isCustcodeError, MissingDriverError } from '@custcode/core';
 import { createExecutor, createSqlSource } from '@custcode/sql';
 import { expect, it } from 'vitest';
+import { missingModule } from '../../../test-support/error-cases.js';
 import { GOLDEN_MAPPING } from './golden-mappings.js';
 
 // Its own test file: importOptional caches a loaded driver per process, so nothing here may load the real one first.
-const notInstalled = () => Promise.reject(Object.assign(new Error("Cannot find package 'oracledb'"), { code: 'ERR_MODULE_NOT_FOUND' }));
+const notInstalled = missingModule('oracledb');
 
 it('a driver that is not installed is a MissingDriverError naming the package to install', async () => {
   const executor = createExecutor('oracle://apps:secret-pw@127.0.0.1:1/EBS', { importDriver: notInstalled });

@@ -68,6 +68,8 @@ export function k3cloudCustomerMapping(options: { locale?: number } = {}): Table
       withoutOrg: { column: 'c.FUSEORGID', equalsColumn: 'c.FCREATEORGID' },
       withoutOrgDescription: "the creating organisation's own row (FUSEORGID = FCREATEORGID)",
     },
+    // Organisation ids are int columns: an org that is not a number matches nothing.
+    numericColumns: ['c.FUSEORGID', 'c.FCREATEORGID'],
     raw: [
       'c.FCUSTID',
       'c.FNUMBER',

@@ -1,5 +1,5 @@
 import { ConfigError, type Customer, type SeedCustomer } from '@custcode/core';
-import type { SeedTarget } from '@custcode/sql';
+import { blankToUndefined, type SeedTarget } from '@custcode/sql';
 import type { TcaMappingOptions } from '../mappings/tca-mapping.js';
 import { createTcaTables } from './tca-layout.js';
 
@@ -20,7 +20,6 @@ export function ebsOrgId(org: string): string {
   return String(203 + Number(match[1]));
 }
 
-const present = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
 const DEFAULT_CREATED = '2000-01-01T00:00:00';
 const CLOSED_ORG = 999;
 
@@ -55,10 +54,10 @@ export async function seedEbsDatabase(target: SeedTarget, customers: SeedCustome
     const accountId = 2000 + index;
     const inactiveAccount = customer.status === 'deleted' || (customer.status === 'blocked' && index % 2 === 0);
     const inactiveParty = customer.status === 'deleted' || (customer.status === 'blocked' && index % 2 === 1);
-    const accountName = present(customer.shortName);
-    const taxId = present(customer.taxId);
-    const phone = present(customer.phone);
-    const address = present(customer.address);
+    const accountName = blankToUndefined(customer.shortName);
+    const taxId = blankToUndefined(customer.taxId);
+    const phone = blankToUndefined(customer.phone);
+    const address = blankToUndefined(customer.address);
     add('HZ_PARTIES', {
       PARTY_ID: partyId,
       PARTY_NUMBER: String(10000 + index),

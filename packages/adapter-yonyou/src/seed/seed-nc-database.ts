@@ -1,7 +1,6 @@
 import { pinyinInitials, type Customer, type SeedCustomer } from '@custcode/core';
-import { createSeedTable, type SeedColumn, type SeedTarget } from '@custcode/sql';
+import { blankToUndefined, createSeedTable, definedFields, type SeedColumn, type SeedTarget } from '@custcode/sql';
 import { NC_LIKELY_COLUMNS, type NcOptionalColumns } from '../mappings/nc-bd-customer-mapping.js';
-import { blankToUndefined, definedFields } from './seed-values.js';
 
 export interface SeedNcOptions {
   /** `Customer.source` of the expected records. Default `nc`. */

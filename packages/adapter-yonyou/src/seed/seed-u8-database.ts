@@ -1,6 +1,5 @@
 import { pinyinInitials, type Customer, type SeedCustomer } from '@custcode/core';
-import type { SeedTarget } from '@custcode/sql';
-import { blankToUndefined, definedFields } from './seed-values.js';
+import { blankToUndefined, definedFields, type SeedTarget } from '@custcode/sql';
 import { createU8Tables } from './u8-layout.js';
 
 export interface SeedU8Options {

@@ -162,6 +162,8 @@ export const configSchema = z
     users: z.record(z.string(), userSchema).optional(),
     /** JSON Lines access log; relative to the config file. Default custcode-access.jsonl when `roles` is set. */
     accessLog: accessLogConfigSchema.optional(),
+    /** `custcode changes --notify`: the secret that signs webhook bodies (X-Custcode-Signature). */
+    notify: z.object({ secret: secretSchema.optional() }).strict().optional(),
   })
   .strict();
 export type CustcodeConfig = z.infer<typeof configSchema>;

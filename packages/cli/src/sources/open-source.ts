@@ -4,7 +4,7 @@ import type { SourceConfig } from '../config/config-schema.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { didYouMean } from '../config/nearest-key.js';
 import { resolveSecret } from '../config/resolve-secret.js';
-import { guardCliSource, type SourceAccess } from '../commands/access-log/cli-access.js';
+import { authorizeCliSource, guardCliSource, type SourceAccess } from '../commands/access-log/cli-access.js';
 import { UsageError } from '../output/usage-error.js';
 import { createFileSource } from './file-source.js';
 import { loadExport } from './load-factory.js';
@@ -38,6 +38,7 @@ export function sourceConfig(loaded: LoadedConfig, name: string): SourceConfig {
  */
 export async function openSource(loaded: LoadedConfig, name: string, env: NodeJS.ProcessEnv, access: SourceAccess = {}): Promise<OpenedSource> {
   const config = sourceConfig(loaded, name);
+  if (access !== 'unguarded') authorizeCliSource(env, loaded, name, access);
   const where = `sources.${name}`;
   const secrets: string[] = [];
   const secret = (value: Parameters<typeof resolveSecret>[0], key: string) => {

@@ -19,12 +19,17 @@ export function policyEnabled(policy: AccessPolicy | undefined): policy is Acces
 
 /** The role a user has, or `null` when the config names none for that user. */
 export function roleOf(policy: AccessPolicy | undefined, user: string): string | null {
-  return policy?.users?.[user]?.role ?? null;
+  return own(policy?.users, user)?.role ?? null;
+}
+
+/** Own keys only: a user or source called `constructor` must not find Object.prototype's. */
+function own<Value>(record: Record<string, Value> | undefined, key: string): Value | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function grantOf(policy: AccessPolicy, role: string, source: string): Grant | undefined {
-  const sources = policy.roles?.[role]?.sources;
-  return sources?.[source] ?? sources?.['*'];
+  const sources = own(policy.roles, role)?.sources;
+  return own(sources, source) ?? own(sources, '*');
 }
 
 /** Decides what `user` may do; the grant of the source itself wins over the role's `*` grant. */

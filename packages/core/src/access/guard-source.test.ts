@@ -76,3 +76,10 @@ describe('guardSource', () => {
     expect(accessLog.entries).toMatchObject([{ operation: 'search', records: 1, outcome: 'ok' }]);
   });
 });
+
+describe('policy lookups', () => {
+  it('does not find inherited object keys as users or roles', () => {
+    expect(() => guardSource(source(), { policy, user: 'constructor', command: 'get' })).toThrowError(/no role/);
+    expect(() => guardSource(source(), { policy, user: '__proto__', command: 'get' })).toThrowError(/no role/);
+  });
+});

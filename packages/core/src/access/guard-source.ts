@@ -6,7 +6,7 @@ import type { CustomerFilter, CustomerQuery, LookupOptions } from '../source/v1/
 import type { CustomerSource, LookupResult } from '../source/v1/customer-source.js';
 import type { AccessLog, AccessLogEntry } from './access-log.js';
 import type { AccessCommand, AccessPolicy, RowFilter } from './access-policy-schema.js';
-import { decideAccess } from './decide-access.js';
+import { type AccessDecision, decideAccess } from './decide-access.js';
 import { maskCustomer } from './mask-customer.js';
 import { restrictLookup, restrictQuery } from './row-filter.js';
 
@@ -30,26 +30,8 @@ const LOGGED_CODES = 20;
  * number of records returned. Every consumer — tables, JSON, exports, the API — is covered by construction.
  */
 export function guardSource(source: CustomerSource, options: GuardOptions): CustomerSource {
-  const decision = decideAccess(options.policy, { user: options.user, source: source.name, command: options.command });
-  const log = (entry: Pick<AccessLogEntry, 'operation' | 'query' | 'records' | 'outcome'> & { error?: unknown }) => {
-    const { error, ...rest } = entry;
-    options.accessLog?.record({
-      time: new Date().toISOString(),
-      user: options.user,
-      role: decision.role,
-      command: options.command,
-      source: source.name,
-      ...rest,
-      ...(error === undefined ? {} : { error: CustcodeError.isInstance(error) ? error.code : 'INTERNAL' }),
-      ...(options.via === undefined ? {} : { via: options.via }),
-    });
-  };
-  const deny = (operation: AccessLogEntry['operation'], query: Record<string, unknown>, message: string, hint: string): never => {
-    const error = new NotAuthorizedError({ message, hint });
-    log({ operation, query, records: 0, outcome: 'denied', error });
-    throw error;
-  };
-  if (!decision.allowed) return deny('open', {}, decision.reason, decision.hint);
+  const decision = authorize({ ...options, source: source.name });
+  const { log, deny } = accessRecorder(options, source.name, decision);
   const { mask, filter } = decision;
   const present = (customer: Customer) => maskCustomer(customer, mask);
   const visible = (customer: Customer | undefined) => (customer !== undefined && withinFilter(customer, filter) ? present(customer) : undefined);
@@ -149,6 +131,41 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Cust
       }
     },
   };
+}
+
+type Allowed = Extract<AccessDecision, { allowed: true }>;
+
+/**
+ * Checks the command before anything is opened or read: returns what the role may see, or logs the
+ * denial and throws NotAuthorizedError. `guardSource` calls it too; callers use it to refuse before
+ * connecting to the ERP.
+ */
+export function authorize(options: GuardOptions & { source: string }): Allowed {
+  const decision = decideAccess(options.policy, { user: options.user, source: options.source, command: options.command });
+  if (!decision.allowed) return accessRecorder(options, options.source, decision).deny('open', {}, decision.reason, decision.hint);
+  return decision;
+}
+
+function accessRecorder(options: GuardOptions, source: string, decision: AccessDecision) {
+  const log = (entry: Pick<AccessLogEntry, 'operation' | 'query' | 'records' | 'outcome'> & { error?: unknown }) => {
+    const { error, ...rest } = entry;
+    options.accessLog?.record({
+      time: new Date().toISOString(),
+      user: options.user,
+      role: decision.role,
+      command: options.command,
+      source,
+      ...rest,
+      ...(error === undefined ? {} : { error: CustcodeError.isInstance(error) ? error.code : 'INTERNAL' }),
+      ...(options.via === undefined ? {} : { via: options.via }),
+    });
+  };
+  const deny = (operation: AccessLogEntry['operation'], query: Record<string, unknown>, message: string, hint: string): never => {
+    const error = new NotAuthorizedError({ message, hint });
+    log({ operation, query, records: 0, outcome: 'denied', error });
+    throw error;
+  };
+  return { log, deny };
 }
 
 /** A second check on every record, in case a backend ignores a filter; code prefixes are left to the backend (stored forms differ). */

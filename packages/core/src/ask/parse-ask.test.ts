@@ -58,6 +58,10 @@ describe('parseAsk', () => {
     expect(result.ignored).toEqual(['foo', 'bar']);
   });
 
+  it('does not take numbers of the question for all-digit vocabulary values', () => {
+    expect(parseAsk('前10个 2024年新增', { regions: ['10', '2024'], orgs: ['1000'] }, { today }).query).toEqual({ limit: 10, createdFrom: '2024-01-01', createdTo: '2024-12-31' });
+  });
+
   it('reads full-width digits and letters', () => {
     expect(parseAsk('２０２４年以后新增', vocabulary, { today }).query).toEqual({ createdFrom: '2024-01-01' });
   });

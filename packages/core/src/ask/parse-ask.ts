@@ -98,8 +98,9 @@ export function parseAsk(question: string, vocabulary: AskVocabulary = {}, optio
 
   for (const [field, values] of [['region', vocabulary.regions], ['category', vocabulary.categories], ['org', vocabulary.orgs]] as const) {
     if (!values || query[field] !== undefined) continue;
-    // Longest names first, so that 华北批发 wins over 批发.
-    for (const value of [...values].filter((candidate) => candidate.trim() !== '').sort((a, b) => b.length - a.length)) {
+    // Longest names first, so that 华北批发 wins over 批发. All-digit values (region codes, org ids) would match
+    // numbers of the question by accident: those need the explicit forms (组织1000, --region 11).
+    for (const value of [...values].filter((candidate) => candidate.trim() !== '' && !/^\d+$/.test(candidate)).sort((a, b) => b.length - a.length)) {
       const match = take(new RegExp(/^[A-Za-z0-9]/.test(value) ? `\\b${escapeRegExp(value)}\\b` : escapeRegExp(value), 'i'));
       if (match) {
         add(match[0], { [field]: value });

@@ -13,6 +13,10 @@ describe('companyNameKey', () => {
     ['Acme Trading Co., Ltd.', 'acmetrading', null],
     ['ACME TRADING LIMITED', 'acmetrading', null],
     ['Globex GmbH', 'globex', null],
+    ['Tyrell Electronics Pte. Ltd.', 'tyrellelectronics', null],
+    ['Soylent S.A.', 'soylent', null],
+    ['Vandelay Industries B.V.', 'vandelayindustries', null],
+    ['Zig Zag', 'zigzag', null],
     ['北京', '北京', null],
   ])('%s → %s', (name, core, place) => {
     expect(companyNameKey(name)).toEqual({ core, place });

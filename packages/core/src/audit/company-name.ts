@@ -23,12 +23,14 @@ const bracketedPlace = new RegExp(`\\((${placeGroup})(?:省|市|自治区)?\\)`)
 const leadingPlace = new RegExp(
   `^(?:(${provinceGroup})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)?)?(?:(${cityGroup})市?)?`,
 );
-/** Legal forms and generic words at the end of a name, longest first; stripped repeatedly. */
+/**
+ * Legal forms and generic words at the end of a name, longest first; stripped repeatedly. Latin forms
+ * only as whole words (`Zig Zag` keeps its `ag`).
+ */
 const legalSuffix = new RegExp(
-  '(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|分公司|总公司|公司|集团|' +
-    '发展|实业|控股|国际|股份|' +
-    'co\\.?,? ?ltd\\.?|company limited|co\\.? limited|limited|ltd\\.?|inc\\.?|incorporated|corp\\.?|corporation|' +
-    'gmbh|llc|plc|company|co\\.?|group)$',
+  '(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|分公司|总公司|公司|集团|发展|实业|控股|国际|股份|' +
+    '(?<=^|[\\s.,])(?:co\\.?,? ?ltd|company limited|co\\.? limited|limited|ltd|inc|incorporated|corp|corporation|' +
+    'gmbh|llc|plc|pte|pty|company|co|group|s\\.?a|s\\.?a\\.?s|b\\.?v|n\\.?v|ag|kk|srl|s\\.?r\\.?l)\\.?)$',
 );
 const separators = /[\s.,，。、'"‘’“”()&·\-_/]+/g;
 

@@ -29,7 +29,8 @@ const MIN_FUZZY_LENGTH = 4;
 /**
  * Groups of different codes that are probably one customer: the same tax id, the same normalised
  * company name, or similar names. Blocking keeps it near O(n log n): exact keys go through hash maps,
- * fuzzy pairs are only looked for among `window` neighbours in two sort orders (name and reversed name).
+ * one-typo pairs through per-position wildcard keys, other fuzzy pairs are only looked for among
+ * `window` neighbours in two sort orders (name and reversed name).
  */
 export function findNearDuplicates(records: readonly NameRecord[], options: NearDuplicateOptions = {}): NearDuplicateFinding[] {
   const threshold = options.threshold ?? 0.8;
@@ -67,6 +68,14 @@ export function findNearDuplicates(records: readonly NameRecord[], options: Near
     },
   );
 
+  const linkSimilar = (a: number, b: number) => {
+    if (cores[a] === cores[b] || !placesAgree(a, b)) return;
+    const score = editSimilarity(cores[a]!, cores[b]!, threshold);
+    if (score >= threshold) link(a, b, 'similar-name', Math.round(score * 1000) / 1000);
+  };
+  // One mistyped character: found exactly, whatever the neighbours (the sort orders below can miss it).
+  linkOneSubstitution(cores, Math.max(MIN_FUZZY_LENGTH, Math.ceil(1 / (1 - threshold) - 1e-9)), linkSimilar);
+  // Other edits (a character more or less, two typos in a long name): neighbours in two sort orders.
   for (const keys of [cores, cores.map(reversed)]) {
     const order = sortedIndices(keys);
     for (let position = 0; position < order.length; position++) {
@@ -76,13 +85,59 @@ export function findNearDuplicates(records: readonly NameRecord[], options: Near
       for (let offset = 1; offset <= window && position + offset < order.length; offset++) {
         const b = order[position + offset]!;
         const coreB = cores[b]!;
-        if (coreB.length < MIN_FUZZY_LENGTH || coreA === coreB || !placesAgree(a, b)) continue;
-        const score = editSimilarity(coreA, coreB, threshold);
-        if (score >= threshold) link(a, b, 'similar-name', Math.round(score * 1000) / 1000);
+        if (coreB.length >= MIN_FUZZY_LENGTH) linkSimilar(a, b);
       }
     }
   }
   return collectGroups(records, sets, reasonOf, scoreOf);
+}
+
+/** Positions of a name that get a wildcard; typos further into longer names are left to the sorted orders. */
+const MAX_WILDCARD_POSITIONS = 24;
+/** Members of one wildcard block compared with a newcomer (blocks of one typo are tiny; this bounds the odd big one). */
+const MAX_BLOCK_COMPARISONS = 16;
+
+// Polynomial hash modulo a prime below 2^30: keys stay small integers (no string per key and position),
+// and every product stays below 2^53, so the arithmetic is exact in doubles.
+const MODULUS = 1_073_741_789;
+const BASE = 1_048_573;
+
+/**
+ * Every pair of equally long cores that differ in one position: per position, cores are grouped by
+ * their hash with that character taken out (computed in O(1) from the full hash). A hash collision
+ * only costs a comparison: candidates are verified by `linkPair`.
+ */
+function linkOneSubstitution(cores: readonly string[], minLength: number, linkPair: (a: number, b: number) => void): void {
+  const longest = Math.min(MAX_WILDCARD_POSITIONS, cores.reduce((max, core) => Math.max(max, core.length), 0));
+  const powers = [1];
+  for (let position = 1; position < longest; position++) powers.push((powers[position - 1]! * BASE) % MODULUS);
+  const hashes = new Float64Array(cores.length);
+  for (let index = 0; index < cores.length; index++) {
+    const core = cores[index]!;
+    let hash = core.length;
+    for (let position = 0; position < core.length && position < longest; position++) {
+      hash = (hash + core.charCodeAt(position) * powers[position]!) % MODULUS;
+    }
+    hashes[index] = hash;
+  }
+  for (let position = 0; position < longest; position++) {
+    const blocks = new Map<number, number | number[]>();
+    for (let index = 0; index < cores.length; index++) {
+      const core = cores[index]!;
+      if (core.length < minLength || core.length <= position) continue;
+      const key = (hashes[index]! - ((core.charCodeAt(position) * powers[position]!) % MODULUS) + MODULUS) % MODULUS;
+      const block = blocks.get(key);
+      if (block === undefined) {
+        blocks.set(key, index);
+      } else if (typeof block === 'number') {
+        linkPair(block, index);
+        blocks.set(key, [block, index]);
+      } else {
+        for (let member = 0; member < block.length && member < MAX_BLOCK_COMPARISONS; member++) linkPair(block[member]!, index);
+        block.push(index);
+      }
+    }
+  }
 }
 
 /** Links every record to the first one with the same non-empty key. */

@@ -98,6 +98,13 @@ describe('migrate', () => {
     });
     expect(intoTarget.rows.find((row) => row.oldCode === 'KH20260002')).toMatchObject({ decision: 'merged-into', newCode: 'KH20260003', mergedInto: 'KH20260003' });
     expect(intoTarget.rows.filter((row) => row.decision === 'generated').map((row) => row.newCode)).toEqual(['KH20260004', 'KH20260005', 'KH20260006']);
+    // The same customer already in the target under the same code: merge it into its own code.
+    const same = await migrate(u8Customers, {
+      rule: RULE, store: createMemorySequenceStore(), target: seeded, keep: true, nearDuplicates: false, crosswalk: result.rows,
+      decisions: [{ oldCode: 'KH20260002', decision: 'merge', into: 'KH20260002' }],
+    });
+    expect(same.rows.find((row) => row.oldCode === 'KH20260002')).toMatchObject({ decision: 'merged-into', newCode: 'KH20260002', reason: expect.stringContaining('merged into target record KH20260002 上海鼎辉邦物流有限公司') });
+    expect(same.summary.needsDecision).toBe(false);
     const merged = await migrate(u8Customers, {
       rule: RULE, store: createMemorySequenceStore(), target: seeded, keep: true, nearDuplicates: false, crosswalk: result.rows,
       decisions: [{ oldCode: 'KH20260002', decision: 'new' }],
@@ -148,6 +155,16 @@ describe('migrate', () => {
     expect(after.get('0001')?.review).toBe('');
     expect(decided.summary.nearDuplicates.undecided).toBe(0);
     expect(decided.summary.needsDecision).toBe(false);
+  });
+
+  it('confirms every number in no-gap mode, so a re-run with a new customer continues after them', async () => {
+    const store = createMemorySequenceStore();
+    const rule = 'C{seq:3|mode=no-gap}';
+    const first = await migrate(u8Customers, { rule, store, nearDuplicates: false });
+    expect(first.rows.map((row) => row.newCode)).toEqual(['C001', 'C002', 'C003', 'C004']);
+    const next = await migrate([...u8Customers, customer('0009', '新客户有限公司')], { rule, store, crosswalk: first.rows, nearDuplicates: false });
+    expect(next.rows.at(-1)).toMatchObject({ oldCode: 'KH20260002', newCode: 'C004' });
+    expect(next.rows.find((row) => row.oldCode === '0009')?.newCode).toBe('C005');
   });
 
   it('a dry run consumes no number', async () => {

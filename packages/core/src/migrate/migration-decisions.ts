@@ -16,7 +16,6 @@ function decision(oldCode: unknown, action: unknown, into: unknown, where: strin
   if (verb === 'merge' && target === '') {
     throw new ConfigError({ message: `Decisions ${where}: merge of ${code} does not say into which customer.`, hint: 'Fill "into" with the surviving customer\'s old code (or a code in the target).' });
   }
-  if (verb === 'merge' && target === code) throw new ConfigError({ message: `Decisions ${where}: ${code} is merged into itself.`, hint: 'Name another customer in "into".' });
   return { oldCode: code, decision: verb, ...(verb === 'merge' ? { into: target } : {}) };
 }
 

@@ -17,6 +17,8 @@ export async function resolveMerges(
 ): Promise<void> {
   const mergeOf = new Map(merging.map(([entry, decision]) => [entry.original.code, decision.into as string]));
   const numberOf = (code: string): { code: string; via: string } | undefined => {
+    // Merged into its own code: the customer is the target record that holds that code.
+    if (mergeOf.get(code) === code) return undefined;
     let current = code;
     for (let depth = 0; depth < MAX_CHAIN; depth++) {
       const next = mergeOf.get(current);

@@ -158,7 +158,8 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       $('detail-title').textContent = customer.code + ' — ' + customer.name;
       FIELDS.forEach(function (field) {
         if (customer[field] === undefined) return;
-        fields.appendChild(element('tr', { 'data-field': field }, [element('th', { text: label(field) }), element('td', { text: String(customer[field]) })]));
+        var shown = field === 'status' ? t(customer.status) || customer.status : String(customer[field]);
+        fields.appendChild(element('tr', { 'data-field': field }, [element('th', { text: label(field) }), element('td', { text: shown })]));
       });
       Object.keys(customer.raw || {}).forEach(function (column) {
         var value = customer.raw[column];

@@ -21,7 +21,11 @@ const sourceListSchema = z.object({
 const pageSchema = z.object({ items: z.array(customerSchema), nextCursor: z.string().optional(), total: z.number().int().optional() });
 const lookupResponseSchema = z.object({ results: z.array(z.object({ code: z.string(), customer: customerSchema.nullable() })) });
 
-const schema = (type: z.ZodType) => z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+/** A component schema: JSON Schema 2020-12 (OpenAPI 3.1's dialect), without the per-document `$schema`. */
+const schema = (type: z.ZodType) => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' });
+  return rest;
+};
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errors = {
   '400': { description: 'Invalid request', content: json('Error') },

@@ -1,4 +1,4 @@
-import { audit, renderAuditHtml } from '@custcode/core';
+import { audit, compileRule, renderAuditHtml } from '@custcode/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { BadRequestError } from '../http-error.js';
@@ -12,6 +12,15 @@ export const auditRequestSchema = z
     nearDuplicates: z.boolean().optional(),
   })
   .strict();
+
+/** The request's rule, compiled; a bad rule is the caller's mistake (400). */
+function resolveRule(server: ServerContext, rule: string) {
+  try {
+    return server.options.resolveRule ? server.options.resolveRule(rule) : compileRule(rule);
+  } catch (error) {
+    throw new BadRequestError({ message: (error as Error).message, hint: 'rule is a rule name from the config, a pattern such as KH{YYYY}{seq:4}, or a preset.', cause: error });
+  }
+}
 
 /** `POST /sources/:name/audit` with `{ rule?, nearDuplicates? }`: the audit report as JSON, or HTML with `?format=html`. */
 export function registerAuditRoute(app: Hono<ServerEnv>, server: ServerContext): void {
@@ -28,7 +37,7 @@ export function registerAuditRoute(app: Hono<ServerEnv>, server: ServerContext):
     const name = context.req.param('name');
     const source = await server.guarded(context, name, 'audit');
     const { rule, nearDuplicates } = parsed.data;
-    const resolvedRule = rule === undefined ? undefined : (server.options.resolveRule ?? ((input: string) => input))(rule);
+    const resolvedRule = rule === undefined ? undefined : resolveRule(server, rule);
     const report = await audit(source.search(), {
       source: name,
       ...(resolvedRule === undefined ? {} : { rule: resolvedRule }),

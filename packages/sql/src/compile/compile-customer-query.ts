@@ -39,7 +39,8 @@ export function compileCustomerQuery(
   query: CustomerQueryShape,
   options: CompileOptions = {},
 ): CompiledQuery {
-  const sql = new SqlBuilder(queryCompilerFor(dialect), new Set(options.numericColumns ?? []), new Set(options.nullableColumns ?? []));
+  const numeric = new Set([...(mapping.numericColumns ?? []), ...(options.numericColumns ?? [])]);
+  const sql = new SqlBuilder(queryCompilerFor(dialect), numeric, new Set(options.nullableColumns ?? []));
   if (query.shape === 'count') {
     const from = compileFrom(mapping, sql);
     const where = compileFilter(mapping, query.filter ?? {}, sql);
@@ -53,7 +54,7 @@ export function compileCustomerQuery(
     if (mapping.where) where.push(compileCondition(mapping.where, sql));
     const codes = query.codes.filter((code) => sql.comparable(mapping.code, code));
     where.push(codes.length === 0 ? '1 = 0' : `${sql.column(mapping.code)} IN (${codes.map((code) => sql.bind(code)).join(', ')})`);
-    const org = orgCondition(mapping.org, query.org, sql);
+    const org = orgCondition(mapping.org, query.org, sql, true);
     if (org !== undefined) where.push(org);
     return { sql: `SELECT ${select} FROM ${from}${whereClause(where)} ORDER BY ${orderBy(mapping, sql)}`, params: sql.params };
   }

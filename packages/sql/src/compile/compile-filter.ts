@@ -82,10 +82,13 @@ function exactCondition(spec: FieldSpec | undefined, wanted: string, sql: SqlBui
   return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
 }
 
-/** The asked org; with none asked, the OrgSpec's `withoutOrg` rows. */
-export function orgCondition(org: OrgSpec | undefined, wanted: string | undefined, sql: SqlBuilder): string | undefined {
+/**
+ * The asked org. With none asked, a lookup keeps only the OrgSpec's `withoutOrg` rows (K/3 Cloud: the
+ * creating org's row), while search and count return every org's row (`forLookup` false).
+ */
+export function orgCondition(org: OrgSpec | undefined, wanted: string | undefined, sql: SqlBuilder, forLookup = false): string | undefined {
   if (org === undefined) return wanted === undefined ? undefined : NEVER;
-  if (wanted === undefined) return org.kind === 'column' && org.withoutOrg ? compileCondition(org.withoutOrg, sql) : undefined;
+  if (wanted === undefined) return forLookup && org.kind === 'column' && org.withoutOrg ? compileCondition(org.withoutOrg, sql) : undefined;
   if (!sql.compiler.acceptsNulInText && wanted.includes('\u0000')) return NEVER;
   if (!sql.comparable(org.column, wanted)) return NEVER;
   if (org.kind === 'column') return `${sql.column(org.column)} = ${sql.bind(wanted)}`;

@@ -51,7 +51,7 @@ export type OrgSpec =
       kind: 'column';
       column: ColumnRef;
       scope: Exclude<OrgScope['kind'], 'none'>;
-      /** Rows that `get(code)`/`search` return when no org is given (K/3 Cloud: the creating org's row). Absent: all rows. */
+      /** Rows that `get(code)`/`getMany` return when no org is given (K/3 Cloud: the creating org's row). Absent: all rows. Search and count without an org return every org's row. */
       withoutOrg?: Condition;
       withoutOrgDescription: string;
     }
@@ -104,6 +104,11 @@ export interface TableMapping {
   /** Checked in order: deleted, then blocked, else active. */
   status: { deleted?: Condition; blocked?: Condition };
   org?: OrgSpec;
+  /**
+   * Columns the ERP declares numeric (K/3 Cloud FUSEORGID, EBS ORG_ID): a filter value that is not a
+   * number then matches nothing instead of failing on the conversion (PostgreSQL, SQL Server, Oracle).
+   */
+  numericColumns?: ColumnRef[];
   /** Columns exposed in `Customer.raw` under their own names. */
   raw: ColumnRef[];
 }

@@ -2,7 +2,9 @@ import { ConfigError, createCustomerSource, type Customer, type CustomerSource, 
 import { compileCustomerQuery, type CustomerQueryShape } from '../compile/compile-customer-query.js';
 import { dialectFor } from '../dialects/dialects.js';
 import { createExecutor } from '../executor/create-executor.js';
-import type { ExecutorOptions, SqlConnection } from '../executor/sql-executor.js';
+import { connectionWithDefaultDialect, type SqlSourceConnection } from '../executor/connection-with-default-dialect.js';
+import type { ExecutorOptions } from '../executor/sql-executor.js';
+import type { DialectName } from '../dialects/dialect-name.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 import { checkSchema, type SchemaFacts } from './check-schema.js';
 import { describeMapping } from './describe-mapping.js';
@@ -13,8 +15,10 @@ export interface SqlSourceOptions {
   /** The configured source name (`Customer.source`). */
   name: string;
   mapping: TableMapping;
-  /** A URL (`mssql://sa@host/UFDATA_001_2024`, `sqlite:./k3.sqlite`) or `{ dialect, client }`. */
-  connection: SqlConnection;
+  /** A URL (`mssql://sa@host/UFDATA_001_2024`, `sqlite:./k3.sqlite`) or `{ dialect, client }` (dialect optional with `defaultDialect`). */
+  connection: SqlSourceConnection;
+  /** The dialect of a `{ client }` connection that names none: the product's usual database. */
+  defaultDialect?: DialectName;
   /** Password kept out of the URL. */
   password?: string;
   /** Rows per keyset page (default 1,000). */
@@ -50,7 +54,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     ...(options.importDriver === undefined ? {} : { importDriver: options.importDriver }),
   };
   validateMapping(mapping, name);
-  const executor = createExecutor(options.connection, executorOptions);
+  const executor = createExecutor(connectionWithDefaultDialect(options.connection, options.defaultDialect), executorOptions);
   const dialect = dialectFor(executor.dialect);
   const description = describeMapping(mapping, dialect, pageSize);
 

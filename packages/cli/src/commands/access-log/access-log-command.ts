@@ -1,4 +1,4 @@
-import { type AccessLogEntry, NotAuthorizedError, parseSince, policyEnabled, readAccessLog } from '@custcode/core';
+import { type AccessLogEntry, NotAuthorizedError, parseSince, policyEnabled, readAccessLog, roleOf } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { loadConfig } from '../../config/load-config.js';
 import { reportError } from '../../output/report-error.js';
@@ -22,8 +22,9 @@ const HUMAN_ROWS = 200;
 function assertMayReadLog(io: CommandIo, policy: ReturnType<typeof accessPolicyOf>): void {
   if (!policyEnabled(policy)) return;
   const reader = cliUser(io.env, undefined);
-  const role = policy.users?.[reader]?.role;
-  const grant = role === undefined ? undefined : policy.roles[role]?.sources['*'];
+  const role = roleOf(policy, reader) ?? undefined;
+  const sources = role !== undefined && Object.hasOwn(policy.roles, role) ? policy.roles[role]?.sources : undefined;
+  const grant = sources !== undefined && Object.hasOwn(sources, '*') ? sources['*'] : undefined;
   if (grant?.commands !== '*') {
     throw new NotAuthorizedError({
       message: `User "${reader}" may not read the access log${role === undefined ? '' : ` (role "${role}")`}.`,

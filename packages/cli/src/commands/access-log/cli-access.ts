@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { type AccessCommand, type AccessLog, type AccessPolicy, type CustomerSource, createFileAccessLog, guardSource } from '@custcode/core';
+import { type AccessCommand, type AccessLog, type AccessPolicy, authorize, type CustomerSource, createFileAccessLog, guardSource } from '@custcode/core';
 import type { LoadedConfig } from '../../config/load-config.js';
 
 /** The access log file used when `roles` is configured but `accessLog` is not. */
@@ -37,6 +37,12 @@ export function accessLogPath(loaded: LoadedConfig): string | undefined {
 export function openAccessLog(loaded: LoadedConfig): AccessLog | undefined {
   const path = accessLogPath(loaded);
   return path === undefined ? undefined : createFileAccessLog(path);
+}
+
+/** Refuses a denied command before the source is opened (no connection for a user without the right). */
+export function authorizeCliSource(env: NodeJS.ProcessEnv, loaded: LoadedConfig, name: string, options: { user?: string; command?: AccessCommand }): void {
+  const accessLog = openAccessLog(loaded);
+  authorize({ policy: accessPolicyOf(loaded), user: cliUser(env, options.user), command: options.command ?? 'search', source: name, ...(accessLog ? { accessLog } : {}), via: 'cli' });
 }
 
 /**

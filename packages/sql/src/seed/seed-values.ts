@@ -1,3 +1,8 @@
+/**
+ * Value helpers for per-ERP seeders: they write the canonical customers into ERP tables and project
+ * the records a source must report, so both sides agree on what counts as "no value".
+ */
+
 /** '' and spaces are "no value" in every ERP column custcode reads. */
 export function blankToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
