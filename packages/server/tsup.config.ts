@@ -7,6 +7,4 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
-  // zod comes with @custcode/core (same copy, so z.toJSONSchema sees the same schemas); it should also be listed in package.json.
-  external: ['zod'],
 });

@@ -156,10 +156,10 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
   program
     .command('access-log')
     .description('show the access log: who read which source, when, with what query, how many records')
+    .option('--user <name>', 'only entries of this user (here --user filters; the reader is $CUSTCODE_USER or the OS user)')
     .option('--since <date>', 'entries at or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss)')
     .option('--json', 'print an array of log entries')
-    .addHelpText('after', '\n--user U (the global option) filters the entries by user; the reader is $CUSTCODE_USER or the OS user.')
-    .action(async (options: { since?: string; json?: boolean }, command: Command) =>
+    .action(async (options: { user?: string; since?: string; json?: boolean }, command: Command) =>
       done(await (await commands.accessLog()).runAccessLog(io, { ...global(command), ...options })),
     );
 

@@ -32,7 +32,7 @@ export type { SeedCustomer } from './sample/seed-customer.js';
 export * from './errors/index.js';
 
 // Helpers for adapter packages
-export { importOptional } from './internal/import-optional.js';
+export { importOptional, isModuleNotFound } from './internal/import-optional.js';
 export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
 export { redactUrl, redactSecrets } from './internal/redact.js';
 

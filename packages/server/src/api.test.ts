@@ -28,6 +28,15 @@ describe('authentication', () => {
   });
 });
 
+describe('source description', () => {
+  it('describes a source to a caller with any right on it', async () => {
+    const body = (await (await request('/sources/k3', { key: API_KEYS.viewer })).json()) as { name: string; commands: string[]; description: { fields: string[]; orgScope: { kind: string } } };
+    expect(body).toMatchObject({ name: 'k3', commands: ['get', 'search'], description: { orgScope: { kind: 'org' } } });
+    expect(body.description.fields).toContain('taxId');
+    expect((await request('/sources/nope', { key: API_KEYS.viewer })).status).toBe(404);
+  });
+});
+
 describe('customers', () => {
   it('masks fields and raw columns for a viewer and hides other orgs', async () => {
     const found = await request('/sources/k3/customers/C0002', { key: API_KEYS.viewer });

@@ -1,3 +1,4 @@
+import { authorize } from '@custcode/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './authenticate.js';
@@ -51,6 +52,14 @@ export function createCustcodeApp(options: ServerOptions): CustcodeApp {
     const searchable = new Set(server.visibleSources(context.get('user')).filter((source) => source.commands.includes('search')).map((source) => source.name));
     const views = Object.fromEntries(Object.entries(options.views ?? {}).filter(([, view]) => searchable.has(view.source)));
     return context.json({ views });
+  });
+  app.get('/sources/:name', async (context) => {
+    const name = context.req.param('name');
+    if (!pool.has(name)) await pool.get(name);
+    const visible = server.visibleSources(context.get('user')).find((source) => source.name === name);
+    // Any granted command lets a caller see what the source can do; the refusal goes through the policy (logged).
+    if (!visible) authorize({ policy: options.policy, user: context.get('user'), command: 'get', source: name, ...(options.accessLog ? { accessLog: options.accessLog } : {}), via: 'api' });
+    return context.json({ ...visible, description: (await pool.get(name)).describe() });
   });
   registerCustomerRoutes(app, server);
   registerExportRoute(app, server);

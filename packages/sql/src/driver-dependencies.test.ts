@@ -23,10 +23,10 @@ it('DRIVER_DEPENDENCIES matches package.json peerDependencies (all optional)', (
   for (const name of Object.keys(DRIVER_DEPENDENCIES)) expect(manifest.peerDependenciesMeta[name]?.optional).toBe(true);
 });
 
-it('DRIVER_DEPENDENCIES matches the packages src loads with importOptional', () => {
+it('DRIVER_DEPENDENCIES matches the packages src loads (loadDriverPackage or importOptional)', () => {
   const loaded = new Set<string>();
   for (const file of sourceFiles(sourceDirectory)) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/importOptional(?:<[^>]*>)?\(\s*'([^']+)'/g)) loaded.add(match[1]!);
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:loadDriverPackage|importOptional)(?:<[^>]*>)?\(\s*'([^']+)'/g)) loaded.add(match[1]!);
   }
   expect([...loaded].sort()).toEqual(Object.keys(DRIVER_DEPENDENCIES).sort());
 });

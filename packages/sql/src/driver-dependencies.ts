@@ -1,6 +1,6 @@
 /**
  * The optional driver packages `@custcode/sql` loads lazily, with the versions it is tested with.
- * A test keeps this equal to package.json's peerDependencies and to the importOptional calls.
+ * A test keeps this equal to package.json's peerDependencies and to the loadDriverPackage calls of the dialects.
  */
 export const DRIVER_DEPENDENCIES = {
   mssql: '^12.7.14',

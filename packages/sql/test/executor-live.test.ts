@@ -1,4 +1,4 @@
-import { ConnectionError, isCustcodeError, type CustcodeError } from '@custcode/core';
+import type { ConnectionError, CustcodeError } from '@custcode/core';
 import { createExecutor, createGenericSqlSource, type SqlExecutor } from '@custcode/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { isCustcodeError, type CustcodeError } from '@custcode/core';
 import { createExecutor } from '@custcode/sql';
 import { describe, expect, it } from 'vitest';
 import { custcodeFailure } from '../../../test-support/error-cases.js';
+import { fakeMssql } from '../../../test-support/fake-mssql.js';
 
 // No SQL Server or Oracle runs here: these drive the executors through fakes of the small driver
 // surface they use (the real driver packages are installed and provide the type objects).
@@ -12,39 +12,16 @@ const oracledb = require('oracledb') as Record<string, unknown>;
 
 const failure = custcodeFailure;
 
-function fakeMssqlPool(answer: () => Promise<{ recordset: unknown[] }>) {
-  const inputs: Array<[string, unknown, unknown]> = [];
-  const statements: string[] = [];
-  const pool = {
-    connect: async () => pool,
-    close: async () => undefined,
-    request() {
-      const request = {
-        input(name: string, type: unknown, value: unknown) {
-          inputs.push([name, type, value]);
-          return request;
-        },
-        query: async (sql: string) => {
-          statements.push(sql);
-          return answer();
-        },
-      };
-      return request;
-    },
-  };
-  return { pool, inputs, statements };
-}
-
 describe('SQL Server executor (fake pool)', () => {
   it('binds text as NVARCHAR and numbers as INT/BIGINT/FLOAT by name @p1…', async () => {
-    const fake = fakeMssqlPool(async () => ({ recordset: [{ cc_code: 'K001' }] }));
+    const fake = fakeMssql(async () => ({ recordset: [{ cc_code: 'K001' }] }));
     const executor = createExecutor({ dialect: 'mssql', client: fake.pool });
     expect(await executor.query('SELECT 1 WHERE a = @p1 AND b = @p2 AND c = @p3 AND d = @p4', ['北京', 7, 2 ** 40, 1.5])).toEqual([{ cc_code: 'K001' }]);
     expect(fake.inputs).toEqual([
-      ['p1', mssql.NVarChar, '北京'],
-      ['p2', mssql.Int, 7],
-      ['p3', mssql.BigInt, 2 ** 40],
-      ['p4', mssql.Float, 1.5],
+      { name: 'p1', type: mssql.NVarChar, value: '北京' },
+      { name: 'p2', type: mssql.Int, value: 7 },
+      { name: 'p3', type: mssql.BigInt, value: 2 ** 40 },
+      { name: 'p4', type: mssql.Float, value: 1.5 },
     ]);
   });
 
@@ -54,14 +31,14 @@ describe('SQL Server executor (fake pool)', () => {
     [{ code: 'ETIMEOUT', message: 'Timeout: Request failed to complete in 15000ms' }, 'timeout'],
     [{ code: 'ECONNCLOSED', message: 'Connection is closed.' }, 'closed'],
   ])('maps %j to ConnectionError %s', async (driverError, reason) => {
-    const fake = fakeMssqlPool(() => Promise.reject(Object.assign(new Error(driverError.message), driverError)));
+    const fake = fakeMssql(() => Promise.reject(Object.assign(new Error(driverError.message), driverError)));
     const error = await failure(() => createExecutor({ dialect: 'mssql', client: fake.pool }).query('SELECT 1'));
     expect(error.code).toBe('CONNECTION_FAILED');
     expect(error.reason).toBe(reason);
   });
 
   it('other errors are BackendErrors with the SQL Server error number', async () => {
-    const fake = fakeMssqlPool(() => Promise.reject(Object.assign(new Error("Invalid object name 'Customer'."), { code: 'EREQUEST', number: 208 })));
+    const fake = fakeMssql(() => Promise.reject(Object.assign(new Error("Invalid object name 'Customer'."), { code: 'EREQUEST', number: 208 })));
     const error = await failure(() => createExecutor({ dialect: 'mssql', client: fake.pool }).query('SELECT 1 FROM Customer'));
     expect(error.code).toBe('BACKEND_ERROR');
     expect(error.backendCode).toBe('208');

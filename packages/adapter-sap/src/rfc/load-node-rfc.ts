@@ -1,4 +1,4 @@
-import { importOptional, MissingDriverError } from '@custcode/core';
+import { importOptional, isModuleNotFound, MissingDriverError } from '@custcode/core';
 import type { NodeRfcModule } from './rfc-client.js';
 
 // @ts-ignore -- node-rfc is an optional peer without types here; NodeRfcModule describes what we use.
@@ -20,9 +20,7 @@ export async function loadNodeRfc(importer?: () => Promise<NodeRfcModule>): Prom
 
 function missingNodeRfc(cause: unknown): MissingDriverError {
   const code = (cause as { code?: string } | undefined)?.code;
-  // Node sets a code; bundlers and vite-based runners only say so in the message.
-  const notInstalled =
-    code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || (code === undefined && /cannot find (module|package)|could not resolve/i.test(String((cause as Error | undefined)?.message)));
+  const notInstalled = isModuleNotFound(cause);
   const passClient = 'or pass an open client instead: createSapSource({ name, client }) with any object that has call(functionModule, parameters), such as a node-rfc Client or Pool-acquired client.';
   return new MissingDriverError({
     packageName: 'node-rfc',

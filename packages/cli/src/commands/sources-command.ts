@@ -41,7 +41,7 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
       if (!options.check) continue;
       let secrets: string[] = [];
       try {
-        const opened = await openSource(loaded, name, io.env);
+        const opened = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
         secrets = opened.secrets;
         try {
           for await (const _customer of opened.source.search({ limit: 1 })) break;

@@ -8,6 +8,8 @@ export interface CommonOptions {
   /** `--config FILE`. */
   config?: string;
   json?: boolean;
+  /** `--user NAME`, for the config's roles. */
+  user?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCustcodeError } from '../errors/custcode-error.js';
 import type { MissingDriverError } from '../errors/missing-driver-error.js';
-import { importOptional } from './import-optional.js';
+import { importOptional, isModuleNotFound } from './import-optional.js';
 
 const rejection = async (action: () => Promise<unknown>) => action().then(() => undefined, (error: unknown) => error);
 const notFound = () => Object.assign(new Error("Cannot find package 'fake-driver-a'"), { code: 'ERR_MODULE_NOT_FOUND' });
@@ -46,5 +46,15 @@ describe('importOptional', () => {
     expect(await importOptional('fake-driver-d', async () => ({ default: driver }), 'Reading')).toBe(driver);
     const namespace = { default: driver, createPool: driver.createPool, other: 1, more: 2 };
     expect(await importOptional('fake-driver-e', async () => namespace, 'Reading')).toBe(namespace);
+  });
+});
+
+describe('isModuleNotFound', () => {
+  it('knows Node codes and code-less bundler messages; anything else is a package that failed to load', () => {
+    expect(isModuleNotFound(notFound())).toBe(true);
+    expect(isModuleNotFound(Object.assign(new Error('x'), { code: 'MODULE_NOT_FOUND' }))).toBe(true);
+    expect(isModuleNotFound(new Error('Could not resolve "node-rfc"'))).toBe(true);
+    expect(isModuleNotFound(Object.assign(new Error('Cannot find module sapnwrfc'), { code: 'ERR_DLOPEN_FAILED' }))).toBe(false);
+    expect(isModuleNotFound(undefined)).toBe(false);
   });
 });

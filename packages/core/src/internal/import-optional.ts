@@ -13,7 +13,7 @@ export function importOptional<T>(packageName: string, importer: () => Promise<T
       (module) => unwrapDefault(module),
       (error: unknown) => {
         cache.delete(packageName);
-        const notInstalled = isNotInstalled(error);
+        const notInstalled = isModuleNotFound(error);
         throw new MissingDriverError({
           packageName,
           message: notInstalled
@@ -40,9 +40,12 @@ function unwrapDefault<T>(module: T): T {
   return module;
 }
 
-/** Node says MODULE_NOT_FOUND; bundlers and vite's loader say "Cannot find module" / "Could not resolve" without a code. */
-function isNotInstalled(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
+/**
+ * Whether an import failed because the package is not installed (rather than installed but broken).
+ * Node says MODULE_NOT_FOUND; bundlers and vite's loader say "Cannot find module" / "Could not resolve" without a code.
+ */
+export function isModuleNotFound(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
   if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return true;
   return code === undefined && /cannot find (module|package)|could not resolve/i.test(message ?? '');
 }

@@ -21,8 +21,14 @@ export function garble(name: string, kind: SampleGarbleKind, random: Random, kee
       return iconv.decode(Buffer.from(name, 'utf8'), 'gbk');
     case 'utf8-as-latin1':
       return Buffer.from(name, 'utf8').toString('latin1');
-    case 'replacement-character':
-      return name.replace(han, (character, offset: number) => (kept(offset) || random.chance(0.5) ? character : '\uFFFD'));
+    case 'replacement-character': {
+      const damaged = name.replace(han, (character, offset: number) => (kept(offset) || random.chance(0.5) ? character : '\uFFFD'));
+      if (damaged !== name) return damaged;
+      // The coin kept every character: lose the last one outside `keep`, so the name is really damaged.
+      const offsets = [...name.matchAll(han)].map((match) => match.index).filter((offset) => !kept(offset));
+      const last = offsets.at(-1);
+      return last === undefined ? name : `${name.slice(0, last)}\uFFFD${name.slice(last + 1)}`;
+    }
     case 'question-marks':
       return name.replace(han, (character, offset: number) => (kept(offset) ? character : '?'));
     case 'control-characters': {

@@ -177,8 +177,17 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
   function exportFile() {
     var format = $('export-format').value;
     var name = sourceName();
+    var url = '/sources/' + encodeURIComponent(name) + '/export?' + queryString({ format: format, headers: state.lang === 'zh' ? 'zh' : 'en' });
+    // Without a key the browser downloads the stream straight to disk; with one it must go through fetch.
+    if (!apiKey()) {
+      var direct = element('a', { href: url, download: name + '.' + format });
+      document.body.appendChild(direct);
+      direct.click();
+      direct.remove();
+      return;
+    }
     $('export').disabled = true;
-    request('/sources/' + encodeURIComponent(name) + '/export?' + queryString({ format: format, headers: state.lang === 'zh' ? 'zh' : 'en' })).then(function (response) { return response.blob(); }).then(function (blob) {
+    request(url).then(function (response) { return response.blob(); }).then(function (blob) {
       var link = element('a', { href: URL.createObjectURL(blob), download: name + '.' + format });
       document.body.appendChild(link);
       link.click();

@@ -95,6 +95,30 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
     await page.context().close();
   });
 
+  it('works without roles: no key, and the export streams straight to a file', async () => {
+    const open = fixtureApp({ policy: undefined });
+    const openServer = await startServer(open.custcode, { port: 0, host: '127.0.0.1' });
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(openServer.url);
+      await page.locator('#results-body tr').first().waitFor();
+      expect(await page.isHidden('#key-dialog')).toBe(true);
+      expect(await page.textContent('#results-head th[data-field="code"]')).toBe('Code');
+      await page.selectOption('#export-format', 'ndjson');
+      await page.fill('#filter-org', '100001');
+      await page.dispatchEvent('#filter-org', 'change');
+      await expect.poll(() => codes(page)).toEqual(['C0001']);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+      expect(download.url()).toContain('/sources/k3/export?org=100001&format=ndjson');
+      const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+      expect(lines.map((line) => (JSON.parse(line) as { code: string }).code)).toEqual(['C0001']);
+    } finally {
+      await context.close();
+      await openServer.close();
+    }
+  });
+
   it('applies a saved view from the config', async () => {
     const page = await signedIn(API_KEYS.analyst);
     await page.selectOption('#view', 'active-100002');

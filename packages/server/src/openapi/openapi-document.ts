@@ -65,6 +65,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
     paths: {
       '/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'ok' } } } },
       '/sources': { get: { summary: 'Sources the caller may use, with the granted commands', responses: { '200': { description: 'ok', content: json('SourceList') }, ...errors } } },
+      '/sources/{name}': {
+        get: {
+          summary: 'What a source can do (fields, org scoping, change tracking, limits) and the commands granted on it',
+          parameters: [nameParameter],
+          responses: { '200': { description: 'ok' }, ...errors },
+        },
+      },
       '/sources/{name}/customers/{code}': {
         get: {
           summary: 'One customer by code (any usual form)',

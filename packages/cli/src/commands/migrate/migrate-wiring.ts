@@ -25,7 +25,7 @@ export interface MigrateWiringOptions extends CommonOptions {
 /** Opens the source and the (read-only) target from the config and runs the migration; both are always closed. */
 export async function runMigrateCommand(io: CommandIo, options: MigrateWiringOptions): Promise<number> {
   const { config: _config, source: sourceName, target: targetName, ...flags } = options;
-  return withSource(io, options, async (source, loaded) => {
+  return withSource(io, { ...options, command: 'migrate' }, async (source, loaded) => {
     let target: CustomerSource | undefined;
     let secrets: string[] = [];
     try {

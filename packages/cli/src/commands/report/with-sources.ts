@@ -19,7 +19,7 @@ export async function withSources(
   try {
     const loaded = loadConfig(io, options.config);
     for (const name of options.sources) {
-      const result = await openSource(loaded, name, io.env);
+      const result = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
       secrets.push(...result.secrets);
       opened.push(result.source);
     }

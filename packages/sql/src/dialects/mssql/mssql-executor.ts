@@ -1,6 +1,5 @@
-import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
-import { injectedDriver } from '../injected-driver.js';
+import { loadDriverPackage } from '../load-driver-package.js';
 import { createDriverExecutor, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import type { DriverTarget } from '../sql-dialect.js';
 
@@ -23,15 +22,10 @@ interface MssqlModule {
 }
 
 const loadDriver = (options: ExecutorOptions) =>
-  options.importDriver
-    ? injectedDriver<MssqlModule>('mssql', options.importDriver, 'Reading a SQL Server database')
-    : importOptional<MssqlModule>(
-        'mssql',
-        () =>
-        // @ts-ignore -- the package ships no types; the parts used are described above
-          import('mssql') as Promise<unknown> as Promise<MssqlModule>,
-        'Reading a SQL Server database',
-      );
+  loadDriverPackage<MssqlModule>('mssql', 'Reading a SQL Server database', options, () =>
+    // @ts-ignore -- the package ships no types; the parts used are described above
+    import('mssql'),
+  );
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined ? fallback : value === 'true' || value === '1' || value === 'yes');
 

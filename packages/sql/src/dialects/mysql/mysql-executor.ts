@@ -1,6 +1,5 @@
-import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
-import { injectedDriver } from '../injected-driver.js';
+import { loadDriverPackage } from '../load-driver-package.js';
 import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
@@ -17,14 +16,9 @@ interface MysqlModule {
 }
 
 const loadDriver = (options: ExecutorOptions) =>
-  options.importDriver
-    ? injectedDriver<MysqlModule>('mysql2', options.importDriver, 'Reading a MySQL/MariaDB database')
-    : importOptional<MysqlModule>(
-        'mysql2',
-        () =>
-          import('mysql2/promise') as Promise<unknown> as Promise<MysqlModule>,
-        'Reading a MySQL/MariaDB database',
-      );
+  loadDriverPackage<MysqlModule>('mysql2', 'Reading a MySQL/MariaDB database', options, () =>
+    import('mysql2/promise'),
+  );
 
 /**
  * mysql2 with real server-side binding (`execute`), dates as strings (`dateStrings`), BIGINT as

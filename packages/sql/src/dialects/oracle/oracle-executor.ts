@@ -1,6 +1,5 @@
-import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
-import { injectedDriver } from '../injected-driver.js';
+import { loadDriverPackage } from '../load-driver-package.js';
 import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
@@ -22,15 +21,10 @@ interface OracleModule {
 }
 
 const loadDriver = (options: ExecutorOptions) =>
-  options.importDriver
-    ? injectedDriver<OracleModule>('oracledb', options.importDriver, 'Reading an Oracle database')
-    : importOptional<OracleModule>(
-        'oracledb',
-        () =>
-        // @ts-ignore -- the package ships no types; the parts used are described above
-          import('oracledb') as Promise<unknown> as Promise<OracleModule>,
-        'Reading an Oracle database',
-      );
+  loadDriverPackage<OracleModule>('oracledb', 'Reading an Oracle database', options, () =>
+    // @ts-ignore -- the package ships no types; the parts used are described above
+    import('oracledb'),
+  );
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

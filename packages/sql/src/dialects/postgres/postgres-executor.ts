@@ -1,6 +1,5 @@
-import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
-import { injectedDriver } from '../injected-driver.js';
+import { loadDriverPackage } from '../load-driver-package.js';
 import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
@@ -21,14 +20,9 @@ interface PgModule {
 }
 
 const loadDriver = (options: ExecutorOptions) =>
-  options.importDriver
-    ? injectedDriver<PgModule>('pg', options.importDriver, 'Reading a PostgreSQL database')
-    : importOptional<PgModule>(
-        'pg',
-        () =>
-          import('pg') as Promise<unknown> as Promise<PgModule>,
-        'Reading a PostgreSQL database',
-      );
+  loadDriverPackage<PgModule>('pg', 'Reading a PostgreSQL database', options, () =>
+    import('pg'),
+  );
 
 /** date, timestamp, timestamptz, time: kept as the server's text (zone-less wall-clock values). */
 const DATE_TYPES = new Set([1082, 1114, 1184, 1083]);

@@ -1,6 +1,5 @@
-import { importOptional } from '@custcode/core';
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
-import { injectedDriver } from '../injected-driver.js';
+import { loadDriverPackage } from '../load-driver-package.js';
 import { createDriverExecutor, errorCode, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
@@ -12,14 +11,9 @@ interface SqliteDatabase {
 type SqliteConstructor = new (file: string, options: { readonly: boolean; fileMustExist: boolean; timeout?: number }) => SqliteDatabase;
 
 const loadDriver = (options: ExecutorOptions) =>
-  options.importDriver
-    ? injectedDriver<SqliteConstructor>('better-sqlite3', options.importDriver, 'Reading a SQLite database')
-    : importOptional<SqliteConstructor>(
-        'better-sqlite3',
-        () =>
-          import('better-sqlite3') as Promise<unknown> as Promise<SqliteConstructor>,
-        'Reading a SQLite database',
-      );
+  loadDriverPackage<SqliteConstructor>('better-sqlite3', 'Reading a SQLite database', options, () =>
+    import('better-sqlite3'),
+  );
 
 /**
  * better-sqlite3, opened read-only (`readonly: true`: the engine refuses every write). Queries are
