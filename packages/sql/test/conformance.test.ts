@@ -2,7 +2,7 @@ import { canonicalCustomers, CONFORMANCE_PASSWORD, testCustomerSource } from '@c
 import { createGenericSqlSource, type GenericSqlSourceOptions } from '@custcode/sql';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
 import { attemptWrite, missingModule } from '../../../test-support/error-cases.js';
-import { GENERIC_COLUMNS, GENERIC_STATUS, seedGeneric } from './seed-generic.js';
+import { GENERIC_SEED_COLUMNS as GENERIC_COLUMNS, GENERIC_SEED_STATUS as GENERIC_STATUS, seedGenericDatabase as seedGeneric } from '../src/seed/seed-generic-database.js';
 
 /** Where each backend's server would be, for the error cases (sqlite has no server and no login). */
 const SERVER = {

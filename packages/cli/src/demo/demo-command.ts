@@ -72,12 +72,15 @@ export async function runDemo(io: CommandIo, options: DemoOptions): Promise<numb
       const path = join(directory, database.file);
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
       const target = createSqliteSeedTarget(path);
+      let seeded: unknown;
       try {
-        await seeder(target, customers, { source: database.source });
+        seeded = await seeder(target, customers, { source: database.source });
       } finally {
         target.close();
       }
-      Object.assign(report, { file: database.file, rows: customers.length, sampleCode: sampleCode(customers) });
+      // Seeders return the records a source over the new database gives (rows they cannot store are left out).
+      const rows = Array.isArray(seeded) ? seeded.length : customers.length;
+      Object.assign(report, { file: database.file, rows, sampleCode: sampleCode(customers) });
       sources[database.source] = database.config;
     }
     const sap = await writeSapDemo(directory, data(2030).customers);

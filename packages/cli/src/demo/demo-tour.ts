@@ -7,7 +7,7 @@ export function demoTour(directory: string, reports: readonly DemoSourceReport[]
     lines.push(
       report.skipped !== undefined
         ? `  ${report.source.padEnd(8)} ${report.erp.padEnd(16)} skipped: ${report.skipped}`
-        : `  ${report.source.padEnd(8)} ${report.erp.padEnd(16)} ${report.file} (${report.rows?.toLocaleString('en-US')} customers)`,
+        : `  ${report.source.padEnd(8)} ${report.erp.padEnd(16)} ${report.file} (${report.rows?.toLocaleString('en-US')} records)`,
     );
   }
   const source = first.source;

@@ -1,13 +1,13 @@
 /**
- * Seeds the canonical customers into a classic `Customer` table (one row per customer and org) and
- * returns the records a generic-sql source over it must give. Written independently of the compiler:
- * this is the conformance suite's truth for generic-sql.
+ * Seeds customers into a classic `Customer` table (one row per customer and org) and returns the records
+ * a generic-sql source over it must give. Written independently of the compiler: it is the conformance
+ * suite's truth for generic-sql, and the demo's `crm` database.
  */
 import { CUSTOMER_FIELDS, pinyinInitials, projectSeedCustomer, seedOrgs, type Customer, type SeedCustomer } from '@custcode/core';
-import { createSeedTable, type SeedTarget } from '@custcode/sql';
+import { createSeedTable, type SeedTarget } from './seed-target.js';
 
 /** The classic layout's column names, as a generic-sql configuration names them. */
-export const GENERIC_COLUMNS = {
+export const GENERIC_SEED_COLUMNS = {
   code: 'CustomerID',
   name: 'CustomerName',
   shortName: 'ShortName',
@@ -22,7 +22,7 @@ export const GENERIC_COLUMNS = {
   org: 'OrgID',
 } as const;
 
-export const GENERIC_STATUS = { column: 'Status', blocked: ['B'], deleted: ['D'] };
+export const GENERIC_SEED_STATUS = { column: 'Status', blocked: ['B'], deleted: ['D'] };
 
 const ORG_IDS: Record<string, string> = { ORG1: '100001', ORG2: '100002', ORG3: '100003' };
 const STATUS_FLAGS = { active: 'A', blocked: 'B', deleted: 'D' } as const;
@@ -34,11 +34,13 @@ const sqlDate = (value: string | undefined) => (value === undefined ? null : val
  * `orgScoped`: one row per customer and org (OrgID filled); otherwise one row per customer and no
  * org in the records. `mnemonic`: a Mnemonic column holding the pinyin initials of the name.
  */
-export async function seedGeneric(
+export async function seedGenericDatabase(
   target: SeedTarget,
   customers: SeedCustomer[],
-  options: { source: string; orgScoped: boolean; mnemonic?: boolean },
+  options: { source?: string; orgScoped?: boolean; mnemonic?: boolean } = {},
 ): Promise<Customer[]> {
+  const source = options.source ?? 'crm';
+  const orgScoped = options.orgScoped ?? true;
   await createSeedTable(target, 'Customer', [
     { name: 'CustomerID', type: 'text', length: 30, notNull: true },
     { name: 'CustomerName', type: 'text', length: 200 },
@@ -59,7 +61,7 @@ export async function seedGeneric(
   const rows: Array<Record<string, unknown>> = [];
   const expected: Customer[] = [];
   for (const seed of customers) {
-    const orgs = options.orgScoped ? seedOrgs(seed) : [];
+    const orgs = orgScoped ? seedOrgs(seed) : [];
     for (const org of orgs.length === 0 ? [undefined] : orgs) {
       const orgId = org === undefined ? undefined : ORG_IDS[org];
       rows.push({
@@ -78,8 +80,8 @@ export async function seedGeneric(
         Status: STATUS_FLAGS[seed.status],
         ...(options.mnemonic ? { Mnemonic: pinyinInitials(seed.name) } : {}),
       });
-      const fields = options.orgScoped ? CUSTOMER_FIELDS : CUSTOMER_FIELDS.filter((field) => field !== 'org');
-      expected.push(projectSeedCustomer(seed, { source: options.source, erp: 'generic-sql', fields, ...(orgId === undefined ? {} : { org: orgId }) }));
+      const fields = orgScoped ? CUSTOMER_FIELDS : CUSTOMER_FIELDS.filter((field) => field !== 'org');
+      expected.push(projectSeedCustomer(seed, { source, erp: 'generic-sql', fields, ...(orgId === undefined ? {} : { org: orgId }) }));
     }
   }
   await target.insert('Customer', rows);
