@@ -67,6 +67,7 @@ describe.skipIf(mariadb.unavailable)('resumable export under connection kills (M
   it('resumes from its cursor after 20 kills and writes every row exactly once', async () => {
     const points = killPoints(Date.now());
     const source = createYonyouSource({ name: 'u8', product: 'u8', connection: database.url });
+    expect(source.describe().resumable).toBe(true);
     const kills: Array<Promise<KillRecord[]>> = [];
     // Even kill points kill the pooled connection while it idles between pages (awaited); odd ones poll the
     // process list while the export goes on and kill the connection inside a page's statement.

@@ -23,9 +23,9 @@ export function createOracleEbsSource(options: OracleEbsOptions): CustomerSource
     mapping,
     connection: options.connection,
     defaultDialect: 'oracle',
+    ...sqlSourceSettings(parsed),
     // A configured short-name column is not confirmed for EBS: check it against the catalog first.
     validateSchema: parsed.validateSchema ?? parsed.shortNameColumn !== undefined,
-    ...sqlSourceSettings(parsed),
   });
   return scopeOperatingUnits(source, parsed.org === undefined ? undefined : String(parsed.org));
 }

@@ -20,7 +20,7 @@ export function createYonyouSource(options: YonyouOptions): CustomerSource {
     mapping,
     connection: options.connection,
     defaultDialect: DEFAULT_DIALECT[parsed.product],
-    validateSchema,
     ...sqlSourceSettings(parsed),
+    validateSchema,
   });
 }

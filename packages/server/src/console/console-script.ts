@@ -10,7 +10,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       createdFrom: '创建自', createdTo: '创建至', updatedSince: '修改自', any: '全部', active: '正常', blocked: '冻结', deleted: '删除',
       view: '保存的视图', none: '（无）', columns: '显示列', more: '加载更多', export: '导出', audit: '数据质量审计', back: '返回',
       results: '条结果', noResults: '没有匹配的客户', raw: 'ERP 原始字段', field: '字段', value: '值', key: 'API 密钥', keyHint: '此服务需要 API 密钥。',
-      save: '确定', loading: '加载中…', records: '记录数', findings: '问题', language: 'English', clear: '清除筛选',
+      save: '确定', loading: '加载中…', records: '记录数', findings: '问题', fullReport: '完整报告（图表和明细）', language: 'English', clear: '清除筛选',
       labels: { code: '客户编号', name: '客户名称', shortName: '简称', taxId: '税号', phone: '电话', contact: '联系人', address: '地址', category: '分类', region: '地区', status: '状态', createdAt: '创建时间', updatedAt: '修改时间', org: '组织', source: '数据源', erp: 'ERP' },
       kinds: { duplicates: '重复编号', missing: '缺少编号', gaps: '流水号断号', formatViolations: '格式不符', garbled: '乱码', invalidTaxIds: '税号无效', nearDuplicates: '疑似重复客户' }
     },
@@ -19,7 +19,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       createdFrom: 'Created from', createdTo: 'Created to', updatedSince: 'Updated since', any: 'Any', active: 'Active', blocked: 'Blocked', deleted: 'Deleted',
       view: 'Saved view', none: '(none)', columns: 'Columns', more: 'Load more', export: 'Export', audit: 'Data-quality audit', back: 'Back',
       results: 'results', noResults: 'No customers match', raw: 'ERP columns (raw)', field: 'Field', value: 'Value', key: 'API key', keyHint: 'This server needs an API key.',
-      save: 'OK', loading: 'Loading…', records: 'Records', findings: 'Findings', language: '中文', clear: 'Clear filters',
+      save: 'OK', loading: 'Loading…', records: 'Records', findings: 'Findings', fullReport: 'Full report (charts and findings)', language: '中文', clear: 'Clear filters',
       labels: { code: 'Code', name: 'Name', shortName: 'Short name', taxId: 'Tax id', phone: 'Phone', contact: 'Contact', address: 'Address', category: 'Category', region: 'Region', status: 'Status', createdAt: 'Created', updatedAt: 'Updated', org: 'Org', source: 'Source', erp: 'ERP' },
       kinds: { duplicates: 'Duplicate codes', missing: 'Missing codes', gaps: 'Serial gaps', formatViolations: 'Format violations', garbled: 'Garbled text', invalidTaxIds: 'Invalid tax ids', nearDuplicates: 'Near-duplicates' }
     }
@@ -208,7 +208,22 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       });
       box.appendChild(element('h2', { text: t('audit') + ' — ' + report.source }));
       box.appendChild(element('table', { className: 'fields' }, [element('tbody', {}, rows)]));
+      var full = element('button', { type: 'button', id: 'audit-full', text: t('fullReport') });
+      full.addEventListener('click', function () { showFullAudit(box, full); });
+      box.appendChild(full);
     }).catch(function (error) { clear(box); showMessage(error.message); });
+  }
+
+  // The complete report (inline SVG charts, searchable finding tables) is the audit's own self-contained
+  // HTML, shown in a sandboxed frame: its script runs, but it cannot reach this page or the API key.
+  function showFullAudit(box, button) {
+    button.disabled = true;
+    request('/sources/' + encodeURIComponent(sourceName()) + '/audit?format=html', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(function (response) { return response.text(); }).then(function (html) {
+      var frame = element('iframe', { id: 'audit-frame', title: t('audit'), sandbox: 'allow-scripts' });
+      frame.srcdoc = html;
+      box.appendChild(frame);
+      button.hidden = true;
+    }).catch(function (error) { showMessage(error.message); button.disabled = false; });
   }
 
   function applyView(name) {

@@ -25,4 +25,5 @@ th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid var
 .dialog { position: fixed; inset: 0; background: rgba(0, 0, 0, 0.3); display: flex; align-items: center; justify-content: center; }
 .dialog form { background: #fff; padding: 1.2rem; border-radius: 6px; display: grid; gap: 0.6rem; }
 #more { margin-top: 0.6rem; }
+#audit-frame { width: 100%; height: 70vh; border: 1px solid var(--line); margin-top: 0.6rem; }
 `;

@@ -66,6 +66,19 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows the audit summary and the full report with its charts and finding tables', async () => {
+    const page = await signedIn(API_KEYS.analyst);
+    await page.click('#audit');
+    await page.locator('#audit-report td[data-kind="total"]').waitFor();
+    expect(Number(await page.textContent('#audit-report td[data-kind="total"]'))).toBeGreaterThan(0);
+    await page.click('#audit-full');
+    const frame = page.frameLocator('#audit-frame');
+    await frame.locator('svg[data-chart="findings-by-kind"]').waitFor();
+    expect(await frame.locator('svg[data-chart]').count()).toBeGreaterThanOrEqual(4);
+    expect(await frame.locator('table').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   it('remembers the chosen columns and switches to English', async () => {
     const page = await signedIn(API_KEYS.analyst);
     await page.click('#columns');

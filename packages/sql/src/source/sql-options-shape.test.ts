@@ -28,7 +28,7 @@ describe('sqlSourceOptionsShape', () => {
 describe('sqlSourceSettings', () => {
   it('passes set values and leaves unset ones out', () => {
     const importDriver = async () => ({});
-    expect(sqlSourceSettings({ password: 'pw', pageSize: 50, queryTimeoutMs: undefined, importDriver })).toEqual({ password: 'pw', pageSize: 50, importDriver });
+    expect(sqlSourceSettings({ password: 'pw', pageSize: 50, queryTimeoutMs: undefined, validateSchema: false, importDriver })).toEqual({ password: 'pw', pageSize: 50, validateSchema: false, importDriver });
     expect(Object.keys(sqlSourceSettings({}))).toEqual([]);
   });
 });

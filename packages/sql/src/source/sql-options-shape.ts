@@ -22,12 +22,12 @@ export const sqlSourceOptionsShape = {
   importDriver: z.custom<() => Promise<unknown>>((value) => typeof value === 'function').optional(),
 };
 
-type PassedThrough = 'password' | 'pageSize' | 'queryTimeoutMs' | 'connectTimeoutMs' | 'importDriver';
+type PassedThrough = 'password' | 'pageSize' | 'queryTimeoutMs' | 'connectTimeoutMs' | 'validateSchema' | 'importDriver';
 
 /**
  * The parsed settings that go to createSqlSource unchanged; unset ones are left out rather than
- * passed as undefined (exactOptionalPropertyTypes). Connection and validateSchema stay with the
- * adapter: it chooses the default dialect and when the catalog check is worth it.
+ * passed as undefined (exactOptionalPropertyTypes). The connection stays with the adapter (it names
+ * the default dialect); an adapter with its own validateSchema default sets it after this spread.
  */
 export function sqlSourceSettings(parsed: { [Key in PassedThrough]?: SqlSourceOptions[Key] | undefined }): Pick<SqlSourceOptions, PassedThrough> {
   const settings: Pick<SqlSourceOptions, PassedThrough> = {};
@@ -35,6 +35,7 @@ export function sqlSourceSettings(parsed: { [Key in PassedThrough]?: SqlSourceOp
   if (parsed.pageSize !== undefined) settings.pageSize = parsed.pageSize;
   if (parsed.queryTimeoutMs !== undefined) settings.queryTimeoutMs = parsed.queryTimeoutMs;
   if (parsed.connectTimeoutMs !== undefined) settings.connectTimeoutMs = parsed.connectTimeoutMs;
+  if (parsed.validateSchema !== undefined) settings.validateSchema = parsed.validateSchema;
   if (parsed.importDriver !== undefined) settings.importDriver = parsed.importDriver;
   return settings;
 }
