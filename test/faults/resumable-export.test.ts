@@ -143,6 +143,7 @@ describe.skipIf(mariadb.unavailable)('resumable export under connection kills (M
       exited = true;
     });
     await saboteur;
+    await admin.query(`DROP USER IF EXISTS ?@'%'`, [user]);
 
     expect(sabotaged).toBe(true);
     expect(exitCode).toBe(3);

@@ -1,6 +1,7 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { createDriverExecutor, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { serverTarget } from '../server-target.js';
+import { createDriverExecutor, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import type { DriverTarget } from '../sql-dialect.js';
 
 /** The parts of mssql (tedious) custcode uses. */
@@ -36,13 +37,12 @@ const flag = (value: string | undefined, fallback: boolean) => (value === undefi
  * URL options: `encrypt`, `trustServerCertificate`, `instanceName`.
  */
 export function createMssqlExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const url = 'url' in target ? target.url : undefined;
-  const password = options.password ?? url?.password;
+  const { url, password, description, secrets } = serverTarget(target, options, 'the given SQL Server pool');
   let driver: MssqlModule | undefined;
   return createDriverExecutor({
     dialect: 'mssql',
-    target: url ? describeTarget(url) : 'the given SQL Server pool',
-    secrets: [options.password, url?.password],
+    target: description,
+    secrets,
     async connect() {
       driver = await loadDriver(options);
       if ('client' in target) return session(target.client as MssqlPool, false, driver);

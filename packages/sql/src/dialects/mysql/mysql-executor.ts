@@ -1,6 +1,7 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { serverTarget } from '../server-target.js';
+import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of mysql2/promise custcode uses: a pool (or a connection: both have execute). */
@@ -25,12 +26,11 @@ const loadDriver = (options: ExecutorOptions) =>
  * exact strings, sessions set to READ ONLY. The query timeout is mysql2's own `timeout` option.
  */
 export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const url = 'url' in target ? target.url : undefined;
-  const password = options.password ?? url?.password;
+  const { url, password, description, secrets } = serverTarget(target, options, 'the given MySQL client');
   return createDriverExecutor({
     dialect: 'mysql',
-    target: url ? describeTarget(url) : 'the given MySQL client',
-    secrets: [options.password, url?.password],
+    target: description,
+    secrets,
     async connect() {
       if ('client' in target) return session(target.client as MysqlClient, false, options);
       const mysql = await loadDriver(options);

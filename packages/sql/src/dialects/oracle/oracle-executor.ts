@@ -1,6 +1,7 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { serverTarget } from '../server-target.js';
+import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of oracledb (thin mode) custcode uses. */
@@ -41,12 +42,11 @@ function wallClock(value: unknown): unknown {
  * URL: `oracle://user@host:1521/SERVICE_NAME`.
  */
 export function createOracleExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const url = 'url' in target ? target.url : undefined;
-  const password = options.password ?? url?.password;
+  const { url, password, description, secrets } = serverTarget(target, options, 'the given Oracle pool');
   return createDriverExecutor({
     dialect: 'oracle',
-    target: url ? describeTarget(url) : 'the given Oracle pool',
-    secrets: [options.password, url?.password],
+    target: description,
+    secrets,
     async connect() {
       const oracledb = await loadDriver(options);
       const executeOptions = {

@@ -1,6 +1,7 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { createDriverExecutor, probed, describeTarget, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { serverTarget } from '../server-target.js';
+import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of pg custcode uses: a Pool or a connected Client (both have query and end). */
@@ -39,12 +40,11 @@ function textDates(base: PgTypes | undefined): PgTypes {
  * and `query_timeout` on the client, dates as text.
  */
 export function createPostgresExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const url = 'url' in target ? target.url : undefined;
-  const password = options.password ?? url?.password;
+  const { url, password, description, secrets } = serverTarget(target, options, 'the given PostgreSQL client');
   return createDriverExecutor({
     dialect: 'postgres',
-    target: url ? describeTarget(url) : 'the given PostgreSQL client',
-    secrets: [options.password, url?.password],
+    target: description,
+    secrets,
     async connect() {
       if ('client' in target) {
         const types = textDates((await loadDriver(options).catch(() => undefined))?.types);
