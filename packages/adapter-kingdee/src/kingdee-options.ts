@@ -1,5 +1,5 @@
-import { ConfigError } from '@custcode/core';
-import type { SqlConnection } from '@custcode/sql';
+import { parseOptions } from '@custcode/core';
+import { sqlSourceOptionsShape } from '@custcode/sql';
 import { z } from 'zod';
 import { MAX_PAGE_ROWS } from './webapi/webapi-services.js';
 
@@ -31,24 +31,12 @@ export const kingdeeOptionsSchema = z
   .object({
     name: z.string().min(1),
     product: z.enum(['k3cloud', 'k3wise']),
-    /** A database connection as `@custcode/sql` accepts it: a URL (`mssql://sa@host/AIS2024`) or `{ dialect, client }`. */
-    connection: z
-      .custom<SqlConnection>(
-        (value) => (typeof value === 'string' && value !== '') || (typeof value === 'object' && value !== null && 'dialect' in value && 'client' in value),
-        'expected a connection URL or { dialect, client }',
-      )
-      .optional(),
+    ...sqlSourceOptionsShape,
+    /** A database connection as `@custcode/sql` accepts it: a URL (`mssql://sa@host/AIS2024`) or `{ dialect?, client }` (SQL Server by default). */
+    connection: sqlSourceOptionsShape.connection.optional(),
     webApi: kingdeeWebApiOptionsSchema.optional(),
-    /** Database or WebAPI password; never part of a URL or an error message. */
-    password: z.string().optional(),
     /** K/3 Cloud language of names (FLOCALEID / lcid): 2052 zh-CN (default), 1033 en-US, 3076 zh-TW. */
     locale: z.number().int().positive().default(2052),
-    /** SQL only: rows per keyset page, statement and connect timeouts, schema check, driver injection. */
-    pageSize: z.number().int().positive().optional(),
-    queryTimeoutMs: z.number().int().positive().optional(),
-    connectTimeoutMs: z.number().int().positive().optional(),
-    validateSchema: z.boolean().optional(),
-    importDriver: z.custom<() => Promise<unknown>>((value) => typeof value === 'function').optional(),
   })
   .strict()
   .superRefine((options, context) => {
@@ -67,12 +55,8 @@ export type ParsedKingdeeOptions = z.output<typeof kingdeeOptionsSchema>;
 
 /** Validates options; the message names the key and never echoes a value (it may be a secret). */
 export function parseKingdeeOptions(options: unknown): ParsedKingdeeOptions {
-  const result = kingdeeOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const key = issue.path.join('.');
-  throw new ConfigError({
-    message: `Invalid Kingdee source options${key ? ` at "${key}"` : ''}: ${issue.message}.`,
+  return parseOptions(kingdeeOptionsSchema, options, {
+    what: 'Kingdee source options',
     hint: "Pass { name, product: 'k3cloud' | 'k3wise', connection } or, for K/3 Cloud, { name, product: 'k3cloud', webApi: { url, acctId, username }, password }.",
   });
 }

@@ -1,5 +1,5 @@
 import type { CustomerSource } from '@custcode/core';
-import { createSqlSource } from '@custcode/sql';
+import { createSqlSource, sqlSourceSettings, type SqlSourceConnection } from '@custcode/sql';
 import { parseKingdeeOptions, type KingdeeOptions } from './kingdee-options.js';
 import { k3cloudCustomerMapping } from './mappings/k3cloud-customer-mapping.js';
 import { k3wiseOrganizationMapping } from './mappings/k3wise-organization-mapping.js';
@@ -15,17 +15,13 @@ import { createK3CloudWebApiSource } from './webapi/k3cloud-webapi-source.js';
 export function createKingdeeSource(options: KingdeeOptions): CustomerSource {
   const parsed = parseKingdeeOptions(options);
   if (parsed.webApi) return createK3CloudWebApiSource({ ...parsed, webApi: parsed.webApi });
-  const { name, connection, password, pageSize, queryTimeoutMs, connectTimeoutMs, validateSchema, importDriver } = parsed;
-  const sqlOptions = {
-    name,
-    connection: connection!,
-    ...(password === undefined ? {} : { password }),
-    ...(pageSize === undefined ? {} : { pageSize }),
-    ...(queryTimeoutMs === undefined ? {} : { queryTimeoutMs }),
-    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
-    ...(validateSchema === undefined ? {} : { validateSchema }),
-    ...(importDriver === undefined ? {} : { importDriver }),
-  };
   const mapping = parsed.product === 'k3cloud' ? k3cloudCustomerMapping({ locale: parsed.locale }) : k3wiseOrganizationMapping();
-  return createSqlSource({ ...sqlOptions, mapping });
+  return createSqlSource({
+    name: parsed.name,
+    // createExecutor checks the dialect name of a { client } connection.
+    connection: parsed.connection as SqlSourceConnection,
+    defaultDialect: 'mssql',
+    mapping,
+    ...sqlSourceSettings(parsed),
+  });
 }

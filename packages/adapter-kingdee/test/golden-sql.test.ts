@@ -15,7 +15,7 @@ const k3cloudSelect =
   '[gl].[FNAME] AS [cc_category], [rl].[FDATAVALUE] AS [cc_region], ' +
   `CASE WHEN ${blocked} THEN 'blocked' ELSE 'active' END AS [cc_status], ` +
   '[c].[FCREATEDATE] AS [cc_createdAt], [c].[FMODIFYDATE] AS [cc_updatedAt], [c].[FUSEORGID] AS [cc_org], ' +
-  '[c].[FCUSTID] AS [cc_raw_0], [c].[FNUMBER] AS [cc_raw_1], [c].[FCREATEORGID] AS [cc_raw_2], [c].[FUSEORGID] AS [cc_raw_3], ' +
+  '[c].[FCUSTID] AS [cc_raw_0], [c].[FCREATEORGID] AS [cc_raw_2], [c].[FUSEORGID] AS [cc_raw_3], ' +
   '[c].[FDOCUMENTSTATUS] AS [cc_raw_4], [c].[FFORBIDSTATUS] AS [cc_raw_5], [c].[FPRIMARYGROUP] AS [cc_raw_6], ' +
   '[c].[FPROVINCIAL] AS [cc_raw_7], [l].[FLOCALEID] AS [cc_raw_8]';
 const k3cloudFrom = (first: number) =>
@@ -91,7 +91,7 @@ const wiseSelect =
   'SELECT [i].[FNumber] AS [cc_code], [o].[FName] AS [cc_name], [o].[FShortName] AS [cc_shortName], [o].[FPhone] AS [cc_phone], ' +
   '[o].[FContact] AS [cc_contact], [o].[FAddress] AS [cc_address], [g].[FName] AS [cc_category], [r].[FName] AS [cc_region], ' +
   `${wiseStatus(1)} AS [cc_status], [p].[FCreateDate] AS [cc_createdAt], [p].[FLastModDate] AS [cc_updatedAt], ` +
-  '[i].[FItemID] AS [cc_raw_0], [i].[FNumber] AS [cc_raw_1], [i].[FParentID] AS [cc_raw_2], [i].[FDeleted] AS [cc_raw_3], ' +
+  '[i].[FItemID] AS [cc_raw_0], [i].[FParentID] AS [cc_raw_2], [i].[FDeleted] AS [cc_raw_3], ' +
   '[o].[FStatus] AS [cc_raw_4], [o].[FRegionID] AS [cc_raw_5], [o].[FHelpCode] AS [cc_raw_6]';
 const wiseFrom = (first: number) =>
   ' FROM [t_Item] [i] INNER JOIN [t_Organization] [o] ON [i].[FItemID] = [o].[FItemID]' +

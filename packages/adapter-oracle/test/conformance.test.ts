@@ -1,7 +1,6 @@
-import { CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
 import { expect, it } from 'vitest';
 import { testBackends } from '../../../test-support/backends.js';
-import { attemptWrite, badUserUrl, missingModule } from '../../../test-support/error-cases.js';
+import { testSqlAdapter } from '../../../test-support/sql-adapter-conformance.js';
 import { createOracleEbsSource, type OracleEbsOptions } from '../src/index.js';
 import { seedEbs } from './seed-tca.js';
 
@@ -19,25 +18,15 @@ const variants: Variant[] = [
 for (const backend of testBackends()) {
   for (const variant of variants) {
     if (variant.backends === 'sqlite' && backend.name !== 'sqlite') continue;
-    const bad = badUserUrl(backend);
-    const open = (connection: string, extra: Partial<OracleEbsOptions> = {}) =>
-      createOracleEbsSource({ name: 'ebs', connection, ...variant.options, ...extra });
-    let url = '';
-    testCustomerSource({
+    testSqlAdapter({
       name: `${variant.label} on ${backend.name}`,
-      unavailable: backend.unavailable,
-      async setup() {
-        const database = await backend.createDatabase();
-        url = database.url;
-        const expected = await seedEbs(database, { source: 'ebs', ...variant.options });
-        return { source: open(database.url, { pageSize: 50 }), expected, teardown: () => database.drop() };
-      },
-      errorCases: {
-        ...(bad ? { badCredentials: () => open(bad, { password: CONFORMANCE_PASSWORD }).count() } : {}),
-        unreachable: () => open('oracle://apps@127.0.0.1:1/EBSPROD', { password: CONFORMANCE_PASSWORD, connectTimeoutMs: 5000 }).count(),
-        missingDriver: () => open('oracle://apps@127.0.0.1:1/EBSPROD', { importDriver: missingModule('oracledb') }).count(),
-      },
-      readOnly: () => attemptWrite(url, 'UPDATE HZ_CUST_ACCOUNTS SET STATUS = \'I\''),
+      backend,
+      open: (connection, settings) => createOracleEbsSource({ name: 'ebs', connection, ...variant.options, ...settings }),
+      seed: (database) => seedEbs(database, { source: 'ebs', ...variant.options }),
+      pageSize: 50,
+      unreachable: { url: 'oracle://apps@127.0.0.1:1/EBSPROD', connectTimeoutMs: 5000 },
+      missingDriver: { url: 'oracle://apps@127.0.0.1:1/EBSPROD', packageName: 'oracledb' },
+      write: "UPDATE HZ_CUST_ACCOUNTS SET STATUS = 'I'",
       additionalTests: ({ source }) => {
         it('EBS: a deleted customer is an inactivated account, reported as blocked', async () => {
           expect((await source().get('KH2024090003'))?.status).toBe('blocked');

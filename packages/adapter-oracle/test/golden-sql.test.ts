@@ -24,7 +24,8 @@ function select(name: string): string {
     '"ca"."CREATION_DATE" AS "cc_createdAt"',
     '"ca"."LAST_UPDATE_DATE" AS "cc_updatedAt"',
     '"bs"."ORG_ID" AS "cc_org"',
-    ...RAW.map((column, index) => `${column} AS "cc_raw_${index}"`),
+    // Raw columns that are also the code, the category or a plain-column name are read from those, not selected again.
+    ...RAW.flatMap((column, index) => (['"ca"."ACCOUNT_NUMBER"', '"ca"."CUSTOMER_CLASS_CODE"', name].includes(column) ? [] : [`${column} AS "cc_raw_${index}"`])),
   ].join(', ');
 }
 

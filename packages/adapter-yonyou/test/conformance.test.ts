@@ -1,7 +1,6 @@
-import { CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
 import { expect, it } from 'vitest';
 import { testBackends } from '../../../test-support/backends.js';
-import { attemptWrite, badUserUrl, missingModule } from '../../../test-support/error-cases.js';
+import { testSqlAdapter } from '../../../test-support/sql-adapter-conformance.js';
 import { createYonyouSource, NC_LIKELY_COLUMNS, type YonyouOptions } from '../src/index.js';
 import { seedNc } from './seed-nc.js';
 import { seedU8 } from './seed-u8.js';
@@ -15,27 +14,17 @@ const variants = [
 for (const backend of testBackends()) {
   for (const variant of variants) {
     if (variant.backends === 'sqlite' && backend.name !== 'sqlite') continue;
-    const bad = badUserUrl(backend);
     const columns = 'columns' in variant ? variant.columns : undefined;
-    const open = (connection: string, extra: Partial<YonyouOptions> = {}) =>
-      createYonyouSource({ name: variant.product, product: variant.product, connection, ...(columns ? { columns } : {}), ...extra } as YonyouOptions);
-    let url = '';
-    testCustomerSource({
+    testSqlAdapter({
       name: `${variant.label} on ${backend.name}`,
-      unavailable: backend.unavailable,
-      async setup() {
-        const database = await backend.createDatabase();
-        url = database.url;
-        const expected =
-          variant.product === 'u8' ? await seedU8(database, { source: 'u8' }) : await seedNc(database, { source: 'nc', ...(columns ? { columns } : {}) });
-        return { source: open(database.url, { pageSize: 50 }), expected, teardown: () => database.drop() };
-      },
-      errorCases: {
-        ...(bad ? { badCredentials: () => open(bad, { password: CONFORMANCE_PASSWORD }).count() } : {}),
-        unreachable: () => open('mysql://root@127.0.0.1:1/UFDATA_001_2024', { password: CONFORMANCE_PASSWORD }).count(),
-        missingDriver: () => open('mssql://sa@127.0.0.1:1/UFDATA_001_2024', { importDriver: missingModule() }).count(),
-      },
-      readOnly: () => attemptWrite(url, `DELETE FROM ${variant.table}`),
+      backend,
+      open: (connection, settings) =>
+        createYonyouSource({ name: variant.product, product: variant.product, connection, ...(columns ? { columns } : {}), ...settings } as YonyouOptions),
+      seed: (database) => (variant.product === 'u8' ? seedU8(database, { source: 'u8' }) : seedNc(database, { source: 'nc', ...(columns ? { columns } : {}) })),
+      pageSize: 50,
+      unreachable: { url: 'mysql://root@127.0.0.1:1/UFDATA_001_2024' },
+      missingDriver: { url: 'mssql://sa@127.0.0.1:1/UFDATA_001_2024' },
+      write: `DELETE FROM ${variant.table}`,
       additionalTests: ({ source, expected }) => {
         if (variant.product === 'u8') {
           it('U8: category and region filters accept the class code as well as its name', async () => {

@@ -23,15 +23,11 @@ const U8_SELECT = [
   "CASE WHEN [c].[dEndDate] IS NOT NULL THEN 'blocked' ELSE 'active' END AS [cc_status]",
   '[c].[dCusCreateDatetime] AS [cc_createdAt]',
   '[c].[dModifyDate] AS [cc_updatedAt]',
-  '[c].[cCusCode] AS [cc_raw_0]',
-  '[c].[cCusName] AS [cc_raw_1]',
-  '[c].[cCusAbbName] AS [cc_raw_2]',
+  // Raw cCusCode, cCusName, cCusAbbName (0–2), dCusCreateDatetime, dModifyDate (7, 8) are read from the columns above.
   '[c].[cCCCode] AS [cc_raw_3]',
   '[c].[cDCCode] AS [cc_raw_4]',
   '[c].[cCusMnemCode] AS [cc_raw_5]',
   '[c].[dEndDate] AS [cc_raw_6]',
-  '[c].[dCusCreateDatetime] AS [cc_raw_7]',
-  '[c].[dModifyDate] AS [cc_raw_8]',
 ].join(', ');
 const U8_FROM =
   '[Customer] [c] LEFT JOIN [CustomerClass] [cc] ON [c].[cCCCode] = [cc].[cCCCode] LEFT JOIN [DistrictClass] [dc] ON [c].[cDCCode] = [dc].[cDCCode]';
@@ -99,6 +95,9 @@ const NC_STATUS =
   'CASE WHEN ("c"."dr" IS NOT NULL AND ("c"."dr" IS NULL OR "c"."dr" <> :1)) THEN \'deleted\'' +
   ' WHEN ("c"."enablestate" IS NULL OR "c"."enablestate" <> :2) THEN \'blocked\' ELSE \'active\' END';
 const NC_RAW = ['pk_customer', 'code', 'name', 'pk_group', 'pk_org', 'pk_custclass', 'enablestate', 'dr'];
+/** Raw columns as selected: those that are also the code or a field's plain column (`skip`) are read from that column instead. */
+const rawItems = (columns: string[], skip: string[]) =>
+  columns.flatMap((column, index) => (skip.includes(column) ? [] : [`"c"."${column}" AS "cc_raw_${index}"`]));
 
 describe('NC golden Oracle SQL', () => {
   it('lookup in one org (confirmed columns only)', () => {
@@ -108,7 +107,7 @@ describe('NC golden Oracle SQL', () => {
       '"c"."name" AS "cc_name"',
       `${NC_STATUS} AS "cc_status"`,
       '"c"."pk_org" AS "cc_org"',
-      ...NC_RAW.map((column, index) => `"c"."${column}" AS "cc_raw_${index}"`),
+      ...rawItems(NC_RAW, ['code', 'name']),
     ].join(', ');
     expect(query.sql).toBe(`SELECT ${select} FROM "bd_customer" "c" WHERE "c"."code" IN (:3) AND "c"."pk_org" = :4 ORDER BY "c"."code", "c"."pk_org"`);
     expect(query.params).toEqual([0, 2, 'KH2024080001', '0001A11000000000ORG1']);
@@ -131,9 +130,7 @@ describe('NC golden Oracle SQL', () => {
       '"c"."creationtime" AS "cc_createdAt"',
       '"c"."modifiedtime" AS "cc_updatedAt"',
       '"c"."pk_org" AS "cc_org"',
-      ...[...NC_RAW, 'shortname', 'taxpayerid', 'tel1', 'creationtime', 'modifiedtime', 'mnecode'].map(
-        (column, index) => `"c"."${column}" AS "cc_raw_${index}"`,
-      ),
+      ...rawItems([...NC_RAW, 'shortname', 'taxpayerid', 'tel1', 'creationtime', 'modifiedtime', 'mnecode'], ['code', 'name', 'shortname', 'taxpayerid', 'tel1', 'creationtime', 'modifiedtime']),
     ].join(', ');
     const text =
       '(LOWER("c"."code") LIKE LOWER(:3) ESCAPE \'!\' OR LOWER("c"."name") LIKE LOWER(:4) ESCAPE \'!\'' +

@@ -140,6 +140,43 @@ describe('createCustomerSource: search and count', () => {
     expect(calls.pages.map((page) => page.limit)).toEqual([2, 1]);
   });
 
+  it('asks for the next page while the current one is still being read', async () => {
+    const { source, calls } = fakeDriver(rows);
+    const iterator = source.search()[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.code).toBe('0000001000');
+    expect(calls.pages.map((page) => page.after?.code)).toEqual([undefined, '1001']);
+    await iterator.return?.(undefined);
+  });
+
+  it('reports a failed prefetched page where it is read, and drops it when the caller stopped first', async () => {
+    const requested: Array<Cursor | undefined> = [];
+    // Every page after the first fails with an error that is not retried.
+    const failingSource = createCustomerSource({
+      name: 'fake',
+      erp: 'generic-sql',
+      codeForm: 'as-is',
+      describe: () => ({ fields: ['source', 'erp', 'code', 'name', 'status'], orgScope: { kind: 'none' }, changeTracking: 'none', pinyinSearch: 'pushdown', unsupportedFilters: [], limits: { lookupBatch: 3, page: 2 }, resumable: true, details: {} }),
+      async page(request) {
+        requested.push(request.after);
+        if (request.after) throw new Error('page failed');
+        return rows.slice(0, request.limit);
+      },
+      lookup: async () => [],
+      count: async () => 0,
+      close: async () => {},
+    });
+    const seen: string[] = [];
+    const error = await rejection(async () => {
+      for await (const row of failingSource.search()) seen.push(row.code);
+    });
+    expect(seen).toHaveLength(2);
+    expect((error as Error).message).toBe('page failed');
+    // Stopping after one row leaves a failing prefetch behind; it must not surface as an unhandled rejection.
+    for await (const _row of failingSource.search()) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(requested.filter((cursor) => cursor !== undefined)).toHaveLength(2);
+  });
+
   it('resumes after a cursor', async () => {
     const { source } = fakeDriver(rows);
     expect((await collect(source.search({ after: 'C-100' }))).map((row) => row.code)).toEqual(['KH01', 'KH02']);

@@ -55,19 +55,30 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     const { limit, after, ...filter } = parseCustomerQuery(query);
     const { pushed, residual } = plan(filter);
     const pageSize = capabilities.limits.page;
-    let cursor: Cursor | undefined = after === undefined ? undefined : storedCursor(after);
+    const fetchPage = (cursor: Cursor | undefined, wanted: number): Promise<Customer[]> => {
+      const rows = retry(() => driver.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, wanted), ...(cursor ? { after: cursor } : {}) }));
+      // A prefetched page may fail while the caller is still busy with the previous one (or has stopped):
+      // the failure is seen where the page is awaited, never as an unhandled rejection.
+      rows.catch(() => {});
+      return rows;
+    };
     let remaining = limit ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      const pageCursor = cursor;
-      const rows = await retry(() => driver.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, remaining), ...(pageCursor ? { after: pageCursor } : {}) }));
+    if (remaining <= 0) return;
+    let next: Promise<Customer[]> | undefined = fetchPage(after === undefined ? undefined : storedCursor(after), remaining);
+    while (next !== undefined) {
+      const rows: Customer[] = await next;
+      next = undefined;
+      // A full page: ask for the next one now, so the database works while the caller consumes this one.
+      const wanted = residual ? remaining : remaining - rows.length;
+      if (rows.length >= pageSize && rows.length > 0 && wanted > 0) {
+        const last = rows[rows.length - 1]!;
+        next = fetchPage({ code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) }, wanted);
+      }
       for (const row of rows) {
         if (residual && !matchesFilter(row, residual)) continue;
         yield row;
         if (--remaining <= 0) return;
       }
-      if (rows.length < pageSize || rows.length === 0) return;
-      const last = rows[rows.length - 1]!;
-      cursor = { code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) };
     }
   }
 

@@ -48,7 +48,7 @@ describe('SQL Server (T-SQL)', () => {
     "[k].[cCCName] AS [cc_category], [c].[cDCCode] AS [cc_region], " +
     "CASE WHEN [c].[dEndDate] IS NOT NULL THEN 'deleted' WHEN [c].[cFrozen] = @p1 THEN 'blocked' ELSE 'active' END AS [cc_status], " +
     "[c].[dCusCreateDatetime] AS [cc_createdAt], [c].[dModifyDate] AS [cc_updatedAt], [c].[cOrg] AS [cc_org], " +
-    "[c].[cCusCode] AS [cc_raw_0], [c].[dEndDate] AS [cc_raw_1] " +
+    "[c].[dEndDate] AS [cc_raw_1] " +
     "FROM [dbo].[Customer] [c] LEFT JOIN [dbo].[CustomerClass] [k] ON [c].[cCCCode] = [k].[cCCCode]";
 
   it('page: every filter, keyset after (code, org), first N', () => {
@@ -117,7 +117,7 @@ describe('Oracle 12c+', () => {
     '"k"."cCCName" AS "cc_category", "c"."cDCCode" AS "cc_region", ' +
     `CASE WHEN "c"."dEndDate" IS NOT NULL THEN 'deleted' WHEN "c"."cFrozen" = :1 THEN 'blocked' ELSE 'active' END AS "cc_status", ` +
     '"c"."dCusCreateDatetime" AS "cc_createdAt", "c"."dModifyDate" AS "cc_updatedAt", "c"."cOrg" AS "cc_org", ' +
-    '"c"."cCusCode" AS "cc_raw_0", "c"."dEndDate" AS "cc_raw_1" ' +
+    '"c"."dEndDate" AS "cc_raw_1" ' +
     'FROM "dbo"."Customer" "c" LEFT JOIN "dbo"."CustomerClass" "k" ON "c"."cCCCode" = "k"."cCCCode"';
 
   it('page: every filter, dates through TO_DATE, FETCH FIRST', () => {
@@ -248,7 +248,7 @@ describe('the GOLDEN mapping on the other dialects', () => {
     '"k"."cCCName" AS "cc_category", "c"."cDCCode" AS "cc_region", ' +
     `CASE WHEN "c"."dEndDate" IS NOT NULL THEN 'deleted' WHEN "c"."cFrozen" = $1 THEN 'blocked' ELSE 'active' END AS "cc_status", ` +
     '"c"."dCusCreateDatetime" AS "cc_createdAt", "c"."dModifyDate" AS "cc_updatedAt", "c"."cOrg" AS "cc_org", ' +
-    '"c"."cCusCode" AS "cc_raw_0", "c"."dEndDate" AS "cc_raw_1" ' +
+    '"c"."dEndDate" AS "cc_raw_1" ' +
     'FROM "dbo"."Customer" "c" LEFT JOIN "dbo"."CustomerClass" "k" ON "c"."cCCCode" = "k"."cCCCode"';
   const mysqlSelect =
     'SELECT `c`.`cCusCode` AS `cc_code`, `c`.`cCusName` AS `cc_name`, ' +
@@ -259,7 +259,7 @@ describe('the GOLDEN mapping on the other dialects', () => {
     '`k`.`cCCName` AS `cc_category`, `c`.`cDCCode` AS `cc_region`, ' +
     "CASE WHEN `c`.`dEndDate` IS NOT NULL THEN 'deleted' WHEN `c`.`cFrozen` = ? THEN 'blocked' ELSE 'active' END AS `cc_status`, " +
     '`c`.`dCusCreateDatetime` AS `cc_createdAt`, `c`.`dModifyDate` AS `cc_updatedAt`, `c`.`cOrg` AS `cc_org`, ' +
-    '`c`.`cCusCode` AS `cc_raw_0`, `c`.`dEndDate` AS `cc_raw_1` ' +
+    '`c`.`dEndDate` AS `cc_raw_1` ' +
     'FROM `dbo`.`Customer` `c` LEFT JOIN `dbo`.`CustomerClass` `k` ON `c`.`cCCCode` = `k`.`cCCCode`';
 
   it('postgres page: every filter, $1…$21', () => {

@@ -41,8 +41,30 @@ export function compileSelectList(mapping: TableMapping, sql: SqlBuilder): strin
   if (mapping.fields.updatedAt) items.push(`${sql.column(mapping.fields.updatedAt)} AS ${quote(ALIAS.updatedAt)}`);
   const orgColumn = mapping.org?.kind === 'column' ? mapping.org.column : mapping.org?.value;
   if (orgColumn) items.push(`${sql.column(orgColumn)} AS ${quote(ALIAS.org)}`);
-  mapping.raw.forEach((reference, index) => items.push(`${sql.column(reference)} AS ${quote(ALIAS.raw(index))}`));
+  rawAliases(mapping).forEach((alias, index) => {
+    if (alias === ALIAS.raw(index)) items.push(`${sql.column(mapping.raw[index]!)} AS ${quote(alias)}`);
+  });
   return items.join(', ');
+}
+
+/**
+ * The result column each `raw` reference is read from. A reference that is also the code, a field or a
+ * date as a plain column is read from that column's alias instead of being selected twice.
+ */
+export function rawAliases(mapping: TableMapping): string[] {
+  const plain = new Map<string, string>();
+  const add = (reference: unknown, alias: string) => {
+    if (typeof reference === 'string' && !plain.has(reference)) plain.set(reference, alias);
+  };
+  add(mapping.code, ALIAS.code);
+  add(fieldValue(mapping.fields.name), ALIAS.name);
+  for (const field of CUSTOMER_TEXT_FIELDS) {
+    const spec = mapping.fields[field];
+    if (spec !== undefined) add(fieldValue(spec), ALIAS.field(field));
+  }
+  add(mapping.fields.createdAt, ALIAS.createdAt);
+  add(mapping.fields.updatedAt, ALIAS.updatedAt);
+  return mapping.raw.map((reference, index) => plain.get(reference) ?? ALIAS.raw(index));
 }
 
 export function compileFrom(mapping: TableMapping, sql: SqlBuilder): string {

@@ -8,8 +8,11 @@ import type { DialectName } from '../dialects/dialect-name.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 import { checkSchema, type SchemaFacts } from './check-schema.js';
 import { describeMapping } from './describe-mapping.js';
-import { rowToCustomer } from './row-to-customer.js';
+import { createRowMapper } from './row-to-customer.js';
 import { validateMapping } from './validate-mapping.js';
+
+/** Keyset pages of 5,000 rows stream about as fast as one streamed SELECT (dependencies.md §4). */
+const DEFAULT_PAGE_SIZE = 5000;
 
 export interface SqlSourceOptions {
   /** The configured source name (`Customer.source`). */
@@ -21,7 +24,7 @@ export interface SqlSourceOptions {
   defaultDialect?: DialectName;
   /** Password kept out of the URL. */
   password?: string;
-  /** Rows per keyset page (default 1,000). */
+  /** Rows per keyset page of a search (default 5,000: fewer round trips; lookups keep their own batch limit). */
   pageSize?: number;
   /** Per-statement timeout; an overrun is a retryable ConnectionError with reason `timeout`. */
   queryTimeoutMs?: number;
@@ -43,7 +46,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   if (typeof name !== 'string' || name.trim() === '') {
     throw new ConfigError({ message: 'A SQL source needs a non-empty name.', hint: 'Pass the configured source name, e.g. name: "u8".' });
   }
-  const pageSize = options.pageSize ?? 1000;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
     throw new ConfigError({ message: `pageSize must be a positive integer, got ${String(options.pageSize)}.`, hint: 'Use e.g. pageSize: 1000.' });
   }
@@ -72,8 +75,12 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     const compiled = compileCustomerQuery(mapping, dialect.name, shape, await ready());
     return executor.query(compiled.sql, compiled.params);
   };
-  const toCustomers = (rows: Array<Record<string, unknown>>, org: string | undefined): Customer[] =>
-    rows.map((row) => rowToCustomer(row, mapping, name, org));
+  const rowToCustomer = createRowMapper(mapping, name);
+  const toCustomers = (rows: Array<Record<string, unknown>>, org: string | undefined): Customer[] => {
+    const customers = new Array<Customer>(rows.length);
+    for (let index = 0; index < rows.length; index++) customers[index] = rowToCustomer(rows[index]!, org);
+    return customers;
+  };
 
   const driver: SourceDriver = {
     name,

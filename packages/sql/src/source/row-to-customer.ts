@@ -1,5 +1,5 @@
 import { alphaOutput, CUSTOMER_TEXT_FIELDS, toIsoDateTime, type Customer, type CustomerStatus } from '@custcode/core';
-import { ALIAS } from '../compile/compile-select.js';
+import { ALIAS, rawAliases } from '../compile/compile-select.js';
 import type { SqlRow } from '../executor/sql-executor.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 
@@ -25,31 +25,50 @@ export function rawKey(reference: string): string {
   return reference.slice(reference.lastIndexOf('.') + 1);
 }
 
+/** Turns one result row (aliased by the compiled SELECT) into a Customer; `askedOrg` is the org a query was scoped to. */
+export type RowMapper = (row: SqlRow, askedOrg: string | undefined) => Customer;
+
 /**
- * One result row (aliased by the compiled SELECT) as a Customer. `askedOrg` is the org a query was
- * scoped to; for `exists` org mappings it is the customer's org in that answer.
+ * Builds the row mapper of one mapping. Aliases and raw keys are worked out here, once, because the
+ * mapper runs for every row of a full export. For `exists` org mappings the asked org is the
+ * customer's org in that answer.
  */
-export function rowToCustomer(row: SqlRow, mapping: TableMapping, source: string, askedOrg: string | undefined): Customer {
-  const storedCode = text(row[ALIAS.code]) ?? '';
-  const customer: Customer = {
-    source,
-    erp: mapping.erp,
-    code: mapping.codeForm === 'sap-alpha' ? alphaOutput(storedCode) : storedCode,
-    name: text(row[ALIAS.name]) ?? '',
-    status: statusOf(row[ALIAS.status]),
-  } as Customer;
-  for (const field of CUSTOMER_TEXT_FIELDS) {
-    if (mapping.fields[field] === undefined) continue;
-    const value = text(row[ALIAS.field(field)]);
-    if (value !== undefined) customer[field] = value;
-  }
-  const createdAt = mapping.fields.createdAt ? toIsoDateTime(row[ALIAS.createdAt]) : undefined;
-  if (createdAt !== undefined) customer.createdAt = createdAt;
-  const updatedAt = mapping.fields.updatedAt ? toIsoDateTime(row[ALIAS.updatedAt]) : undefined;
-  if (updatedAt !== undefined) customer.updatedAt = updatedAt;
-  const org = mapping.org?.kind === 'exists' && askedOrg !== undefined ? askedOrg : text(row[ALIAS.org]);
-  if (mapping.org && org !== undefined) customer.org = org;
-  // Set last so that JSON output lists the ERP's own columns after the record's fields.
-  customer.raw = Object.fromEntries(mapping.raw.map((reference, index) => [rawKey(reference), rawValue(row[ALIAS.raw(index)])]));
-  return customer;
+export function createRowMapper(mapping: TableMapping, source: string): RowMapper {
+  const erp = mapping.erp;
+  const sapAlpha = mapping.codeForm === 'sap-alpha';
+  const textFields = CUSTOMER_TEXT_FIELDS.filter((field) => mapping.fields[field] !== undefined);
+  const textAliases = textFields.map((field) => ALIAS.field(field));
+  const hasCreatedAt = mapping.fields.createdAt !== undefined;
+  const hasUpdatedAt = mapping.fields.updatedAt !== undefined;
+  const hasOrg = mapping.org !== undefined;
+  const orgFromQuery = mapping.org?.kind === 'exists';
+  const rawKeys = mapping.raw.map(rawKey);
+  const rawColumns = rawAliases(mapping);
+  return (row, askedOrg) => {
+    const storedCode = text(row[ALIAS.code]) ?? '';
+    const customer = {
+      source,
+      erp,
+      code: sapAlpha ? alphaOutput(storedCode) : storedCode,
+      name: text(row[ALIAS.name]) ?? '',
+      status: statusOf(row[ALIAS.status]),
+    } as Customer;
+    for (let index = 0; index < textFields.length; index++) {
+      const value = text(row[textAliases[index]!]);
+      if (value !== undefined) customer[textFields[index]!] = value;
+    }
+    const createdAt = hasCreatedAt ? toIsoDateTime(row[ALIAS.createdAt]) : undefined;
+    if (createdAt !== undefined) customer.createdAt = createdAt;
+    const updatedAt = hasUpdatedAt ? toIsoDateTime(row[ALIAS.updatedAt]) : undefined;
+    if (updatedAt !== undefined) customer.updatedAt = updatedAt;
+    if (hasOrg) {
+      const org = orgFromQuery && askedOrg !== undefined ? askedOrg : text(row[ALIAS.org]);
+      if (org !== undefined) customer.org = org;
+    }
+    // Set last so that JSON output lists the ERP's own columns after the record's fields.
+    const raw: Record<string, unknown> = {};
+    for (let index = 0; index < rawKeys.length; index++) raw[rawKeys[index]!] = rawValue(row[rawColumns[index]!]);
+    customer.raw = raw;
+    return customer;
+  };
 }

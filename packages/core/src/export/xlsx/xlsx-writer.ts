@@ -19,8 +19,14 @@ const WIDTHS: Partial<Record<ExportField, number>> = {
   category: 14, region: 12, status: 10, createdAt: 20, updatedAt: 20, org: 14, source: 12, erp: 16,
 };
 
-/** Rows between two checks of the output's back-pressure. */
+/** Rows between two checks of the zip stream's back-pressure (about 100 KB of sheet XML). */
 const YIELD_EVERY = 500;
+
+/**
+ * The one style object of every data cell and row. exceljs looks a style up by object identity first:
+ * a shared object costs one WeakMap hit per cell, where a fresh `{}` per cell costs a full style lookup.
+ */
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 
 /**
  * Writes customers as an XLSX workbook with exceljs's streaming writer: constant memory, a bold header row,
@@ -54,11 +60,14 @@ export async function writeXlsx(customers: AsyncIterable<Customer>, output: Node
       sheet?.commit();
       startSheet();
     }
-    sheet!.addRow(fields.map((field) => cellText(customer, field))).commit();
+    const row = sheet!.addRow(fields.map((field) => cellText(customer, field)));
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = PLAIN_STYLE; // not in exceljs's types
+    for (let column = 1; column <= fields.length; column++) row.getCell(column).style = PLAIN_STYLE;
+    row.commit();
     sheetRows += 1;
     rows += 1;
     options.onRow?.(rows);
-    if (rows % YIELD_EVERY === 0) await relieve(output);
+    if (rows % YIELD_EVERY === 0) await relieve(sheet!, output);
   }
   if (!sheet) startSheet();
   sheet!.commit();
@@ -66,9 +75,30 @@ export async function writeXlsx(customers: AsyncIterable<Customer>, output: Node
   return rows;
 }
 
-/** Lets the zip stream flush and waits while the output is full, so memory does not grow with the row count. */
-async function relieve(output: NodeJS.WritableStream): Promise<void> {
+/** What exceljs's streaming writer keeps inside (not typed): a sheet's XML goes to a buffer piped into the zip entry. */
+interface SheetInternals {
+  stream?: { pipes?: unknown[] };
+}
+
+interface WritableInternals extends NodeJS.EventEmitter {
+  writableNeedDrain?: boolean;
+  _writableState?: { needDrain?: boolean };
+}
+
+/**
+ * Waits while the zip stream is behind. exceljs writes a sheet's XML into the zip entry's input
+ * without looking at its back-pressure, so unless we wait for that input to drain, rows pile up in
+ * memory whenever zlib or the output is slower than the source. The output's own back-pressure
+ * reaches the zip input through pipes; it is checked too in case the zip input is not reachable.
+ */
+async function relieve(sheet: ExcelJS.Worksheet, output: NodeJS.WritableStream): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  const writable = output as NodeJS.WritableStream & { writableNeedDrain?: boolean };
-  if (writable.writableNeedDrain) await once(output as NodeJS.EventEmitter, 'drain');
+  const zipInput = (sheet as unknown as SheetInternals).stream?.pipes?.[0] as WritableInternals | undefined;
+  if (zipInput && needsDrain(zipInput)) await once(zipInput, 'drain');
+  const writable = output as unknown as WritableInternals;
+  if (needsDrain(writable)) await once(writable, 'drain');
+}
+
+function needsDrain(stream: WritableInternals): boolean {
+  return stream.writableNeedDrain ?? stream._writableState?.needDrain ?? false;
 }

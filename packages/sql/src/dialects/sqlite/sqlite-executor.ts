@@ -4,10 +4,16 @@ import { createDriverExecutor, errorCode, type DriverSession, type ErrorMeaning 
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of better-sqlite3 custcode uses. */
+interface SqliteStatement {
+  all(...params: unknown[]): unknown[];
+}
 interface SqliteDatabase {
-  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  prepare(sql: string): SqliteStatement;
   close(): void;
 }
+
+/** Prepared statements kept per database; a stream or a batched lookup repeats a handful of statements. */
+const STATEMENT_CACHE_SIZE = 64;
 type SqliteConstructor = new (file: string, options: { readonly: boolean; fileMustExist: boolean; timeout?: number }) => SqliteDatabase;
 
 const loadDriver = (options: ExecutorOptions) =>
@@ -44,9 +50,22 @@ export function createSqliteExecutor(target: DriverTarget, options: ExecutorOpti
 }
 
 function session(database: SqliteDatabase, owned: boolean): DriverSession {
+  // Preparing compiles the SQL every time; keep the recently used statements (least recently used dropped first).
+  const statements = new Map<string, SqliteStatement>();
+  const prepared = (sql: string): SqliteStatement => {
+    let statement = statements.get(sql);
+    if (statement !== undefined) {
+      statements.delete(sql);
+    } else {
+      statement = database.prepare(sql);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    }
+    statements.set(sql, statement);
+    return statement;
+  };
   return {
     async query(sql, params) {
-      return database.prepare(sql).all(...params.map((value) => (typeof value === 'boolean' ? Number(value) : value))) as SqlRow[];
+      return prepared(sql).all(...params.map((value) => (typeof value === 'boolean' ? Number(value) : value))) as SqlRow[];
     },
     async close() {
       if (owned) database.close();

@@ -1,0 +1,48 @@
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../customer/customer-schema.js';
+import { writeXlsx } from './xlsx-writer.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'custcode-xlsx-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const TOTAL = 1_203;
+
+async function* customers(): AsyncGenerator<Customer> {
+  for (let index = 0; index < TOTAL; index++) {
+    yield {
+      source: 's', erp: 'file', code: `KH${String(index).padStart(6, '0')}`, name: `上海测试客户${index}有限公司`,
+      ...(index % 2 === 0 ? { phone: `021-${index}` } : {}), status: 'active', raw: {},
+    };
+  }
+}
+
+async function written(): Promise<ExcelJS.Worksheet> {
+  const file = join(directory, 'styles.xlsx');
+  const output = createWriteStream(file);
+  expect(await writeXlsx(customers(), output, { fields: ['code', 'name', 'phone'] })).toBe(TOTAL);
+  await finished(output);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.worksheets[0]!;
+}
+
+describe('writeXlsx', () => {
+  it('keeps a bold header, column widths and unstyled data rows across the back-pressure pauses', async () => {
+    const sheet = await written();
+    expect(sheet.rowCount).toBe(TOTAL + 1);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect([1, 2, 3].map((column) => sheet.getColumn(column).width)).toEqual([16, 42, 16]);
+    expect([1, 2, 3].map((column) => sheet.getRow(1).getCell(column).font?.bold)).toEqual([true, true, true]);
+    for (const rowNumber of [2, 501, TOTAL + 1]) {
+      expect([1, 2, 3].map((column) => sheet.getRow(rowNumber).getCell(column).font?.bold)).toEqual([undefined, undefined, undefined]);
+    }
+    expect(sheet.getRow(TOTAL + 1).values).toEqual([undefined, 'KH001202', '上海测试客户1202有限公司', '021-1202']);
+    // An empty field is an empty cell, which reads back as absent.
+    expect(sheet.getRow(TOTAL).values).toEqual([undefined, 'KH001201', '上海测试客户1201有限公司']);
+  });
+});
