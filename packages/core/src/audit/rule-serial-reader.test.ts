@@ -5,6 +5,8 @@ import { createRuleSerialReader } from './rule-serial-reader.js';
 describe('createRuleSerialReader', () => {
   it.each([
     ['KH{YYYY}{seq:4}', (index: number) => `KH${2015 + (index % 7)}${String(index).padStart(4, '0')}`],
+    // In code order, as sources stream: runs of codes sharing the year.
+    ['KH{YYYY}{seq:4}', (index: number) => `KH${2015 + Math.floor(index / 60)}${String(index % 60).padStart(4, '0')}`],
     ['C{seq:5}{check:luhn}', (index: number) => `C${String(index).padStart(5, '0')}`],
     ['{category:2}-{seq:3}-X', (index: number) => `${['01', '02', 'AB'][index % 3]}-${String(index).padStart(3, '0')}-X`],
     ['KH{YY}{seq:4|reset=month}', (index: number) => `KH${20 + (index % 3)}${String(index).padStart(4, '0')}`],

@@ -21,6 +21,14 @@ const isDigits = (code: string, start: number, end: number) => {
   return true;
 };
 
+/** Whether both codes (of the rule's fixed length) have the same text in `parts`. */
+function sameParts(code: string, other: string, parts: ReadonlyArray<[number, number]>): boolean {
+  for (const [start, end] of parts) {
+    for (let index = start; index < end; index++) if (code.charCodeAt(index) !== other.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
 /**
  * Reads serial and counter key of valid codes. `parse` allocates a segment list per code; for a
  * fixed-length rule every valid code has the same layout, so after the first parse the serial is
@@ -31,6 +39,8 @@ export function createRuleSerialReader(
 ): (code: string) => SerialReading | undefined {
   let layout: FixedLayout | undefined;
   const keys = new Map<string, string>();
+  let lastCode: string | undefined;
+  let lastCounterKey = '';
   const slow = (code: string): SerialReading | undefined => {
     const parsed = rule.parse(code);
     if (parsed?.serial === undefined) return undefined;
@@ -53,15 +63,20 @@ export function createRuleSerialReader(
       return { serial: parsed.serial, counterKey: parsed.counterKey ?? '' };
     }
     if (code.length !== rule.minLength || !isDigits(code, layout.serialStart, layout.serialEnd)) return slow(code);
-    let text = '';
-    for (const [start, end] of layout.keyParts) text += code.slice(start, end);
-    let counterKey = keys.get(text);
-    if (counterKey === undefined) {
-      const reading = slow(code);
-      if (!reading) return undefined;
-      keys.set(text, reading.counterKey);
-      counterKey = reading.counterKey;
+    // Consecutive codes usually share the counter key's text (same year, same prefix): compare in place.
+    if (lastCode === undefined || !sameParts(code, lastCode, layout.keyParts)) {
+      let text = '';
+      for (const [start, end] of layout.keyParts) text += code.slice(start, end);
+      let counterKey = keys.get(text);
+      if (counterKey === undefined) {
+        const reading = slow(code);
+        if (!reading) return undefined;
+        keys.set(text, reading.counterKey);
+        counterKey = reading.counterKey;
+      }
+      lastCode = code;
+      lastCounterKey = counterKey;
     }
-    return { serial: digitValue(code, layout.serialStart, layout.serialEnd), counterKey };
+    return { serial: digitValue(code, layout.serialStart, layout.serialEnd), counterKey: lastCounterKey };
   };
 }

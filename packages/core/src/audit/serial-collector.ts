@@ -24,13 +24,20 @@ export class SerialCollector {
   sortedDistinct(key: string): Float64Array {
     const entry = this.series.get(key);
     if (!entry) return new Float64Array(0);
-    const sorted = entry.values.subarray(0, entry.length).sort();
+    const values = entry.values.subarray(0, entry.length);
+    // Codes usually arrive in code order, and then serials in ascending order: no sort needed.
+    const sorted = isAscending(values) ? values : values.sort();
     let write = 0;
     for (let read = 0; read < sorted.length; read++) {
       if (write === 0 || sorted[read] !== sorted[write - 1]) sorted[write++] = sorted[read]!;
     }
     return sorted.subarray(0, write);
   }
+}
+
+function isAscending(values: Float64Array): boolean {
+  for (let index = 1; index < values.length; index++) if (values[index]! < values[index - 1]!) return false;
+  return true;
 }
 
 export interface SerialRange {

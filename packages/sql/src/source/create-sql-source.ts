@@ -11,9 +11,6 @@ import { describeMapping } from './describe-mapping.js';
 import { createRowMapper } from './row-to-customer.js';
 import { validateMapping } from './validate-mapping.js';
 
-/** Keyset pages of 5,000 rows stream about as fast as one streamed SELECT (dependencies.md §4). */
-const DEFAULT_PAGE_SIZE = 5000;
-
 export interface SqlSourceOptions {
   /** The configured source name (`Customer.source`). */
   name: string;
@@ -24,7 +21,7 @@ export interface SqlSourceOptions {
   defaultDialect?: DialectName;
   /** Password kept out of the URL. */
   password?: string;
-  /** Rows per keyset page of a search (default 5,000: fewer round trips; lookups keep their own batch limit). */
+  /** Rows per keyset page (default 1,000). */
   pageSize?: number;
   /** Per-statement timeout; an overrun is a retryable ConnectionError with reason `timeout`. */
   queryTimeoutMs?: number;
@@ -46,7 +43,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   if (typeof name !== 'string' || name.trim() === '') {
     throw new ConfigError({ message: 'A SQL source needs a non-empty name.', hint: 'Pass the configured source name, e.g. name: "u8".' });
   }
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pageSize = options.pageSize ?? 1000;
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
     throw new ConfigError({ message: `pageSize must be a positive integer, got ${String(options.pageSize)}.`, hint: 'Use e.g. pageSize: 1000.' });
   }

@@ -21,19 +21,19 @@ async function* customers(): AsyncGenerator<Customer> {
   }
 }
 
-async function written(): Promise<ExcelJS.Worksheet> {
-  const file = join(directory, 'styles.xlsx');
+async function written(rowsPerSheet?: number): Promise<ExcelJS.Worksheet[]> {
+  const file = join(directory, `rows-${rowsPerSheet ?? 'all'}.xlsx`);
   const output = createWriteStream(file);
-  expect(await writeXlsx(customers(), output, { fields: ['code', 'name', 'phone'] })).toBe(TOTAL);
+  expect(await writeXlsx(customers(), output, { fields: ['code', 'name', 'phone'], ...(rowsPerSheet ? { rowsPerSheet } : {}) })).toBe(TOTAL);
   await finished(output);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  return workbook.worksheets[0]!;
+  return workbook.worksheets;
 }
 
 describe('writeXlsx', () => {
   it('keeps a bold header, column widths and unstyled data rows across the back-pressure pauses', async () => {
-    const sheet = await written();
+    const [sheet] = (await written()) as [ExcelJS.Worksheet];
     expect(sheet.rowCount).toBe(TOTAL + 1);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect([1, 2, 3].map((column) => sheet.getColumn(column).width)).toEqual([16, 42, 16]);
@@ -44,5 +44,13 @@ describe('writeXlsx', () => {
     expect(sheet.getRow(TOTAL + 1).values).toEqual([undefined, 'KH001202', '上海测试客户1202有限公司', '021-1202']);
     // An empty field is an empty cell, which reads back as absent.
     expect(sheet.getRow(TOTAL).values).toEqual([undefined, 'KH001201', '上海测试客户1201有限公司']);
+  });
+
+  it('waits on the zip stream of each sheet in turn when the rows span several sheets', async () => {
+    // Back-pressure is checked every 500 rows: at a sheet's last row, and in a sheet whose zip entry waits for the previous one.
+    const sheets = await written(500);
+    expect(sheets.map((sheet) => sheet.rowCount)).toEqual([501, 501, 204]);
+    expect(sheets[2]!.getRow(204).values).toEqual([undefined, 'KH001202', '上海测试客户1202有限公司', '021-1202']);
+    expect(sheets[1]!.getRow(1).getCell(1).font?.bold).toBe(true);
   });
 });

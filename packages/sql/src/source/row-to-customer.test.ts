@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { EXISTS_MAPPING, GOLDEN_MAPPING } from '../../test/golden-mappings.js';
+import { createRowMapper } from './row-to-customer.js';
+
+describe('createRowMapper', () => {
+  it('maps a row by the compiled aliases; a raw column that is also the code is read from cc_code', () => {
+    const toCustomer = createRowMapper({ ...GOLDEN_MAPPING, raw: ['c.cCusCode', 'c.dEndDate', 'c.cCusPhone'] }, 'u8');
+    const row = {
+      cc_code: 'KH01  ',
+      cc_name: '北京星辰科技有限公司',
+      cc_shortName: '星辰',
+      cc_phone: '010-1234 ',
+      cc_address: '   ',
+      cc_category: null,
+      cc_region: 'BJ',
+      cc_status: 'blocked',
+      cc_createdAt: '2024-01-02 08:00:00',
+      cc_updatedAt: null,
+      cc_org: '100',
+      cc_raw_1: new Date(2024, 5, 30, 17, 0, 0),
+    };
+    expect(toCustomer(row, undefined)).toEqual({
+      source: 'u8',
+      erp: 'yonyou-u8',
+      code: 'KH01',
+      name: '北京星辰科技有限公司',
+      status: 'blocked',
+      shortName: '星辰',
+      phone: '010-1234',
+      region: 'BJ',
+      createdAt: '2024-01-02T08:00:00',
+      org: '100',
+      raw: { cCusCode: 'KH01  ', dEndDate: '2024-06-30T17:00:00', cCusPhone: '010-1234 ' },
+    });
+  });
+
+  it('takes the asked org for exists-org mappings, and keeps raw keys in mapping order', () => {
+    const toCustomer = createRowMapper(EXISTS_MAPPING, 'ebs');
+    const row = { cc_code: 'C-1', cc_name: 'Acme', cc_status: 'active', cc_raw_0: 42 };
+    expect(toCustomer(row, '204')).toEqual({ source: 'ebs', erp: 'oracle-ebs', code: 'C-1', name: 'Acme', status: 'active', org: '204', raw: { CUST_ACCOUNT_ID: 42 } });
+    expect(toCustomer(row, undefined)).not.toHaveProperty('org');
+  });
+});
