@@ -31,6 +31,18 @@ describe('SQLite executor statement cache', () => {
     client.close();
   });
 
+  it('returns rows as objects named by the SELECT, from better-sqlite3 and from a minimal stand-in client', async () => {
+    const { client } = countingDatabase();
+    const executor = createSqliteExecutor({ client }, {});
+    expect(await executor.query('SELECT code, flag AS is_set, NULL AS empty FROM t ORDER BY code', [])).toEqual([
+      { code: 'A', is_set: 1, empty: null },
+      { code: 'B', is_set: 0, empty: null },
+    ]);
+    client.close();
+    const standIn = createSqliteExecutor({ client: { prepare: () => ({ all: (...params: unknown[]) => [{ params }] }), close() {} } }, {});
+    expect(await standIn.query('SELECT ?', [true])).toEqual([{ params: [1] }]);
+  });
+
   it('keeps a bounded number of statements, dropping the least recently used', async () => {
     const { client, prepares } = countingDatabase();
     const executor = createSqliteExecutor({ client }, {});
