@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { Customer } from '../../customer/customer-schema.js';
 import { cellText, type ExportField, type ExportOptions, headerOf } from '../export-fields.js';
 import { type CjkFont, resolveCjkFont } from './find-cjk-font.js';
+import { createTextFitter } from './text-fitter.js';
 
 export interface PdfExportOptions extends ExportOptions {
   /** A font file with Chinese glyphs (`FILE` or `FILE#PostScriptName`); found on the machine when absent. */
@@ -67,29 +68,7 @@ export async function writePdf(customers: AsyncIterable<Customer>, output: NodeJ
     document.text(fit(text, width - 4), x + 2, top + 2, { lineBreak: false });
   };
 
-  // Widths per character, measured once: summing them is far cheaper than measuring every cell (no kerning in CJK tables).
-  const characterWidths = new Map<string, number>();
-  const widthOf = (character: string) => {
-    let width = characterWidths.get(character);
-    if (width === undefined) {
-      width = document.widthOfString(character);
-      characterWidths.set(character, width);
-    }
-    return width;
-  };
-
-  /** The text cut to fit the column, with an ellipsis when cut. */
-  const fit = (text: string, width: number): string => {
-    const characters = [...text.replace(/\s+/g, ' ')];
-    let total = 0;
-    for (const character of characters) total += widthOf(character);
-    if (total <= width) return characters.join('');
-    const room = width - widthOf('…');
-    let used = 0;
-    let count = 0;
-    while (count < characters.length && used + widthOf(characters[count]!) <= room) used += widthOf(characters[count++]!);
-    return `${characters.slice(0, count).join('')}…`;
-  };
+  const fit = createTextFitter(document);
 
   let rows = 0;
   try {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { type CjkFont, resolveCjkFont } from '../../export/pdf/find-cjk-font.js';
 import type { ReportDocument, ReportSection, ReportTable } from '../report-types.js';
 import { CHART_HEIGHT, drawChart, type PdfDocument } from './pdf-charts.js';
+import { createTextFitter } from '../../export/pdf/text-fitter.js';
 
 export interface ReportPdfOptions {
   /** A font file with Chinese glyphs (`FILE` or `FILE#PostScriptName`); found on the machine when absent. */
@@ -66,7 +67,7 @@ export async function writeReportPdf(report: ReportDocument, output: NodeJS.Writ
 
 function drawTable(document: PdfDocument, table: ReportTable, startY: number, usable: number): number {
   let y = startY + 6;
-  const fit = fitter(document);
+  const fit = createTextFitter(document);
   const columnWidth = usable / Math.max(1, table.columns.length);
   const drawRow = (cells: ReadonlyArray<string | number>, shade?: string) => {
     if (y + ROW_HEIGHT > document.page.height - MARGIN) {
@@ -95,29 +96,3 @@ function drawTable(document: PdfDocument, table: ReportTable, startY: number, us
   return y + 4;
 }
 
-/**
- * Cuts text to a column width with an ellipsis, for table cells (always at CELL_FONT_SIZE). Widths are
- * measured per character once and summed (no kerning in CJK tables): measuring every cell with pdfkit is far slower.
- */
-function fitter(document: PdfDocument): (text: string, width: number) => string {
-  const widths = new Map<string, number>();
-  const widthOf = (character: string) => {
-    let width = widths.get(character);
-    if (width === undefined) {
-      width = document.widthOfString(character);
-      widths.set(character, width);
-    }
-    return width;
-  };
-  return (text, width) => {
-    const characters = [...text.replace(/\s+/g, ' ')];
-    let total = 0;
-    for (const character of characters) total += widthOf(character);
-    if (total <= width) return characters.join('');
-    const room = width - widthOf('…');
-    let used = 0;
-    let count = 0;
-    while (count < characters.length && used + widthOf(characters[count]!) <= room) used += widthOf(characters[count++]!);
-    return `${characters.slice(0, count).join('')}…`;
-  };
-}
