@@ -5,7 +5,7 @@
  * - ntnyq/uscc-utils README (MIT) for 91110108551385082Q;
  * - winjs-dev/cloud-utils src/isUnifiedSocialCreditCode.ts for 91230184MA1BUFLT44 and 92371000MA3MXH0E3W
  *   (their checksums confirmed independently).
- * Collected in /work/shared/reference/anchors.md §3.2.
+ * Collected in the project's identifier-validation research (anchors, §3.2).
  */
 export const VALID_USCC_VECTORS: readonly string[] = [
   '91110000600037341L',
