@@ -3,23 +3,14 @@ import type { CommandIo } from '../../command-io.js';
 import { reportError } from '../../output/report-error.js';
 import { openSource } from '../../sources/open-source.js';
 import { type CommonOptions, withSource } from '../with-source.js';
-import { runMigrate } from './migrate-command.js';
+import { type MigrateCommandOptions, runMigrate } from './migrate-command.js';
 
-export interface MigrateWiringOptions extends CommonOptions {
+/** The command line's options: the migration's own, with source names where it takes opened sources. */
+export interface MigrateWiringOptions
+  extends CommonOptions,
+    Omit<MigrateCommandOptions, 'source' | 'sourceName' | 'target' | 'rules' | 'json' | 'cwd'> {
   source: string;
-  rule: string;
   target?: string;
-  keepValid?: boolean;
-  map?: string;
-  decisions?: string;
-  out: string;
-  layout?: string;
-  crosswalk?: string;
-  store?: string;
-  order?: string;
-  date?: string;
-  targetOrg?: string;
-  dryRun?: boolean;
 }
 
 /** Opens the source and the (read-only) target from the config and runs the migration; both are always closed. */
