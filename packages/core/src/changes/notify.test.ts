@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startWebhookReceiver } from '../../../../test-support/webhook-receiver.js';
 import type { ChangeList } from './change-types.js';
 import { appendChangeLine, postWebhook } from './notify.js';
 
@@ -13,26 +14,7 @@ const list: ChangeList = {
   added: [{ code: 'KH001', name: '北京瑞远通科技有限公司', status: 'active' }], changed: [], blocked: [], unblocked: [], deleted: [], limitations: [],
 };
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A local receiver answering each request with the next status of `statuses` (then 200). */
-async function receiver(statuses: number[]): Promise<{ url: string; received: Received[]; server: Server }> {
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.statusCode = statuses.shift() ?? 200;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, server };
-}
+const receiver = (statuses: number[]) => startWebhookReceiver(statuses, 200);
 
 let server: Server | undefined;
 afterEach(async () => {

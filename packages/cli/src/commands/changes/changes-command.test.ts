@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, testBackends } from '../../../../../test-support/backends.js';
+import { startWebhookReceiver } from '../../../../../test-support/webhook-receiver.js';
 import { runInProcess } from '../../../test/test-io.js';
 
 /** The classic in-house `Customer` table, read as a generic-sql source. */
@@ -17,10 +16,6 @@ const ROWS = [
   { CustomerID: 'C004', CustomerName: 'Hamburg Trading GmbH', Region: 'Hamburg', Status: 'A', CreatedAt: '2024-04-05 10:00:00', UpdatedAt: '2024-04-05 10:00:00' },
 ];
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
 
 async function createTable(database: TestDatabase): Promise<void> {
   const q = database.quote;
@@ -41,20 +36,7 @@ async function editRows(database: TestDatabase): Promise<void> {
   await database.run(`DELETE FROM ${q('Customer')} WHERE ${q('CustomerID')} = ${p(1)}`, ['C003']);
 }
 
-async function receiver(statuses: number[]): Promise<{ url: string; received: Received[]; server: Server }> {
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.statusCode = statuses.shift() ?? 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/custcode`, received, server };
-}
+const receiver = (statuses: number[]) => startWebhookReceiver(statuses, 204);
 
 for (const backend of testBackends().filter((candidate) => candidate.name !== 'postgres')) {
   if (backend.unavailable) console.warn(`custcode changes on ${backend.name}: ${backend.unavailable}`);
