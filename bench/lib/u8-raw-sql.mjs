@@ -36,3 +36,17 @@ export function rowCells(row) {
   cells[12] = '';
   return cells;
 }
+
+/** RFC 4180 quoting as csv-stringify does it by default: quote a cell with a comma, quote or line break, doubling quotes. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const csvCell = (value) => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+/** A result row (array mode) as one CSV line of the 13 export columns, the same bytes as csv-stringify writes. */
+export function rowLine(row) {
+  let line = csvCell(row[0] ?? '');
+  for (let index = 1; index < 12; index++) line += `,${csvCell(row[index] ?? '')}`;
+  return `${line},\n`;
+}
+
+/** BOM and header line, as csv-stringify writes them. */
+export const CSV_HEAD = `\uFEFF${EXPORT_HEADER.join(',')}\n`;

@@ -7,7 +7,7 @@ import { writeCsv } from '@custcode/core';
 import { createYonyouSource } from '@custcode/adapter-yonyou';
 import { mariadbBenchUrl } from '../lib/bench-database.mjs';
 import { readLookupCodes } from '../lib/codes-file.mjs';
-import { EXPORT_HEADER, rawSql, rowCells } from '../lib/u8-raw-sql.mjs';
+import { CSV_HEAD, EXPORT_HEADER, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
 
 const BATCH = 1_000;
 const source = () => createYonyouSource({ name: 'bench', product: 'u8', connection: mariadbBenchUrl() });
@@ -62,6 +62,36 @@ export async function csvRaw(file, limit) {
     stringify({ header: true, columns: EXPORT_HEADER, bom: true }),
     createWriteStream(file),
   );
+  connection.end();
+  return { rows };
+}
+
+/**
+ * The fastest hand-written export found: one streamed SELECT read through mysql2's row events, lines built by
+ * hand (same bytes as csv-stringify), one write per 1,000 rows, the query paused while the file is full.
+ */
+export async function csvRawLines(file, limit) {
+  const connection = await rawConnection();
+  const output = createWriteStream(file);
+  output.write(CSV_HEAD);
+  let rows = 0;
+  let chunk = '';
+  await new Promise((resolve, reject) => {
+    const query = connection.query({ sql: rawSql.mysql.scan(limit), rowsAsArray: true });
+    query.on('error', reject);
+    query.on('result', (row) => {
+      chunk += rowLine(row);
+      if (++rows % BATCH !== 0) return;
+      if (!output.write(chunk)) {
+        connection.pause();
+        output.once('drain', () => connection.resume());
+      }
+      chunk = '';
+    });
+    query.on('end', resolve);
+  });
+  output.end(chunk);
+  await new Promise((resolve, reject) => output.once('finish', resolve).once('error', reject));
   connection.end();
   return { rows };
 }

@@ -6,7 +6,7 @@ import { writeCsv } from '@custcode/core';
 import { createYonyouSource } from '@custcode/adapter-yonyou';
 import { sqliteFile } from '../lib/bench-database.mjs';
 import { readLookupCodes } from '../lib/codes-file.mjs';
-import { EXPORT_HEADER, rawSql, rowCells } from '../lib/u8-raw-sql.mjs';
+import { CSV_HEAD, EXPORT_HEADER, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
 
 const BATCH = 1_000;
 const source = () => createYonyouSource({ name: 'bench', product: 'u8', connection: `sqlite:${sqliteFile}` });
@@ -57,6 +57,25 @@ export async function csvRaw(file) {
     if (!stringifier.write(rowCells(row))) await once(stringifier, 'drain');
   }
   stringifier.end();
+  await once(output, 'finish');
+  db.close();
+  return { rows };
+}
+
+/** The fastest hand-written export found: `iterate()`, lines built by hand (same bytes as csv-stringify), one write per 1,000 rows. */
+export async function csvRawLines(file) {
+  const db = await open();
+  const output = createWriteStream(file);
+  output.write(CSV_HEAD);
+  let rows = 0;
+  let chunk = '';
+  for (const row of db.prepare(rawSql.sqlite.scan()).raw(true).iterate()) {
+    chunk += rowLine(row);
+    if (++rows % BATCH !== 0) continue;
+    if (!output.write(chunk)) await once(output, 'drain');
+    chunk = '';
+  }
+  output.end(chunk);
   await once(output, 'finish');
   db.close();
   return { rows };

@@ -20,6 +20,7 @@ export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
 export { createCustomerSource, parseCustomerQuery } from './source/create-customer-source.js';
 export type { RetryOptions } from './source/retry.js';
 export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';
+export { CUSTOMER_PAGES, pagedStream, pagesOf, type PagedCustomers } from './source/customer-pages.js';
 export { matchesFilter, matchesText, statusList } from './source/match-filter.js';
 export { cursorOf, encodeCursor, decodeCursor } from './source/cursor.js';
 

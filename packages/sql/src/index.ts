@@ -10,7 +10,7 @@ export { createGenericSqlSource, type GenericSqlSourceOptions, type GenericSqlCo
 
 // Executors and connections
 export { createExecutor } from './executor/create-executor.js';
-export type { SqlExecutor, SqlRow, SqlConnection, ExecutorOptions } from './executor/sql-executor.js';
+export type { SqlExecutor, SqlRow, SqlArrayRows, SqlConnection, ExecutorOptions } from './executor/sql-executor.js';
 export type { SqlSourceConnection } from './executor/connection-with-default-dialect.js';
 export { parseConnectionUrl, type ConnectionUrl } from './dialects/connection-url.js';
 export { assertReadOnly } from './executor/read-only-guard.js';

@@ -1,6 +1,7 @@
 import type { Customer } from '../customer/customer-schema.js';
 import { CustcodeError } from '../errors/custcode-error.js';
 import { NotAuthorizedError } from '../errors/not-authorized-error.js';
+import { pagedStream, pagesOf } from '../source/customer-pages.js';
 import { matchesFilter } from '../source/match-filter.js';
 import type { CustomerFilter, CustomerQuery, LookupOptions } from '../source/v1/customer-query.js';
 import type { CustomerSource, LookupResult } from '../source/v1/customer-source.js';
@@ -97,25 +98,33 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Cust
       }
     },
 
-    async *search(query: CustomerQuery = {}): AsyncGenerator<Customer> {
-      refuseMaskedFilters('search', query);
-      const scoped = restrictQuery(query, filter);
+    search(query: CustomerQuery = {}) {
       let records = 0;
-      let outcome: { outcome: 'ok' | 'error'; error?: unknown } = { outcome: 'ok' };
-      try {
-        if (scoped === undefined) return;
-        for await (const customer of source.search(scoped)) {
-          const shown = visible(customer);
-          if (!shown) continue;
-          records += 1;
-          yield shown;
+      // Page by page when the source pages (one step per page, not per row); a plain stream one row at a time.
+      async function* pages(): AsyncGenerator<Customer[]> {
+        refuseMaskedFilters('search', query);
+        const scoped = restrictQuery(query, filter);
+        let outcome: { outcome: 'ok' | 'error'; error?: unknown } = { outcome: 'ok' };
+        try {
+          if (scoped === undefined) return;
+          for await (const page of pagesOf(source.search(scoped), 1)) {
+            const shown: Customer[] = [];
+            for (const customer of page) {
+              const visibleCustomer = visible(customer);
+              if (visibleCustomer) shown.push(visibleCustomer);
+            }
+            if (shown.length > 0) yield shown;
+          }
+        } catch (error) {
+          outcome = { outcome: 'error', error };
+          throw error;
+        } finally {
+          log({ operation: 'search', query: { ...query }, records, ...outcome });
         }
-      } catch (error) {
-        outcome = { outcome: 'error', error };
-        throw error;
-      } finally {
-        log({ operation: 'search', query: { ...query }, records, ...outcome });
       }
+      return pagedStream(pages, (count) => {
+        records += count;
+      });
     },
 
     async count(query: CustomerFilter = {}) {

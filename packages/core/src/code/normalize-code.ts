@@ -3,6 +3,7 @@ import { MalformedCodeError } from '../errors/malformed-code-error.js';
 /** Longest code accepted as input; longer strings are rejected before they reach a backend. */
 export const MAX_CODE_LENGTH = 200;
 
+const printableAscii = /^[\x20-\x7E]*$/;
 const zeroWidth = /[\u200B-\u200D\u2060\uFEFF]/g;
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001F\u007F]/;
@@ -13,6 +14,8 @@ const controlCharacters = /[\u0000-\u001F\u007F]/;
  * Case is kept: codes are case-sensitive in some ERPs.
  */
 export function normalizeCode(input: string): string {
+  // Printable ASCII is its own NFKC form and holds no zero-width character: the common case, kept cheap.
+  if (printableAscii.test(input)) return input.trim();
   // Zero-width characters go first: one between a letter and its accent would otherwise block composition.
   return input.replace(zeroWidth, '').normalize('NFKC').trim();
 }

@@ -1,11 +1,9 @@
-import { Readable, Transform } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import iconv from 'iconv-lite';
 import type { Customer } from '../customer/customer-schema.js';
 import { ConfigError } from '../errors/config-error.js';
+import { pagesOf } from '../source/customer-pages.js';
 import { cellText, DEFAULT_EXPORT_FIELDS, type ExportOptions, headerOf } from './export-fields.js';
+import { endStream, withOutput, writeChunk } from './write-chunk.js';
 
 /** `utf8` (with a BOM by default, so Excel reads Chinese correctly) or a legacy Chinese code page. */
 export type CsvEncoding = 'utf8' | 'gbk' | 'gb18030';
@@ -19,42 +17,41 @@ export interface CsvExportOptions extends ExportOptions {
   end?: boolean;
 }
 
-/** Writes customers as CSV, streaming with back-pressure. Returns the number of rows. */
+/** A field is quoted when it holds a comma, a quote or a line break; quotes are doubled (RFC 4180, as csv-stringify). */
+const NEEDS_QUOTES = /[",\r\n]/;
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const UTF8_BOM = '\uFEFF';
+
+/**
+ * Writes customers as CSV, streaming with back-pressure: one chunk per page of rows, so the cost per row
+ * is building its line and nothing else. Returns the number of rows.
+ */
 export async function writeCsv(customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: CsvExportOptions = {}): Promise<number> {
   const encoding = options.encoding ?? 'utf8';
   if (!CSV_ENCODINGS.includes(encoding)) {
     throw new ConfigError({ message: `Unknown CSV encoding "${String(encoding)}".`, hint: `Use one of: ${CSV_ENCODINGS.join(', ')}.` });
   }
   const fields = options.fields ?? DEFAULT_EXPORT_FIELDS;
+  const encode = encoding === 'utf8' ? (text: string) => text : (text: string) => iconv.encode(text, encoding);
+  const bom = encoding === 'utf8' && options.bom !== false ? UTF8_BOM : '';
   let rows = 0;
-  async function* records() {
-    for await (const customer of customers) {
-      yield fields.map((field) => cellText(customer, field));
-      rows += 1;
+  return withOutput(output, async () => {
+    await writeChunk(output, encode(`${bom}${fields.map((field) => csvField(headerOf(field, options.headers))).join(',')}\n`));
+    for await (const page of pagesOf(customers)) {
+      let chunk = '';
+      for (const customer of page) {
+        let line = csvField(cellText(customer, fields[0]!));
+        for (let index = 1; index < fields.length; index++) line += `,${csvField(cellText(customer, fields[index]!))}`;
+        chunk += `${line}\n`;
+      }
+      await writeChunk(output, encode(chunk));
+      rows += page.length;
       options.onRow?.(rows);
     }
-  }
-  const stringifier = stringify({
-    header: true,
-    columns: fields.map((field) => headerOf(field, options.headers)),
-    bom: encoding === 'utf8' && options.bom !== false,
-  });
-  const end = options.end !== false;
-  if (encoding === 'utf8') await pipeline(Readable.from(records()), stringifier, output, { end });
-  else await pipeline(Readable.from(records()), stringifier, encoder(encoding), output, { end });
-  return rows;
-}
-
-/** Re-encodes the stringifier's UTF-8 bytes into a legacy code page (characters split across chunks are kept whole). */
-function encoder(encoding: Exclude<CsvEncoding, 'utf8'>): Transform {
-  const decoder = new StringDecoder('utf8');
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, iconv.encode(decoder.write(chunk), encoding));
-    },
-    flush(callback) {
-      const rest = decoder.end();
-      callback(null, rest === '' ? undefined : iconv.encode(rest, encoding));
-    },
+    if (options.end !== false) await endStream(output);
+    return rows;
   });
 }

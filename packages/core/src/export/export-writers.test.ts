@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, createWriteStream, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../customer/customer-schema.js';
+import { pagedStream } from '../source/customer-pages.js';
 import { parseExportFields, writeCsv, writeJson, writeNdjson } from './index.js';
 import { writeXlsx } from './xlsx/index.js';
 import { findCjkFont, writePdf } from './pdf/index.js';
@@ -50,6 +53,50 @@ describe('csv', () => {
     expect(buffer[0]).toBe('c'.charCodeAt(0));
     expect(iconv.decode(buffer, 'gbk')).toContain('北京鑫恒泰科技有限公司');
     expect(buffer.toString('utf8')).not.toContain('北京');
+  });
+});
+
+describe('csv, byte for byte as csv-stringify writes it', () => {
+  const cell = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', '北', '\t', "'", '=', '；') }),
+    fc.string({ unit: 'grapheme' }),
+  );
+  const record = fc.record({ code: fc.string({ minLength: 1 }), name: cell, address: fc.option(cell, { nil: undefined }), contact: fc.option(cell, { nil: undefined }) });
+
+  it('quotes and escapes every cell the same way, across pages and in GB18030', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 30 }), fc.integer({ min: 1, max: 7 }), async (records, pageSize) => {
+        const list: Customer[] = records.map((item) => ({ source: 's', erp: 'file', status: 'active', raw: {}, ...item }) as Customer);
+        const fields = ['code', 'name', 'address', 'contact', 'status'] as const;
+        const expected = stringifySync(
+          list.map((item) => fields.map((field) => item[field] ?? '')),
+          { header: true, columns: [...fields], bom: true },
+        );
+        const paged = pagedStream(async function* () {
+          for (let start = 0; start < list.length; start += pageSize) yield list.slice(start, start + pageSize);
+        });
+        const utf8 = collect();
+        expect(await writeCsv(paged, utf8.stream, { fields })).toBe(list.length);
+        expect(utf8.bytes().toString('utf8')).toBe(expected);
+        const legacy = collect();
+        await writeCsv(stream(list), legacy.stream, { fields, encoding: 'gb18030' });
+        expect(legacy.bytes().equals(iconv.encode(expected.replace(/^\uFEFF/, ''), 'gb18030'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects, without an unhandled error event, when the output fails mid-export', async () => {
+    let writes = 0;
+    const failing = new Writable({
+      highWaterMark: 64,
+      write(_chunk, _encoding, callback) {
+        writes += 1;
+        callback(writes === 2 ? new Error('disk full') : null);
+      },
+    });
+    const many = Array.from({ length: 5000 }, (_, index) => ({ ...customers[0]!, code: `C${index}` }));
+    await expect(writeCsv(stream(many), failing)).rejects.toThrow(/disk full/);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Customer } from '../customer/customer-schema.js';
 import { type ExportOptions, pickFields } from './export-fields.js';
-import { endStream, writeChunk } from './write-chunk.js';
+import { endStream, withOutput, writeChunk } from './write-chunk.js';
 
 export interface JsonExportOptions extends Omit<ExportOptions, 'headers'> {
   /** End the output when done (default true; pass false for stdout). */
@@ -12,25 +12,29 @@ const project = (customer: Customer, options: JsonExportOptions) =>
 
 /** Writes a JSON array of customers, one record per line, streaming. Returns the number of rows. */
 export async function writeJson(customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: JsonExportOptions = {}): Promise<number> {
-  let rows = 0;
-  for await (const customer of customers) {
-    await writeChunk(output, `${rows === 0 ? '[\n' : ',\n'}${JSON.stringify(project(customer, options))}`);
-    rows += 1;
-    options.onRow?.(rows);
-  }
-  await writeChunk(output, rows === 0 ? '[]\n' : '\n]\n');
-  if (options.end !== false) await endStream(output);
-  return rows;
+  return withOutput(output, async () => {
+    let rows = 0;
+    for await (const customer of customers) {
+      await writeChunk(output, `${rows === 0 ? '[\n' : ',\n'}${JSON.stringify(project(customer, options))}`);
+      rows += 1;
+      options.onRow?.(rows);
+    }
+    await writeChunk(output, rows === 0 ? '[]\n' : '\n]\n');
+    if (options.end !== false) await endStream(output);
+    return rows;
+  });
 }
 
 /** Writes newline-delimited JSON: one customer per line. Returns the number of rows. */
 export async function writeNdjson(customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: JsonExportOptions = {}): Promise<number> {
-  let rows = 0;
-  for await (const customer of customers) {
-    await writeChunk(output, `${JSON.stringify(project(customer, options))}\n`);
-    rows += 1;
-    options.onRow?.(rows);
-  }
-  if (options.end !== false) await endStream(output);
-  return rows;
+  return withOutput(output, async () => {
+    let rows = 0;
+    for await (const customer of customers) {
+      await writeChunk(output, `${JSON.stringify(project(customer, options))}\n`);
+      rows += 1;
+      options.onRow?.(rows);
+    }
+    if (options.end !== false) await endStream(output);
+    return rows;
+  });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '../customer/customer-schema.js';
 import { isCustcodeError } from '../errors/custcode-error.js';
 import { createCustomerSource, parseCustomerQuery } from './create-customer-source.js';
+import { pagesOf } from './customer-pages.js';
 import { matchesFilter } from './match-filter.js';
 import type { CustomerFilter } from './v1/customer-query.js';
 import type { SourceDescription } from './v1/source-description.js';
@@ -175,6 +176,17 @@ describe('createCustomerSource: search and count', () => {
     for await (const _row of failingSource.search()) break;
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(requested.filter((cursor) => cursor !== undefined)).toHaveLength(2);
+  });
+
+  it('offers the same rows page by page, with limit and a scanned text filter applied to the pages', async () => {
+    const { source } = fakeDriver(rows, { pinyinSearch: 'scan' });
+    const pages = await collect(pagesOf(source.search()));
+    expect(pages.map((page) => page.map((row) => row.code))).toEqual([['0000001000', '1001'], ['C-100', 'KH01'], ['KH02']]);
+    const limited = await collect(pagesOf(source.search({ limit: 3 })));
+    expect(limited.map((page) => page.map((row) => row.code))).toEqual([['0000001000', '1001'], ['C-100']]);
+    // Pages whose rows all miss the text are skipped, never yielded empty.
+    const filtered = await collect(pagesOf(source.search({ text: 'bj', status: ['active', 'deleted'] })));
+    expect(filtered.map((page) => page.map((row) => row.code))).toEqual([['0000001000'], ['KH02']]);
   });
 
   it('resumes after a cursor', async () => {

@@ -4,6 +4,7 @@ import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
 import { retryOnLostConnection, type RetryOptions } from './retry.js';
 import { decodeCursor, toStoredCode } from './cursor.js';
 import { matchesFilter } from './match-filter.js';
+import { type PagedCustomers, pagedStream } from './customer-pages.js';
 import type { CustomerFilter, CustomerQuery, LookupOptions } from './v1/customer-query.js';
 import { customerQuerySchema } from './v1/customer-query.js';
 import type { CustomerSource, LookupResult } from './v1/customer-source.js';
@@ -51,7 +52,8 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     return { pushed: text === undefined ? rest : { ...rest, text }, residual: undefined };
   }
 
-  async function* search(query: CustomerQuery = {}): AsyncGenerator<Customer> {
+  /** Pages of matching customers; the query is checked when the first page is asked for. */
+  async function* searchPages(query: CustomerQuery): AsyncGenerator<Customer[]> {
     const { limit, after, ...filter } = parseCustomerQuery(query);
     const { pushed, residual } = plan(filter);
     const pageSize = capabilities.limits.page;
@@ -74,13 +76,15 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
         const last = rows[rows.length - 1]!;
         next = fetchPage({ code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) }, wanted);
       }
-      for (const row of rows) {
-        if (residual && !matchesFilter(row, residual)) continue;
-        yield row;
-        if (--remaining <= 0) return;
-      }
+      let page = residual ? rows.filter((row) => matchesFilter(row, residual)) : rows;
+      if (page.length >= remaining) page = page.slice(0, remaining);
+      remaining -= page.length;
+      if (page.length > 0) yield page;
+      if (remaining <= 0) return;
     }
   }
+
+  const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => searchPages(query));
 
   /** Plain-code cursors are in the user's form; encoded ones already hold the stored form. */
   function storedCursor(after: string): Cursor {
@@ -103,20 +107,22 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     const batchSize = capabilities.limits.lookupBatch;
     let pending: Array<{ code: string; key: string | undefined }> = [];
     let keys = new Set<string>();
-    const flush = async function* () {
+    // The answers of one batch, in input order; plain arrays, so each answer costs one async step, not two.
+    const flush = async (): Promise<LookupResult[]> => {
       const found = await lookupBatch([...keys], options);
-      for (const item of pending) yield { code: item.code, customer: item.key === undefined ? undefined : found.get(item.key) };
+      const answers = pending.map((item) => ({ code: item.code, customer: item.key === undefined ? undefined : found.get(item.key) }));
       pending = [];
       keys = new Set();
+      return answers;
     };
     for await (const code of codes) {
       const key = safeStoredKey(code);
       pending.push({ code, key });
       if (key !== undefined) keys.add(key);
       // Repeated codes do not grow the key set; bound the pending answers too, so memory stays constant.
-      if (keys.size >= batchSize || pending.length >= batchSize * 8) yield* flush();
+      if (keys.size >= batchSize || pending.length >= batchSize * 8) for (const answer of await flush()) yield answer;
     }
-    if (pending.length > 0) yield* flush();
+    if (pending.length > 0) for (const answer of await flush()) yield answer;
   }
 
   /** A malformed code in a batch is a miss, not a failure of the whole batch. */

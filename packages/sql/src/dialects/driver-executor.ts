@@ -1,11 +1,13 @@
 import { BackendError, ConnectionError, CustcodeError, redactSecrets, type ConnectionFailure } from '@custcode/core';
 import { assertReadOnly } from '../executor/read-only-guard.js';
-import type { SqlExecutor, SqlRow } from '../executor/sql-executor.js';
+import type { SqlArrayRows, SqlExecutor, SqlRow } from '../executor/sql-executor.js';
 import type { DialectName } from './dialect-name.js';
 
 /** An open connection or pool of one driver, as a dialect's executor file wraps it. */
 export interface DriverSession {
   query(sql: string, params: unknown[]): Promise<SqlRow[]>;
+  /** Rows as arrays, where the driver reads them that way natively. */
+  queryArrays?(sql: string, params: unknown[]): Promise<SqlArrayRows>;
   close(): Promise<void>;
 }
 
@@ -45,15 +47,18 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
     });
     return session;
   };
-  const query = async (sql: string, params: unknown[] = []) => {
+  const run = async <T>(sql: string, read: (connection: DriverSession) => Promise<T>): Promise<T> => {
     assertReadOnly(sql);
     const connection = await open();
     try {
-      return await connection.query(sql, params);
+      return await read(connection);
     } catch (error) {
       throw toTypedError(error, 'query', spec);
     }
   };
+  const query = (sql: string, params: unknown[] = []) => run(sql, (connection) => connection.query(sql, params));
+  const queryArrays = (sql: string, params: unknown[] = []) =>
+    run(sql, async (connection) => (connection.queryArrays ? connection.queryArrays(sql, params) : asArrays(await connection.query(sql, params))));
   const describeColumns = async (table: string) => {
     const statement = spec.listColumnsQuery(table);
     const rows = await query(statement.sql, statement.params);
@@ -67,6 +72,7 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
   return {
     dialect: spec.dialect,
     query,
+    queryArrays,
     describeColumns,
     async listTables(schema) {
       const statement = spec.listTablesQuery(schema);
@@ -81,6 +87,12 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
       if (pending) await (await pending.catch(() => undefined))?.close();
     },
   };
+}
+
+/** Object rows as arrays, for sessions whose driver has no array mode. */
+function asArrays(rows: SqlRow[]): SqlArrayRows {
+  const columns = rows.length === 0 ? [] : Object.keys(rows[0]!);
+  return { columns, rows: rows.map((row) => columns.map((column) => row[column])) };
 }
 
 function toTypedError(error: unknown, phase: 'connect' | 'query', spec: DriverExecutorSpec): Error {

@@ -2,6 +2,12 @@ import type { DialectName } from '../dialects/dialect-name.js';
 
 export type SqlRow = Record<string, unknown>;
 
+/** A result read as arrays: one array of cells per row, in the order of `columns`. */
+export interface SqlArrayRows {
+  columns: string[];
+  rows: unknown[][];
+}
+
 /**
  * Runs compiled SELECTs on one database. Every statement passes `assertReadOnly` first; driver
  * errors arrive as typed custcode errors with secrets redacted.
@@ -9,6 +15,8 @@ export type SqlRow = Record<string, unknown>;
 export interface SqlExecutor {
   readonly dialect: DialectName;
   query(sql: string, params?: unknown[]): Promise<SqlRow[]>;
+  /** The same statement with rows as arrays: no object per row, where the driver can read that way. */
+  queryArrays?(sql: string, params?: unknown[]): Promise<SqlArrayRows>;
   /** The table's column names as the database spells them; [] when there is no such table. */
   listColumns(table: string): Promise<string[]>;
   /** The same, with each column's declared type as the catalog spells it (`int`, `NUMBER`, `character varying`) and nullability. */

@@ -8,7 +8,7 @@ import type { DialectName } from '../dialects/dialect-name.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 import { checkSchema, type SchemaFacts } from './check-schema.js';
 import { describeMapping } from './describe-mapping.js';
-import { createRowMapper } from './row-to-customer.js';
+import { type ArrayRowMapper, createArrayRowMapper, createRowMapper } from './row-to-customer.js';
 import { validateMapping } from './validate-mapping.js';
 
 export interface SqlSourceOptions {
@@ -68,14 +68,22 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     });
     return checked;
   };
-  const run = async (shape: CustomerQueryShape) => {
-    const compiled = compileCustomerQuery(mapping, dialect.name, shape, await ready());
-    return executor.query(compiled.sql, compiled.params);
-  };
+  const compile = async (shape: CustomerQueryShape) => compileCustomerQuery(mapping, dialect.name, shape, await ready());
   const rowToCustomer = createRowMapper(mapping, name);
-  const toCustomers = (rows: Array<Record<string, unknown>>, org: string | undefined): Customer[] => {
+  const arrayMappers = new Map<string, ArrayRowMapper>();
+  /** Rows read as arrays where the executor can (no object per row); a mapper per column list, built once. */
+  const run = async (shape: CustomerQueryShape, org: string | undefined): Promise<Customer[]> => {
+    const compiled = await compile(shape);
+    if (!executor.queryArrays) {
+      const rows = await executor.query(compiled.sql, compiled.params);
+      return rows.map((row) => rowToCustomer(row, org));
+    }
+    const { columns, rows } = await executor.queryArrays(compiled.sql, compiled.params);
+    const key = columns.join('\u0000');
+    let toCustomer = arrayMappers.get(key);
+    if (toCustomer === undefined) arrayMappers.set(key, (toCustomer = createArrayRowMapper(mapping, name, columns)));
     const customers = new Array<Customer>(rows.length);
-    for (let index = 0; index < rows.length; index++) customers[index] = rowToCustomer(rows[index]!, org);
+    for (let index = 0; index < rows.length; index++) customers[index] = toCustomer(rows[index]!, org);
     return customers;
   };
 
@@ -84,15 +92,14 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     erp: mapping.erp,
     codeForm: mapping.codeForm ?? 'as-is',
     describe: () => description,
-    async page({ filter, after, limit }) {
-      return toCustomers(await run({ shape: 'page', filter, limit, ...(after ? { after } : {}) }), filter.org);
-    },
+    page: ({ filter, after, limit }) => run({ shape: 'page', filter, limit, ...(after ? { after } : {}) }, filter.org),
     async lookup(codes, { org }) {
       if (codes.length === 0) return [];
-      return toCustomers(await run({ shape: 'lookup', codes, ...(org === undefined ? {} : { org }) }), org);
+      return run({ shape: 'lookup', codes, ...(org === undefined ? {} : { org }) }, org);
     },
     async count(filter) {
-      const [row] = await run({ shape: 'count', filter });
+      const compiled = await compile({ shape: 'count', filter });
+      const [row] = await executor.query(compiled.sql, compiled.params);
       return Number(row?.cc_count ?? 0);
     },
     close: () => executor.close(),

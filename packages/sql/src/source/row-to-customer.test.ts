@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXISTS_MAPPING, GOLDEN_MAPPING } from '../../test/golden-mappings.js';
-import { createRowMapper } from './row-to-customer.js';
+import { createArrayRowMapper, createRowMapper } from './row-to-customer.js';
 
 describe('createRowMapper', () => {
   it('maps a row by the compiled aliases; a raw column that is also the code is read from cc_code', () => {
@@ -32,6 +32,21 @@ describe('createRowMapper', () => {
       org: '100',
       raw: { cCusCode: 'KH01  ', dEndDate: '2024-06-30T17:00:00', cCusPhone: '010-1234 ' },
     });
+  });
+
+  it('maps a row read as an array to the same record, whatever the column order', () => {
+    const mapping = { ...GOLDEN_MAPPING, raw: ['c.cCusCode', 'c.dEndDate', 'c.cCusPhone'] };
+    const row: Record<string, unknown> = {
+      cc_code: 'KH01  ', cc_name: '北京星辰科技有限公司', cc_shortName: '星辰', cc_phone: '010-1234 ', cc_address: '   ',
+      cc_category: null, cc_region: 'BJ', cc_status: 'blocked', cc_createdAt: '2024-01-02 08:00:00', cc_updatedAt: null,
+      cc_org: '100', cc_raw_1: new Date(2024, 5, 30, 17, 0, 0),
+    };
+    const columns = Object.keys(row).reverse();
+    const fromArray = createArrayRowMapper(mapping, 'u8', columns)(columns.map((column) => row[column]), undefined);
+    expect(fromArray).toEqual(createRowMapper(mapping, 'u8')(row, undefined));
+    expect(fromArray.code).toBe('KH01');
+    // A result without some column reads it as absent.
+    expect(createArrayRowMapper(mapping, 'u8', ['cc_code', 'cc_name'])(['K2', 'N'], undefined)).toMatchObject({ code: 'K2', name: 'N', status: 'active' });
   });
 
   it('takes the asked org for exists-org mappings, and keeps raw keys in mapping order', () => {

@@ -6,7 +6,7 @@ import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of mysql2/promise custcode uses: a pool (or a connection: both have execute). */
 interface MysqlClient {
-  execute(options: { sql: string; values: unknown[]; timeout?: number }): Promise<[unknown, unknown]>;
+  execute(options: { sql: string; values: unknown[]; timeout?: number; rowsAsArray?: boolean }): Promise<[unknown, unknown]>;
   end?(): Promise<void>;
 }
 interface MysqlPool extends MysqlClient {
@@ -67,10 +67,15 @@ export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptio
 }
 
 function session(client: MysqlClient, owned: boolean, options: ExecutorOptions): DriverSession {
+  const timeout = options.queryTimeoutMs ? { timeout: options.queryTimeoutMs } : {};
   return {
     async query(sql, values) {
-      const [rows] = await client.execute({ sql, values, ...(options.queryTimeoutMs ? { timeout: options.queryTimeoutMs } : {}) });
+      const [rows] = await client.execute({ sql, values, ...timeout });
       return rows as SqlRow[];
+    },
+    async queryArrays(sql, values) {
+      const [rows, fields] = await client.execute({ sql, values, rowsAsArray: true, ...timeout });
+      return { columns: ((fields ?? []) as Array<{ name: string }>).map((field) => field.name), rows: rows as unknown[][] };
     },
     async close() {
       if (owned) await client.end?.();

@@ -1,4 +1,4 @@
-import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
+import type { ExecutorOptions, SqlArrayRows, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
 import { createDriverExecutor, errorCode, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
@@ -11,7 +11,10 @@ interface SqliteStatement {
   raw?(toggle: boolean): SqliteStatement;
   columns?(): Array<{ name: string }>;
 }
-type RunStatement = (params: unknown[]) => SqlRow[];
+interface RunStatement {
+  objects(params: unknown[]): SqlRow[];
+  arrays(params: unknown[]): SqlArrayRows;
+}
 interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
   close(): void;
@@ -70,7 +73,10 @@ function session(database: SqliteDatabase, owned: boolean): DriverSession {
   };
   return {
     async query(sql, params) {
-      return prepared(sql)(params.map((value) => (typeof value === 'boolean' ? Number(value) : value)));
+      return prepared(sql).objects(bindable(params));
+    },
+    async queryArrays(sql, params) {
+      return prepared(sql).arrays(bindable(params));
     },
     async close() {
       if (owned) database.close();
@@ -78,26 +84,40 @@ function session(database: SqliteDatabase, owned: boolean): DriverSession {
   };
 }
 
+/** better-sqlite3 binds no booleans. */
+const bindable = (params: unknown[]) => params.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+
 /**
- * Reads rows as arrays and names their cells here: better-sqlite3 builds row objects natively about
- * 1.7× slower than this loop (1M rows of a U8 page query: 4.1–5.1 s against 2.4–3.0 s).
+ * Reads rows as arrays (better-sqlite3 builds row objects natively about 1.7× slower than naming the
+ * cells here: 1M rows of a U8 page query, 4.1–5.1 s against 2.4–3.0 s); a stand-in without `raw` reads objects.
  */
 function runner(statement: SqliteStatement): RunStatement {
   if (statement.reader !== true || statement.raw === undefined || statement.columns === undefined) {
-    return (params) => statement.all(...params) as SqlRow[];
+    const objects = (params: unknown[]) => statement.all(...params) as SqlRow[];
+    return {
+      objects,
+      arrays(params) {
+        const rows = objects(params);
+        const columns = rows.length === 0 ? [] : Object.keys(rows[0]!);
+        return { columns, rows: rows.map((row) => columns.map((column) => row[column])) };
+      },
+    };
   }
   const names = statement.columns().map((column) => column.name);
   const arrays = statement.raw(true);
-  return (params) => {
-    const cells = arrays.all(...params) as unknown[][];
-    const rows = new Array<SqlRow>(cells.length);
-    for (let index = 0; index < cells.length; index++) {
-      const values = cells[index]!;
-      const row: SqlRow = {};
-      for (let column = 0; column < names.length; column++) row[names[column]!] = values[column];
-      rows[index] = row;
-    }
-    return rows;
+  return {
+    arrays: (params) => ({ columns: names, rows: arrays.all(...params) as unknown[][] }),
+    objects(params) {
+      const cells = arrays.all(...params) as unknown[][];
+      const rows = new Array<SqlRow>(cells.length);
+      for (let index = 0; index < cells.length; index++) {
+        const values = cells[index]!;
+        const row: SqlRow = {};
+        for (let column = 0; column < names.length; column++) row[names[column]!] = values[column];
+        rows[index] = row;
+      }
+      return rows;
+    },
   };
 }
 
