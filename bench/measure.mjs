@@ -18,8 +18,6 @@ const measurements = {
   'mariadb-csv-custcode': () => () => mariadb.csvCustcode(file),
   'mariadb-csv-raw': () => () => mariadb.csvRaw(file),
   'mariadb-csv-raw-lines': () => () => mariadb.csvRawLines(file),
-  'mariadb-csv-raw-keyset': () => () => mariadb.csvRawKeyset(file, false),
-  'mariadb-csv-raw-keyset-prefetch': () => () => mariadb.csvRawKeyset(file, true),
   'mariadb-csv100k-custcode': () => () => mariadb.csvCustcode(file, 100_000),
   'mariadb-xlsx-custcode': () => () => mariadb.xlsxCustcode(file),
   'mariadb-xlsx-raw': () => () => mariadb.xlsxRaw(file),

@@ -96,37 +96,6 @@ export async function csvRawLines(file, limit) {
   return { rows };
 }
 
-/**
- * For the profile, not the target: hand-written keyset paging (`WHERE code > ? ORDER BY code LIMIT 1000`)
- * as custcode pages, either one page after the other or with the next page requested before the current
- * one is written (`prefetch`), to separate the cost of paging from custcode's own.
- */
-export async function csvRawKeyset(file, prefetch) {
-  const mysql = await import('mysql2/promise');
-  const pool = mysql.createPool({ uri: mariadbBenchUrl(), charset: 'utf8mb4', connectionLimit: 2 });
-  const stringifier = stringify({ header: true, columns: EXPORT_HEADER, bom: true });
-  const done = pipeline(stringifier, createWriteStream(file));
-  const sql = `${rawSql.mysql.scan().replace(' ORDER BY', ' WHERE c.cCusCode > ? ORDER BY')} LIMIT ${BATCH}`;
-  const fetch = async (after) => (await pool.execute({ sql, rowsAsArray: true }, [after]))[0];
-  let rows = 0;
-  let next = fetch('');
-  for (;;) {
-    const page = await next;
-    const full = page.length === BATCH;
-    if (full && prefetch) next = fetch(page[BATCH - 1][0]);
-    for (const row of page) {
-      rows++;
-      if (!stringifier.write(rowCells(row))) await new Promise((resolve) => stringifier.once('drain', resolve));
-    }
-    if (!full) break;
-    if (!prefetch) next = fetch(page[BATCH - 1][0]);
-  }
-  stringifier.end();
-  await done;
-  await pool.end();
-  return { rows };
-}
-
 export async function xlsxCustcode(file) {
   const { writeXlsx } = await import('@custcode/core/export/xlsx');
   const customers = source();

@@ -69,8 +69,8 @@ describe.skipIf(mariadb.unavailable)('resumable export under connection kills (M
     const source = createYonyouSource({ name: 'u8', product: 'u8', connection: database.url });
     expect(source.describe().resumable).toBe(true);
     const kills: Array<Promise<KillRecord[]>> = [];
-    // Even kill points kill the pooled connection at once (awaited), idle or running the prefetched page; odd
-    // ones poll the process list while the export goes on and kill the connection inside a page's statement.
+    // Even kill points kill the source's connections at once (awaited): the one streaming the scan and any idle
+    // pooled one; odd ones poll the process list while the export goes on and kill a connection inside a statement.
     let finished = false;
     async function* killing(rows: AsyncIterable<Customer>): AsyncGenerator<Customer> {
       let index = 0;
@@ -96,8 +96,7 @@ describe.skipIf(mariadb.unavailable)('resumable export under connection kills (M
     const busy = killed.filter((kill) => kill.command !== 'Sleep').length;
     console.info(`resumable export: kill points ${points.join(',')}; ${killed.length} connections killed (${busy} mid-statement)`);
 
-    // The even half always finds the pooled connection (idle, or already running the prefetched next
-    // page); each odd kill waits for a statement to hit.
+    // The even half always finds the streaming connection; each odd kill waits for a statement to hit.
     expect(killed.length).toBeGreaterThanOrEqual(KILLS / 2 + 1);
     expect(busy).toBeGreaterThanOrEqual(1);
     expect(written).toBe(ROWS);

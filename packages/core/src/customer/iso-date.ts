@@ -1,5 +1,6 @@
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A backend's date/datetime value as an ISO 8601 local date-time (`2024-01-05T09:30:00`), or undefined.
@@ -17,7 +18,10 @@ export function toIsoDateTime(value: unknown): string | undefined {
     );
   }
   // The common case, a DATETIME as text ('2024-01-02 08:00:00'), without the general parsing below.
-  if (typeof value === 'string' && value.length === 19 && DATE_TIME.test(value)) return value[10] === 'T' ? value : `${value.slice(0, 10)}T${value.slice(11)}`;
+  if (typeof value === 'string') {
+    if (value.length === 19 && DATE_TIME.test(value)) return value[10] === 'T' ? value : `${value.slice(0, 10)}T${value.slice(11)}`;
+    if (value.length === 10 && DATE_ONLY.test(value)) return `${value}T00:00:00`;
+  }
   const text = String(value).trim();
   if (text === '' || /^0+$/.test(text)) return undefined;
   const dats = /^(\d{4})(\d{2})(\d{2})$/.exec(text);

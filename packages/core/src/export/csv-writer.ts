@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import type { Customer } from '../customer/customer-schema.js';
 import { ConfigError } from '../errors/config-error.js';
 import { pagesOf } from '../source/customer-pages.js';
-import { cellText, DEFAULT_EXPORT_FIELDS, type ExportOptions, headerOf } from './export-fields.js';
+import { cellReaders, DEFAULT_EXPORT_FIELDS, type ExportOptions, headerOf } from './export-fields.js';
 import { endStream, withOutput, writeChunk } from './write-chunk.js';
 
 /** `utf8` (with a BOM by default, so Excel reads Chinese correctly) or a legacy Chinese code page. */
@@ -37,14 +37,15 @@ export async function writeCsv(customers: AsyncIterable<Customer>, output: NodeJ
   const fields = options.fields ?? DEFAULT_EXPORT_FIELDS;
   const encode = encoding === 'utf8' ? (text: string) => text : (text: string) => iconv.encode(text, encoding);
   const bom = encoding === 'utf8' && options.bom !== false ? UTF8_BOM : '';
+  const [first, ...rest] = cellReaders(fields);
   let rows = 0;
   return withOutput(output, async () => {
     await writeChunk(output, encode(`${bom}${fields.map((field) => csvField(headerOf(field, options.headers))).join(',')}\n`));
     for await (const page of pagesOf(customers)) {
       let chunk = '';
       for (const customer of page) {
-        let line = csvField(cellText(customer, fields[0]!));
-        for (let index = 1; index < fields.length; index++) line += `,${csvField(cellText(customer, fields[index]!))}`;
+        let line = csvField(first!(customer));
+        for (const read of rest) line += `,${csvField(read(customer))}`;
         chunk += `${line}\n`;
       }
       await writeChunk(output, encode(chunk));

@@ -47,6 +47,28 @@ export function cellText(customer: Customer, field: ExportField): string {
   return customer[field] ?? '';
 }
 
+/**
+ * One reader per field, each reading a fixed property: a writer that picks its readers once reads a
+ * million rows without a lookup by field name per cell.
+ */
+export const CELL_READERS: Readonly<Record<ExportField, (customer: Customer) => string>> = {
+  source: (customer) => customer.source,
+  erp: (customer) => customer.erp,
+  code: (customer) => customer.code,
+  name: (customer) => customer.name,
+  shortName: (customer) => customer.shortName ?? '',
+  taxId: (customer) => customer.taxId ?? '',
+  phone: (customer) => customer.phone ?? '',
+  contact: (customer) => customer.contact ?? '',
+  address: (customer) => customer.address ?? '',
+  category: (customer) => customer.category ?? '',
+  region: (customer) => customer.region ?? '',
+  status: (customer) => customer.status,
+  createdAt: (customer) => customer.createdAt ?? '',
+  updatedAt: (customer) => customer.updatedAt ?? '',
+  org: (customer) => customer.org ?? '',
+};
+
 /** Parses `code,name,phone` into fields; an unknown name is a ConfigError naming the valid ones. */
 export function parseExportFields(list: string | readonly string[]): ExportField[] {
   const names = (typeof list === 'string' ? list.split(',') : list).map((name) => name.trim()).filter((name) => name !== '');
@@ -70,4 +92,14 @@ export function pickFields(customer: Customer, fields: readonly ExportField[]): 
   const picked: Record<string, unknown> = {};
   for (const field of fields) if (customer[field] !== undefined) picked[field] = customer[field];
   return picked as Partial<Customer>;
+}
+
+/** The readers of the chosen columns; none, or a name that is not a field, is a ConfigError. */
+export function cellReaders(fields: readonly ExportField[]): Array<(customer: Customer) => string> {
+  if (fields.length === 0) throw new ConfigError({ message: 'No export fields given.', hint: `Choose from: ${CUSTOMER_FIELDS.join(', ')}.` });
+  return fields.map((field) => {
+    const read = Object.hasOwn(CELL_READERS, field) ? CELL_READERS[field] : undefined;
+    if (read === undefined) throw new ConfigError({ message: `Unknown export field "${String(field)}".`, hint: `Choose from: ${CUSTOMER_FIELDS.join(', ')}.` });
+    return read;
+  });
 }

@@ -1,7 +1,7 @@
 import type { Customer } from '../customer/customer-schema.js';
 import { parseCodeInput } from '../code/normalize-code.js';
 import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
-import { retryOnLostConnection, type RetryOptions } from './retry.js';
+import { retryOnLostConnection, type RetryOptions, waitBeforeRetry } from './retry.js';
 import { decodeCursor, toStoredCode } from './cursor.js';
 import { matchesFilter } from './match-filter.js';
 import { type PagedCustomers, pagedStream } from './customer-pages.js';
@@ -66,7 +66,13 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     };
     let remaining = limit ?? Number.POSITIVE_INFINITY;
     if (remaining <= 0) return;
-    let next: Promise<Customer[]> | undefined = fetchPage(after === undefined ? undefined : storedCursor(after), remaining);
+    const start = after === undefined ? undefined : storedCursor(after);
+    // More than a page wanted and a driver that can read it in one statement: no round trip per page.
+    if (driver.scan && remaining > pageSize) {
+      yield* scanPages(driver.scan.bind(driver), pushed, residual, start, remaining);
+      return;
+    }
+    let next: Promise<Customer[]> | undefined = fetchPage(start, remaining);
     while (next !== undefined) {
       const rows: Customer[] = await next;
       next = undefined;
@@ -81,6 +87,31 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
       remaining -= page.length;
       if (page.length > 0) yield page;
       if (remaining <= 0) return;
+    }
+  }
+
+  /** A driver's scan, started again after the last row handed on when the connection is lost mid-way. */
+  async function* scanPages(scan: NonNullable<SourceDriver['scan']>, pushed: CustomerFilter, residual: CustomerFilter | undefined, start: Cursor | undefined, wanted: number): AsyncGenerator<Customer[]> {
+    let cursor = start;
+    let remaining = wanted;
+    for (let attempt = 0; ; ) {
+      try {
+        const limit = residual || remaining === Number.POSITIVE_INFINITY ? {} : { limit: remaining };
+        for await (const rows of scan({ filter: pushed, ...(cursor ? { after: cursor } : {}), ...limit })) {
+          if (rows.length === 0) continue;
+          attempt = 0;
+          const last = rows[rows.length - 1]!;
+          cursor = { code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) };
+          let page = residual ? rows.filter((row) => matchesFilter(row, residual)) : rows;
+          if (page.length >= remaining) page = page.slice(0, remaining);
+          remaining -= page.length;
+          if (page.length > 0) yield page;
+          if (remaining <= 0) return;
+        }
+        return;
+      } catch (error) {
+        await waitBeforeRetry(error, attempt++, options);
+      }
     }
   }
 

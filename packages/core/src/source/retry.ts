@@ -13,16 +13,19 @@ export interface RetryOptions {
  * Timeouts are not retried here: a query that is too slow would only be slow again.
  */
 export async function retryOnLostConnection<T>(operation: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const retries = options.retries ?? 3;
-  const delay = options.retryDelayMs ?? 100;
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
-      const reason = (error as { reason?: string }).reason;
-      const lost = CustcodeError.isInstance(error) && error.code === 'CONNECTION_FAILED' && (reason === 'closed' || reason === 'unreachable');
-      if (!lost || attempt >= retries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay * 2 ** attempt));
+      await waitBeforeRetry(error, attempt, options);
     }
   }
+}
+
+/** Rethrows `error` unless it is a lost connection with retries left; otherwise waits the back-off of `attempt` (0-based). */
+export async function waitBeforeRetry(error: unknown, attempt: number, options: RetryOptions): Promise<void> {
+  const reason = (error as { reason?: string }).reason;
+  const lost = CustcodeError.isInstance(error) && error.code === 'CONNECTION_FAILED' && (reason === 'closed' || reason === 'unreachable');
+  if (!lost || attempt >= (options.retries ?? 3)) throw error;
+  await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 100) * 2 ** attempt));
 }

@@ -169,7 +169,7 @@ describe('MySQL / MariaDB, PostgreSQL, SQLite', () => {
     expect(compiled.sql).toBe(
       "SELECT `ca`.`ACCOUNT_NUMBER` AS `cc_code`, `ca`.`ACCOUNT_NAME` AS `cc_name`, " +
         "CASE WHEN (`ca`.`STATUS` IS NULL OR `ca`.`STATUS` <> ?) THEN 'blocked' ELSE 'active' END AS `cc_status`, " +
-        "`ca`.`CREATION_DATE` AS `cc_createdAt`, `ca`.`CUST_ACCOUNT_ID` AS `cc_raw_0` FROM `AR`.`HZ_CUST_ACCOUNTS` `ca`" +
+        "CAST(`ca`.`CREATION_DATE` AS CHAR) AS `cc_createdAt`, `ca`.`CUST_ACCOUNT_ID` AS `cc_raw_0` FROM `AR`.`HZ_CUST_ACCOUNTS` `ca`" +
         " WHERE (LOWER(`ca`.`ACCOUNT_NUMBER`) LIKE LOWER(?) ESCAPE '!' OR LOWER(`ca`.`ACCOUNT_NAME`) LIKE LOWER(?) ESCAPE '!')" +
         " AND `ca`.`CREATION_DATE` >= ? AND `ca`.`ACCOUNT_NUMBER` > ? ORDER BY `ca`.`ACCOUNT_NUMBER` LIMIT 100",
     );
@@ -258,7 +258,7 @@ describe('the GOLDEN mapping on the other dialects', () => {
     "CASE WHEN RTRIM(`c`.`cCusPostCode`) <> '' THEN CONCAT(' ', RTRIM(`c`.`cCusPostCode`)) ELSE '' END), 2) AS `cc_address`, " +
     '`k`.`cCCName` AS `cc_category`, `c`.`cDCCode` AS `cc_region`, ' +
     "CASE WHEN `c`.`dEndDate` IS NOT NULL THEN 'deleted' WHEN `c`.`cFrozen` = ? THEN 'blocked' ELSE 'active' END AS `cc_status`, " +
-    '`c`.`dCusCreateDatetime` AS `cc_createdAt`, `c`.`dModifyDate` AS `cc_updatedAt`, `c`.`cOrg` AS `cc_org`, ' +
+    'CAST(`c`.`dCusCreateDatetime` AS CHAR) AS `cc_createdAt`, CAST(`c`.`dModifyDate` AS CHAR) AS `cc_updatedAt`, `c`.`cOrg` AS `cc_org`, ' +
     '`c`.`dEndDate` AS `cc_raw_1` ' +
     'FROM `dbo`.`Customer` `c` LEFT JOIN `dbo`.`CustomerClass` `k` ON `c`.`cCCCode` = `k`.`cCCCode`';
 

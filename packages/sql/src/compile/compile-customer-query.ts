@@ -23,8 +23,8 @@ export interface CompileOptions {
 
 /** The query shapes a SQL source runs. */
 export type CustomerQueryShape =
-  /** Up to `limit` rows matching `filter`, ordered by (code, org), strictly after `after`. */
-  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit: number }
+  /** Up to `limit` rows (all without one: a scan) matching `filter`, ordered by (code, org), strictly after `after`. */
+  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit?: number }
   /** Rows whose stored code is one of `codes`, in `org` (or the OrgSpec's `withoutOrg` rows). */
   | { shape: 'lookup'; codes: string[]; org?: string }
   | { shape: 'count'; filter?: CustomerFilter };
@@ -59,10 +59,10 @@ export function compileCustomerQuery(
     return { sql: `SELECT ${select} FROM ${from}${whereClause(where)} ORDER BY ${orderBy(mapping, sql)}`, params: sql.params };
   }
   const limit = query.limit;
-  if (!Number.isSafeInteger(limit) || limit < 1) {
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
     throw new ConfigError({ message: `Page size must be a positive integer, got ${String(limit)}.` });
   }
-  const rows = sql.compiler.firstRows(limit);
+  const rows = limit === undefined ? { afterSelect: '', afterOrderBy: '' } : sql.compiler.firstRows(limit);
   const select = compileSelectList(mapping, sql);
   const from = compileFrom(mapping, sql);
   const where = compileFilter(mapping, query.filter ?? {}, sql);

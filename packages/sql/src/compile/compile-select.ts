@@ -37,8 +37,8 @@ export function compileSelectList(mapping: TableMapping, sql: SqlBuilder): strin
     if (spec !== undefined) items.push(`${compileValue(fieldValue(spec), sql)} AS ${quote(ALIAS.field(field))}`);
   }
   items.push(`${statusExpression(mapping, sql)} AS ${quote(ALIAS.status)}`);
-  if (mapping.fields.createdAt) items.push(`${sql.column(mapping.fields.createdAt)} AS ${quote(ALIAS.createdAt)}`);
-  if (mapping.fields.updatedAt) items.push(`${sql.column(mapping.fields.updatedAt)} AS ${quote(ALIAS.updatedAt)}`);
+  if (mapping.fields.createdAt) items.push(`${sql.compiler.selectDate(sql.column(mapping.fields.createdAt))} AS ${quote(ALIAS.createdAt)}`);
+  if (mapping.fields.updatedAt) items.push(`${sql.compiler.selectDate(sql.column(mapping.fields.updatedAt))} AS ${quote(ALIAS.updatedAt)}`);
   const orgColumn = mapping.org?.kind === 'column' ? mapping.org.column : mapping.org?.value;
   if (orgColumn) items.push(`${sql.column(orgColumn)} AS ${quote(ALIAS.org)}`);
   rawAliases(mapping).forEach((alias, index) => {

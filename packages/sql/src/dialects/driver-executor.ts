@@ -8,6 +8,8 @@ export interface DriverSession {
   query(sql: string, params: unknown[]): Promise<SqlRow[]>;
   /** Rows as arrays, where the driver reads them that way natively. */
   queryArrays?(sql: string, params: unknown[]): Promise<SqlArrayRows>;
+  /** Required when the spec says `streams`. */
+  streamArrays?(sql: string, params: unknown[], pageSize: number): AsyncGenerator<SqlArrayRows>;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export interface DriverExecutorSpec {
   /** Removed from every message (the password, however it was given). */
   secrets: Array<string | undefined>;
   connect(): Promise<DriverSession>;
+  /** Sessions of this executor can stream a statement (`streamArrays`). */
+  streams?: boolean;
   classify(error: unknown, phase: 'connect' | 'query'): ErrorMeaning;
   listColumnsQuery(table: string): { sql: string; params: unknown[] };
   listTablesQuery(schema: string | undefined): { sql: string; params: unknown[] };
@@ -59,6 +63,15 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
   const query = (sql: string, params: unknown[] = []) => run(sql, (connection) => connection.query(sql, params));
   const queryArrays = (sql: string, params: unknown[] = []) =>
     run(sql, async (connection) => (connection.queryArrays ? connection.queryArrays(sql, params) : asArrays(await connection.query(sql, params))));
+  async function* streamArrays(sql: string, params: unknown[], pageSize: number): AsyncGenerator<SqlArrayRows> {
+    assertReadOnly(sql);
+    const connection = await open();
+    try {
+      yield* connection.streamArrays!(sql, params, pageSize);
+    } catch (error) {
+      throw toTypedError(error, 'query', spec);
+    }
+  }
   const describeColumns = async (table: string) => {
     const statement = spec.listColumnsQuery(table);
     const rows = await query(statement.sql, statement.params);
@@ -73,6 +86,7 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
     dialect: spec.dialect,
     query,
     queryArrays,
+    ...(spec.streams ? { streamArrays } : {}),
     describeColumns,
     async listTables(schema) {
       const statement = spec.listTablesQuery(schema);

@@ -51,6 +51,11 @@ export abstract class QueryCompiler {
     return '?';
   }
 
+  /** A date column as the SELECT reads it (the row mapper turns any engine's date value into ISO text). */
+  selectDate(column: string): string {
+    return column;
+  }
+
   /** How a statement is cut to its first `limit` rows: text after SELECT and after ORDER BY. */
   firstRows(limit: number): { afterSelect: string; afterOrderBy: string } {
     return { afterSelect: '', afterOrderBy: ` LIMIT ${limit}` };

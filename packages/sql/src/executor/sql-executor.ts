@@ -17,6 +17,11 @@ export interface SqlExecutor {
   query(sql: string, params?: unknown[]): Promise<SqlRow[]>;
   /** The same statement with rows as arrays: no object per row, where the driver can read that way. */
   queryArrays?(sql: string, params?: unknown[]): Promise<SqlArrayRows>;
+  /**
+   * One long SELECT read as it arrives, in pages of up to `pageSize` rows, the server held back while
+   * pages wait unread. Stopping early ends the statement. Only where the driver streams.
+   */
+  streamArrays?(sql: string, params: unknown[], pageSize: number): AsyncGenerator<SqlArrayRows>;
   /** The table's column names as the database spells them; [] when there is no such table. */
   listColumns(table: string): Promise<string[]>;
   /** The same, with each column's declared type as the catalog spells it (`int`, `NUMBER`, `character varying`) and nullability. */

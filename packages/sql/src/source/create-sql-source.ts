@@ -3,7 +3,7 @@ import { compileCustomerQuery, type CustomerQueryShape } from '../compile/compil
 import { dialectFor } from '../dialects/dialects.js';
 import { createExecutor } from '../executor/create-executor.js';
 import { connectionWithDefaultDialect, type SqlSourceConnection } from '../executor/connection-with-default-dialect.js';
-import type { ExecutorOptions } from '../executor/sql-executor.js';
+import type { ExecutorOptions, SqlArrayRows } from '../executor/sql-executor.js';
 import type { DialectName } from '../dialects/dialect-name.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 import { checkSchema, type SchemaFacts } from './check-schema.js';
@@ -33,6 +33,12 @@ export interface SqlSourceOptions {
   /** How often a page, lookup or count is retried after a lost connection (default 3; streams resume from their cursor). */
   retries?: number;
 }
+
+/**
+ * Rows per page handed on by a streamed scan. Small pages keep few rows alive at each young-generation
+ * GC: a 1M-row MariaDB export peaked at about 100 MB RSS with 250, at 150–190 MB with 1,000, at the same speed.
+ */
+const STREAM_PAGE = 250;
 
 /**
  * A CustomerSource over a mapped table. Nothing connects until the first call; every statement is a
@@ -72,13 +78,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   const rowToCustomer = createRowMapper(mapping, name);
   const arrayMappers = new Map<string, ArrayRowMapper>();
   /** Rows read as arrays where the executor can (no object per row); a mapper per column list, built once. */
-  const run = async (shape: CustomerQueryShape, org: string | undefined): Promise<Customer[]> => {
-    const compiled = await compile(shape);
-    if (!executor.queryArrays) {
-      const rows = await executor.query(compiled.sql, compiled.params);
-      return rows.map((row) => rowToCustomer(row, org));
-    }
-    const { columns, rows } = await executor.queryArrays(compiled.sql, compiled.params);
+  const toCustomers = ({ columns, rows }: SqlArrayRows, org: string | undefined): Customer[] => {
     const key = columns.join('\u0000');
     let toCustomer = arrayMappers.get(key);
     if (toCustomer === undefined) arrayMappers.set(key, (toCustomer = createArrayRowMapper(mapping, name, columns)));
@@ -86,6 +86,12 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     for (let index = 0; index < rows.length; index++) customers[index] = toCustomer(rows[index]!, org);
     return customers;
   };
+  const run = async (shape: CustomerQueryShape, org: string | undefined): Promise<Customer[]> => {
+    const compiled = await compile(shape);
+    if (!executor.queryArrays) return (await executor.query(compiled.sql, compiled.params)).map((row) => rowToCustomer(row, org));
+    return toCustomers(await executor.queryArrays(compiled.sql, compiled.params), org);
+  };
+  const streamArrays = executor.streamArrays?.bind(executor);
 
   const driver: SourceDriver = {
     name,
@@ -93,6 +99,12 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     codeForm: mapping.codeForm ?? 'as-is',
     describe: () => description,
     page: ({ filter, after, limit }) => run({ shape: 'page', filter, limit, ...(after ? { after } : {}) }, filter.org),
+    ...(streamArrays && {
+      async *scan({ filter, after, limit }) {
+        const compiled = await compile({ shape: 'page', filter, ...(limit === undefined ? {} : { limit }), ...(after ? { after } : {}) });
+        for await (const page of streamArrays(compiled.sql, compiled.params, STREAM_PAGE)) yield toCustomers(page, filter.org);
+      },
+    }),
     async lookup(codes, { org }) {
       if (codes.length === 0) return [];
       return run({ shape: 'lookup', codes, ...(org === undefined ? {} : { org }) }, org);

@@ -26,6 +26,13 @@ export interface SourceDriver {
    * `pinyinSearch` is `scan` (the core evaluates text itself then).
    */
   page(request: { filter: CustomerFilter; after?: Cursor; limit: number }): Promise<Customer[]>;
+  /**
+   * Optional: what `page` returns, without its row limit (or up to `limit`), read by one long statement
+   * and handed over in pages of about `limits.page` rows — no round trip per page. Stopping early must
+   * release the statement. A lost connection fails the scan; the core then scans again after the last
+   * row it handed on, as it would continue paging.
+   */
+  scan?(request: { filter: CustomerFilter; after?: Cursor; limit?: number }): AsyncIterable<Customer[]>;
   /** Rows whose stored code is one of `codes` (at most `limits.lookupBatch` of them, no duplicates). */
   lookup(codes: string[], options: { org?: string }): Promise<Customer[]>;
   count(filter: CustomerFilter): Promise<number>;

@@ -3,6 +3,7 @@ import { loadDriverPackage } from '../load-driver-package.js';
 import { serverTarget } from '../server-target.js';
 import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
+import { type PooledConnection, streamStatement } from './mysql-stream.js';
 
 /** The parts of mysql2/promise custcode uses: a pool (or a connection: both have execute). */
 interface MysqlClient {
@@ -11,7 +12,10 @@ interface MysqlClient {
 }
 interface MysqlPool extends MysqlClient {
   on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void;
+  getConnection(): Promise<PooledConnection>;
 }
+/** A pool (ours, or one the caller passed) can lend a connection to a stream; a single connection cannot. */
+const isPool = (client: unknown): client is MysqlPool => typeof (client as Partial<MysqlPool>).getConnection === 'function';
 interface MysqlModule {
   createPool(config: Record<string, unknown>): MysqlPool;
 }
@@ -31,6 +35,7 @@ export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptio
     dialect: 'mysql',
     target: description,
     secrets,
+    streams: !('client' in target) || isPool(target.client),
     async connect() {
       if ('client' in target) return session(target.client as MysqlClient, false, options);
       const mysql = await loadDriver(options);
@@ -77,6 +82,10 @@ function session(client: MysqlClient, owned: boolean, options: ExecutorOptions):
       const [rows, fields] = await client.execute({ sql, values, rowsAsArray: true, ...timeout });
       return { columns: ((fields ?? []) as Array<{ name: string }>).map((field) => field.name), rows: rows as unknown[][] };
     },
+    async *streamArrays(sql, values, pageSize) {
+      if (!isPool(client)) throw new Error('A single MySQL connection cannot stream beside other queries; pass a pool.');
+      yield* streamStatement(await client.getConnection(), sql, values, pageSize, options.queryTimeoutMs);
+    },
     async close() {
       if (owned) await client.end?.();
     },
@@ -91,6 +100,9 @@ function classify(error: unknown, phase: 'connect' | 'query'): ErrorMeaning {
   if (code === 'ER_BAD_DB_ERROR') return { reason: 'unknown-database' };
   if (code === 'PROTOCOL_SEQUENCE_TIMEOUT' || code === 'ER_QUERY_TIMEOUT' || code === 'ER_STATEMENT_TIMEOUT') return { reason: 'timeout' };
   if (code !== undefined && NETWORK_CODES.has(code)) return { reason: phase === 'connect' || code !== 'ECONNRESET' ? 'unreachable' : 'closed' };
-  if (code === 'PROTOCOL_CONNECTION_LOST') return { reason: 'closed' };
+  // A KILL of the connection reaches a statement that is still sending rows as this error.
+  if (code === 'PROTOCOL_CONNECTION_LOST' || code === 'ER_CONNECTION_KILLED') return { reason: 'closed' };
+  // mysql2's "Can't add new command when connection is in closed state" (a pooled connection that died idle).
+  if (code === undefined && (error as { fatal?: boolean }).fatal === true) return { reason: 'closed' };
   return { backendCode: code };
 }
