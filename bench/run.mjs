@@ -2,7 +2,7 @@
  * `npm run bench`: fills (once) the cached bench databases, then runs every measurement in its own fresh
  * child process — custcode and the hand-written code with the same driver, in the same run — and prints
  * a Markdown table. Env: CUSTCODE_MARIADB_URL (default mysql://root@127.0.0.1:3306/test),
- * BENCH_REPEAT (runs per measurement, best time kept; default 1; XLSX and the near-duplicate audit run once), BENCH_ONLY (comma-separated row ids),
+ * BENCH_REPEAT (runs per measurement, taken in turn with the row's other measurements, best time kept; default 1; XLSX and the near-duplicate audit run once), BENCH_ONLY (comma-separated row ids),
  * BENCH_PROFILE=1 (each child also writes a CPU profile to bench/.data/profiles/NAME; read it with
  * `node bench/profile-top.mjs bench/.data/profiles/NAME`).
  */
@@ -28,27 +28,37 @@ await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
 
 const outputFile = join(cacheDirectory, 'export-output');
 const measured = new Map();
-function measure(name) {
-  if (measured.has(name)) return measured.get(name);
-  let best;
-  // The two longest measurements (about a minute or more each) run once whatever BENCH_REPEAT says.
-  const runs = /xlsx|audit-near/.test(name) ? 1 : repeat;
-  for (let run = 0; run < runs; run++) {
-    log(`${name} (run ${run + 1}/${runs})`);
-    const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(cacheDirectory, 'profiles', name)}`] : [];
-    const stdout = execFileSync(process.execPath, [...profiling, join(benchDirectory, 'measure.mjs'), name, outputFile], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    rmSync(outputFile, { force: true });
-    const result = JSON.parse(stdout.trim().split('\n').pop());
-    if (!best || result.seconds < best.seconds) best = result;
-  }
-  measured.set(name, best);
-  return best;
+const runsDone = new Map();
+/** One more run of a measurement in a fresh process; the best (shortest) run is kept. */
+function runOnce(name) {
+  const run = (runsDone.get(name) ?? 0) + 1;
+  runsDone.set(name, run);
+  log(`${name} (run ${run})`);
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(cacheDirectory, 'profiles', name)}`] : [];
+  const stdout = execFileSync(process.execPath, [...profiling, join(benchDirectory, 'measure.mjs'), name, outputFile], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  rmSync(outputFile, { force: true });
+  const result = JSON.parse(stdout.trim().split('\n').pop());
+  const best = measured.get(name);
+  if (!best || result.seconds < best.seconds) measured.set(name, result);
 }
+// The two longest measurements (about a minute or more each) run once whatever BENCH_REPEAT says.
+const runsOf = (name) => (/xlsx|audit-near/.test(name) ? 1 : repeat);
+const selected = BENCH_ROWS_TABLE.filter((row) => !only || only.includes(row.id));
+// A row's measurements take turns (custcode, hand-written, custcode, …) until each has had its runs.
+for (const row of selected) {
+  for (let round = 0; round < repeat; round++) {
+    for (const name of row.measurements) if ((runsDone.get(name) ?? 0) < Math.min(round + 1, runsOf(name))) runOnce(name);
+  }
+}
+const measure = (name) => {
+  if (!measured.has(name)) runOnce(name);
+  return measured.get(name);
+};
 
-const rows = BENCH_ROWS_TABLE.filter((row) => !only || only.includes(row.id)).map((row) => ({ ...row, ...row.evaluate(measure) }));
+const rows = selected.map((row) => ({ ...row, ...row.evaluate(measure) }));
 const mariadbVersion = execFileSync(process.execPath, ['-e', `require('mysql2/promise').createConnection(${JSON.stringify(mariadbBenchUrl())}).then(async c => { const [r] = await c.query('SELECT VERSION() v, @@innodb_buffer_pool_size b'); console.log(r[0].v + ' (InnoDB buffer pool ' + Math.round(r[0].b / 1048576) + ' MB)'); await c.end(); })`], { encoding: 'utf8' }).trim();
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${mariadbVersion}, load average (1/5/15 min) at start ${loadAtStart}, at end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`;
 const markdown = renderTable(rows, { date: new Date().toISOString(), machine, repeat });

@@ -22,6 +22,11 @@ export function normalizeCode(input: string): string {
 
 /** `normalizeCode`, then rejects what cannot be a code: empty, control characters, over 200 characters. */
 export function parseCodeInput(input: string): string {
+  // Printable ASCII (the usual code) is already normalised bar spaces and holds no control character.
+  if (printableAscii.test(input)) {
+    const trimmed = input.trim();
+    if (trimmed !== '' && trimmed.length <= MAX_CODE_LENGTH) return trimmed;
+  }
   const code = normalizeCode(input);
   if (code === '') {
     throw new MalformedCodeError({ message: 'The customer code is empty.', hint: 'Pass a non-empty code such as KH202401.' });

@@ -138,22 +138,35 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     const batchSize = capabilities.limits.lookupBatch;
     let pending: Array<{ code: string; key: string | undefined }> = [];
     let keys = new Set<string>();
-    // The answers of one batch, in input order; plain arrays, so each answer costs one async step, not two.
-    const flush = async (): Promise<LookupResult[]> => {
-      const found = await lookupBatch([...keys], options);
-      const answers = pending.map((item) => ({ code: item.code, customer: item.key === undefined ? undefined : found.get(item.key) }));
+    /** Starts the lookup of the codes read so far; its answers come in input order. */
+    const startBatch = (): Promise<LookupResult[]> => {
+      const batch = pending;
+      const answers = lookupBatch([...keys], options).then((found) =>
+        batch.map((item) => ({ code: item.code, customer: item.key === undefined ? undefined : found.get(item.key) })),
+      );
+      // Failures surface where the batch is awaited (or not at all, once the caller has stopped).
+      answers.catch(() => {});
       pending = [];
       keys = new Set();
       return answers;
     };
+    // One batch is looked up while the answers of the one before are handed out, as `search` prefetches
+    // its next page: the database works while the caller does.
+    let previous: Promise<LookupResult[]> | undefined;
     for await (const code of codes) {
       const key = safeStoredKey(code);
       pending.push({ code, key });
       if (key !== undefined) keys.add(key);
       // Repeated codes do not grow the key set; bound the pending answers too, so memory stays constant.
-      if (keys.size >= batchSize || pending.length >= batchSize * 8) for (const answer of await flush()) yield answer;
+      if (keys.size >= batchSize || pending.length >= batchSize * 8) {
+        const next = startBatch();
+        if (previous) for (const answer of await previous) yield answer;
+        previous = next;
+      }
     }
-    if (pending.length > 0) for (const answer of await flush()) yield answer;
+    const last = pending.length > 0 ? startBatch() : undefined;
+    if (previous) for (const answer of await previous) yield answer;
+    if (last) for (const answer of await last) yield answer;
   }
 
   /** A malformed code in a batch is a miss, not a failure of the whole batch. */

@@ -6,7 +6,7 @@ import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of pg custcode uses: a Pool or a connected Client (both have query and end). */
 interface PgClient {
-  query(config: { text: string; values: unknown[]; types: PgTypes }): Promise<{ rows: SqlRow[] }>;
+  query(config: { text: string; values: unknown[]; types: PgTypes; rowMode?: 'array' }): Promise<{ rows: unknown[]; fields?: Array<{ name: string }> }>;
   end(): Promise<void>;
 }
 interface PgTypes {
@@ -86,7 +86,11 @@ export function createPostgresExecutor(target: DriverTarget, options: ExecutorOp
 function session(client: PgClient, owned: boolean, types: PgTypes): DriverSession {
   return {
     async query(text, values) {
-      return (await client.query({ text, values, types })).rows;
+      return (await client.query({ text, values, types })).rows as SqlRow[];
+    },
+    async queryArrays(text, values) {
+      const result = await client.query({ text, values, types, rowMode: 'array' });
+      return { columns: (result.fields ?? []).map((field) => field.name), rows: result.rows as unknown[][] };
     },
     async close() {
       if (owned) await client.end();
