@@ -24,10 +24,12 @@ export function csvField(value: string): string {
 }
 
 const UTF8_BOM = '\uFEFF';
+const CHUNK_CHARACTERS = 16_384;
 
 /**
- * Writes customers as CSV, streaming with back-pressure: one chunk per page of rows, so the cost per row
- * is building its line and nothing else. Returns the number of rows.
+ * Writes customers as CSV, streaming with back-pressure: rows are read a page at a time and written in
+ * chunks of about 16K characters, so the cost per row is building its line and nothing else. Returns the
+ * number of rows.
  */
 export async function writeCsv(customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: CsvExportOptions = {}): Promise<number> {
   const encoding = options.encoding ?? 'utf8';
@@ -41,17 +43,21 @@ export async function writeCsv(customers: AsyncIterable<Customer>, output: NodeJ
   let rows = 0;
   return withOutput(output, async () => {
     await writeChunk(output, encode(`${bom}${fields.map((field) => csvField(headerOf(field, options.headers))).join(',')}\n`));
+    let chunk = '';
     for await (const page of pagesOf(customers)) {
-      let chunk = '';
       for (const customer of page) {
         let line = csvField(first!(customer));
         for (const read of rest) line += `,${csvField(read(customer))}`;
         chunk += `${line}\n`;
       }
-      await writeChunk(output, encode(chunk));
       rows += page.length;
+      if (chunk.length >= CHUNK_CHARACTERS) {
+        await writeChunk(output, encode(chunk));
+        chunk = '';
+      }
       options.onRow?.(rows);
     }
+    if (chunk !== '') await writeChunk(output, encode(chunk));
     if (options.end !== false) await endStream(output);
     return rows;
   });

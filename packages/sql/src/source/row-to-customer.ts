@@ -6,7 +6,7 @@ import type { TableMapping } from '../mapping/table-mapping.js';
 /** A text value with CHAR padding removed; blank and NULL are absent. */
 function text(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  const trimmed = (value instanceof Date ? toIsoDateTime(value) ?? '' : String(value)).trimEnd();
+  const trimmed = (typeof value === 'string' ? value : value instanceof Date ? toIsoDateTime(value) ?? '' : String(value)).trimEnd();
   return trimmed === '' ? undefined : trimmed;
 }
 
