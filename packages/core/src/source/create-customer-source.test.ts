@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../customer/customer-schema.js';
+import { ConnectionError } from '../errors/connection-error.js';
 import { isCustcodeError } from '../errors/custcode-error.js';
 import { createCustomerSource, parseCustomerQuery } from './create-customer-source.js';
 import { pagesOf } from './customer-pages.js';
@@ -238,5 +239,71 @@ describe('createCustomerSource: search and count', () => {
     const { source } = fakeDriver(rows, {}, 'sap-alpha');
     expect(source.describe()).toMatchObject({ name: 'fake', erp: 'generic-sql', codeForm: 'sap-alpha', readOnly: true });
     expect(source.specificationVersion).toBe('v1');
+  });
+});
+
+describe('createCustomerSource: scans', () => {
+  /** A driver whose scan hands on pages of 2 after the cursor; `failAfter` pages into the first scan, it loses the connection. */
+  function scanningDriver(options: { busy?: boolean; failAfter?: number } = {}) {
+    const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const scans: Array<{ after?: string; limit?: number }> = [];
+    let open = 0;
+    const base = fakeDriver(rows);
+    const calls = base.calls;
+    const driver: SourceDriver = {
+      name: 'fake',
+      erp: 'generic-sql',
+      codeForm: 'as-is',
+      describe: () => ({ ...base.source.describe(), limits: { lookupBatch: 3, page: 2 } }),
+      async page(request) {
+        calls.pages.push(request);
+        return sorted.filter((row) => !request.after || row.code > request.after.code).slice(0, request.limit);
+      },
+      scan(request) {
+        if (options.busy) return undefined;
+        scans.push({ ...(request.after ? { after: request.after.code } : {}), ...(request.limit === undefined ? {} : { limit: request.limit }) });
+        const first = scans.length === 1;
+        return (async function* () {
+          open += 1;
+          try {
+            const after = sorted.filter((row) => !request.after || row.code > request.after.code).slice(0, request.limit ?? Infinity);
+            for (let start = 0; start < after.length; start += 2) {
+              if (first && options.failAfter !== undefined && start / 2 === options.failAfter) {
+                throw new ConnectionError({ reason: 'closed', message: 'killed' });
+              }
+              yield after.slice(start, start + 2);
+            }
+          } finally {
+            open -= 1;
+          }
+        })();
+      },
+      lookup: async () => [],
+      count: async () => 0,
+      close: async () => {},
+    };
+    return { source: createCustomerSource(driver, { retryDelayMs: 1 }), scans, calls, open: () => open };
+  }
+
+  it('reads a search with one scan, and scans again after the last row handed on when the connection is lost', async () => {
+    const { source, scans, calls } = scanningDriver({ failAfter: 1 });
+    expect((await collect(source.search())).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100', 'KH01', 'KH02']);
+    expect(scans).toEqual([{}, { after: '1001' }]);
+    expect(calls.pages).toEqual([]);
+    const limited = scanningDriver();
+    expect((await collect(limited.source.search({ limit: 3 }))).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100']);
+    expect(limited.scans).toEqual([{ limit: 3 }]);
+  });
+
+  it('reads pages when the driver has no connection free to stream', async () => {
+    const { source, calls } = scanningDriver({ busy: true });
+    expect((await collect(source.search())).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100', 'KH01', 'KH02']);
+    expect(calls.pages.map((page) => page.after?.code)).toEqual([undefined, '1001', 'KH01']);
+  });
+
+  it('ends the scan when the reader stops on its first page', async () => {
+    const driver = scanningDriver();
+    for await (const _row of driver.source.search()) break;
+    expect(driver.open()).toBe(0);
   });
 });

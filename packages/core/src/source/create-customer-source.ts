@@ -1,5 +1,6 @@
 import type { Customer } from '../customer/customer-schema.js';
 import { parseCodeInput } from '../code/normalize-code.js';
+import { ConnectionError } from '../errors/connection-error.js';
 import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
 import { retryOnLostConnection, type RetryOptions, waitBeforeRetry } from './retry.js';
 import { decodeCursor, toStoredCode } from './cursor.js';
@@ -69,8 +70,19 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     const start = after === undefined ? undefined : storedCursor(after);
     // More than a page wanted and a driver that can read it in one statement: no round trip per page.
     if (driver.scan && remaining > pageSize) {
-      yield* scanPages(driver.scan.bind(driver), pushed, residual, start, remaining);
-      return;
+      const scanned = scanPages(driver.scan.bind(driver), pushed, residual, start, remaining);
+      const first = await scanned.next();
+      // A driver with no connection free for a stream: read pages like every other driver.
+      if (first.done !== true || first.value !== 'busy') {
+        try {
+          if (first.done !== true) yield first.value as Customer[];
+          yield* scanned as AsyncGenerator<Customer[]>;
+        } finally {
+          // A reader that stops on the first page must still end the scan (and free its connection).
+          await scanned.return(undefined);
+        }
+        return;
+      }
     }
     let next: Promise<Customer[]> | undefined = fetchPage(start, remaining);
     while (next !== undefined) {
@@ -90,14 +102,23 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     }
   }
 
-  /** A driver's scan, started again after the last row handed on when the connection is lost mid-way. */
-  async function* scanPages(scan: NonNullable<SourceDriver['scan']>, pushed: CustomerFilter, residual: CustomerFilter | undefined, start: Cursor | undefined, wanted: number): AsyncGenerator<Customer[]> {
+  /**
+   * A driver's scan, started again after the last row handed on when the connection is lost mid-way.
+   * Returns 'busy' (before any page) when the driver cannot stream now.
+   */
+  async function* scanPages(scan: NonNullable<SourceDriver['scan']>, pushed: CustomerFilter, residual: CustomerFilter | undefined, start: Cursor | undefined, wanted: number): AsyncGenerator<Customer[], 'busy' | undefined> {
     let cursor = start;
     let remaining = wanted;
     for (let attempt = 0; ; ) {
       try {
         const limit = residual || remaining === Number.POSITIVE_INFINITY ? {} : { limit: remaining };
-        for await (const rows of scan({ filter: pushed, ...(cursor ? { after: cursor } : {}), ...limit })) {
+        const pages = scan({ filter: pushed, ...(cursor ? { after: cursor } : {}), ...limit });
+        if (pages === undefined) {
+          // Busy before anything was read: the caller pages instead. Mid-way, wait and scan again.
+          if (cursor === start && remaining === wanted) return 'busy';
+          throw new ConnectionError({ reason: 'closed', message: `Source "${driver.name}" has no connection free to continue the stream.`, hint: 'Retry when fewer exports run at once.' });
+        }
+        for await (const rows of pages) {
           if (rows.length === 0) continue;
           attempt = 0;
           const last = rows[rows.length - 1]!;
@@ -106,9 +127,9 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
           if (page.length >= remaining) page = page.slice(0, remaining);
           remaining -= page.length;
           if (page.length > 0) yield page;
-          if (remaining <= 0) return;
+          if (remaining <= 0) return undefined;
         }
-        return;
+        return undefined;
       } catch (error) {
         await waitBeforeRetry(error, attempt++, options);
       }
@@ -150,18 +171,31 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
       keys = new Set();
       return answers;
     };
-    // One batch is looked up while the answers of the one before are handed out, as `search` prefetches
-    // its next page: the database works while the caller does.
+    // While a batch is still being looked up, the next one starts (as `search` prefetches its next page):
+    // a server works on both at once. A batch already answered (a local, synchronous database) is handed
+    // out first, so that only one batch of answers is held at a time.
     let previous: Promise<LookupResult[]> | undefined;
+    let previousAnswered = false;
     for await (const code of codes) {
       const key = safeStoredKey(code);
       pending.push({ code, key });
       if (key !== undefined) keys.add(key);
       // Repeated codes do not grow the key set; bound the pending answers too, so memory stays constant.
       if (keys.size >= batchSize || pending.length >= batchSize * 8) {
+        if (previous && previousAnswered) {
+          for (const answer of await previous) yield answer;
+          previous = undefined;
+        }
         const next = startBatch();
         if (previous) for (const answer of await previous) yield answer;
         previous = next;
+        previousAnswered = false;
+        next.then(
+          () => {
+            if (next === previous) previousAnswered = true;
+          },
+          () => {},
+        );
       }
     }
     const last = pending.length > 0 ? startBatch() : undefined;

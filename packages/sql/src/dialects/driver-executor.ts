@@ -23,8 +23,8 @@ export interface DriverExecutorSpec {
   /** Removed from every message (the password, however it was given). */
   secrets: Array<string | undefined>;
   connect(): Promise<DriverSession>;
-  /** Sessions of this executor can stream a statement (`streamArrays`). */
-  streams?: boolean;
+  /** How many statements sessions of this executor may stream at once (`streamArrays`); none when absent or 0. */
+  streams?: number;
   classify(error: unknown, phase: 'connect' | 'query'): ErrorMeaning;
   listColumnsQuery(table: string): { sql: string; params: unknown[] };
   listTablesQuery(schema: string | undefined): { sql: string; params: unknown[] };
@@ -86,7 +86,7 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
     dialect: spec.dialect,
     query,
     queryArrays,
-    ...(spec.streams ? { streamArrays } : {}),
+    ...(spec.streams ? { streamArrays, maxStreams: spec.streams } : {}),
     describeColumns,
     async listTables(schema) {
       const statement = spec.listTablesQuery(schema);

@@ -22,6 +22,8 @@ export interface SqlExecutor {
    * pages wait unread. Stopping early ends the statement. Only where the driver streams.
    */
   streamArrays?(sql: string, params: unknown[], pageSize: number): AsyncGenerator<SqlArrayRows>;
+  /** How many streams may run at once, so that lookups always find a pooled connection (with `streamArrays`). */
+  readonly maxStreams?: number;
   /** The table's column names as the database spells them; [] when there is no such table. */
   listColumns(table: string): Promise<string[]>;
   /** The same, with each column's declared type as the catalog spells it (`int`, `NUMBER`, `character varying`) and nullability. */

@@ -92,6 +92,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     return toCustomers(await executor.queryArrays(compiled.sql, compiled.params), org);
   };
   const streamArrays = executor.streamArrays?.bind(executor);
+  let streaming = 0;
 
   const driver: SourceDriver = {
     name,
@@ -100,9 +101,18 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     describe: () => description,
     page: ({ filter, after, limit }) => run({ shape: 'page', filter, limit, ...(after ? { after } : {}) }, filter.org),
     ...(streamArrays && {
-      async *scan({ filter, after, limit }) {
-        const compiled = await compile({ shape: 'page', filter, ...(limit === undefined ? {} : { limit }), ...(after ? { after } : {}) });
-        for await (const page of streamArrays(compiled.sql, compiled.params, STREAM_PAGE)) yield toCustomers(page, filter.org);
+      scan({ filter, after, limit }) {
+        // A stream holds a pooled connection until it ends: past the executor's share, the core pages instead.
+        if (streaming >= (executor.maxStreams ?? 1)) return undefined;
+        streaming += 1;
+        return (async function* () {
+          try {
+            const compiled = await compile({ shape: 'page', filter, ...(limit === undefined ? {} : { limit }), ...(after ? { after } : {}) });
+            for await (const page of streamArrays(compiled.sql, compiled.params, STREAM_PAGE)) yield toCustomers(page, filter.org);
+          } finally {
+            streaming -= 1;
+          }
+        })();
       },
     }),
     async lookup(codes, { org }) {

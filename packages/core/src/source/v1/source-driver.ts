@@ -30,9 +30,11 @@ export interface SourceDriver {
    * Optional: what `page` returns, without its row limit (or up to `limit`), read by one long statement
    * and handed over in pages of about `limits.page` rows — no round trip per page. Stopping early must
    * release the statement. A lost connection fails the scan; the core then scans again after the last
-   * row it handed on, as it would continue paging.
+   * row it handed on, as it would continue paging. `undefined` when the source cannot stream right now
+   * (every connection it may hold for streams is busy): the core then reads pages. The core iterates a
+   * returned scan at once, so a driver may reserve its connection when `scan` is called.
    */
-  scan?(request: { filter: CustomerFilter; after?: Cursor; limit?: number }): AsyncIterable<Customer[]>;
+  scan?(request: { filter: CustomerFilter; after?: Cursor; limit?: number }): AsyncIterable<Customer[]> | undefined;
   /** Rows whose stored code is one of `codes` (at most `limits.lookupBatch` of them, no duplicates). */
   lookup(codes: string[], options: { org?: string }): Promise<Customer[]>;
   count(filter: CustomerFilter): Promise<number>;

@@ -13,9 +13,22 @@ interface MysqlClient {
 interface MysqlPool extends MysqlClient {
   on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): void;
   getConnection(): Promise<PooledConnection>;
+  /** mysql2/promise keeps the callback pool and its settings here. */
+  pool?: { config?: { connectionLimit?: number } };
 }
 /** A pool (ours, or one the caller passed) can lend a connection to a stream; a single connection cannot. */
 const isPool = (client: unknown): client is MysqlPool => typeof (client as Partial<MysqlPool>).getConnection === 'function';
+
+/** Connections of the pool custcode opens; at most STREAMS of them stream, the others answer lookups and pages. */
+const POOL_SIZE = 5;
+const STREAMS = 3;
+
+/** Streams allowed on a pool: two connections stay free for lookups (a caller's pool of unknown size streams once). */
+function streamsOn(client: unknown): number {
+  if (!isPool(client)) return 0;
+  const size = client.pool?.config?.connectionLimit;
+  return typeof size === 'number' ? Math.max(1, size - 2) : 1;
+}
 interface MysqlModule {
   createPool(config: Record<string, unknown>): MysqlPool;
 }
@@ -35,7 +48,7 @@ export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptio
     dialect: 'mysql',
     target: description,
     secrets,
-    streams: !('client' in target) || isPool(target.client),
+    streams: 'client' in target ? streamsOn(target.client) : STREAMS,
     async connect() {
       if ('client' in target) return session(target.client as MysqlClient, false, options);
       const mysql = await loadDriver(options);
@@ -50,7 +63,7 @@ export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptio
         supportBigNumbers: true,
         bigNumberStrings: true,
         connectTimeout: options.connectTimeoutMs ?? 10_000,
-        connectionLimit: 4,
+        connectionLimit: POOL_SIZE,
         maxPreparedStatements: 200,
       });
       // Every pooled session refuses writes; MariaDB and MySQL 5.6.5+ both accept this.

@@ -1,7 +1,8 @@
 /**
  * The streamed scan on a real MariaDB: one statement per search on a connection of its own, pages of
  * 250 rows, the connection given back or destroyed however the reader stops, and keyset pages instead
- * when the caller's client is a single connection (which cannot lend itself to a stream).
+ * when three streams already run or the caller's client is a single connection (which cannot lend itself
+ * to a stream).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagesOf, type CustomerSource } from '@custcode/core';
@@ -66,6 +67,23 @@ describe.skipIf(mariadb.unavailable)('streamed scan on MariaDB', () => {
       expect(await source.count()).toBe(ROWS);
     }
     expect((await source.get(codeOf(7)))?.code).toBe(codeOf(7));
+  });
+
+  it('keeps pooled connections free for lookups: past three open streams, searches read pages', async () => {
+    // The pool has 5 connections; five open searches streaming on all of them would leave get() waiting forever.
+    const iterators = Array.from({ length: 5 }, () => source.search()[Symbol.asyncIterator]());
+    const firsts = await Promise.all(iterators.map((iterator) => iterator.next()));
+    expect(firsts.map((first) => first.value?.code)).toEqual(Array(5).fill(codeOf(1)));
+    expect((await source.get(codeOf(5)))?.code).toBe(codeOf(5));
+    const counts = await Promise.all(
+      iterators.map(async (iterator) => {
+        let count = 1;
+        while (!(await iterator.next()).done) count += 1;
+        return count;
+      }),
+    );
+    expect(counts).toEqual(Array(5).fill(ROWS));
+    expect(await source.count()).toBe(ROWS);
   });
 
   it('reads by keyset pages through a single connection the caller passes', async () => {
