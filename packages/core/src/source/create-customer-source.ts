@@ -12,6 +12,32 @@ import type { CustomerSource, LookupResult } from './v1/customer-source.js';
 import type { SourceDescription } from './v1/source-description.js';
 import type { Cursor, SourceDriver } from './v1/source-driver.js';
 
+/**
+ * Codes in arrays of up to `size`: a plain iterable (an array of 100k codes) is read without one await per
+ * code, an async one as its codes arrive.
+ */
+async function* chunksOf(codes: Iterable<string> | AsyncIterable<string>, size: number): AsyncGenerator<string[]> {
+  let chunk: string[] = [];
+  if (typeof codes === 'object' && Symbol.asyncIterator in codes) {
+    for await (const code of codes) {
+      chunk.push(code);
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  } else {
+    for (const code of codes) {
+      chunk.push(code);
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 /** Validates a query; unknown keys and bad values become an UnsupportedQueryError that says which. */
 export function parseCustomerQuery(query: unknown): CustomerQuery {
   const result = customerQuerySchema.safeParse(query ?? {});
@@ -176,26 +202,28 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     // out first, so that only one batch of answers is held at a time.
     let previous: Promise<LookupResult[]> | undefined;
     let previousAnswered = false;
-    for await (const code of codes) {
-      const key = safeStoredKey(code);
-      pending.push({ code, key });
-      if (key !== undefined) keys.add(key);
-      // Repeated codes do not grow the key set; bound the pending answers too, so memory stays constant.
-      if (keys.size >= batchSize || pending.length >= batchSize * 8) {
-        if (previous && previousAnswered) {
-          for (const answer of await previous) yield answer;
-          previous = undefined;
+    for await (const chunk of chunksOf(codes, batchSize)) {
+      for (const code of chunk) {
+        const key = safeStoredKey(code);
+        pending.push({ code, key });
+        if (key !== undefined) keys.add(key);
+        // Repeated codes do not grow the key set; bound the pending answers too, so memory stays constant.
+        if (keys.size >= batchSize || pending.length >= batchSize * 8) {
+          if (previous && previousAnswered) {
+            for (const answer of await previous) yield answer;
+            previous = undefined;
+          }
+          const next = startBatch();
+          if (previous) for (const answer of await previous) yield answer;
+          previous = next;
+          previousAnswered = false;
+          next.then(
+            () => {
+              if (next === previous) previousAnswered = true;
+            },
+            () => {},
+          );
         }
-        const next = startBatch();
-        if (previous) for (const answer of await previous) yield answer;
-        previous = next;
-        previousAnswered = false;
-        next.then(
-          () => {
-            if (next === previous) previousAnswered = true;
-          },
-          () => {},
-        );
       }
     }
     const last = pending.length > 0 ? startBatch() : undefined;
