@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeAtomically } from './write-atomically.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'custcode-atomic-'));
@@ -29,5 +29,28 @@ describe('writeAtomically', () => {
     expect(readFileSync(target, 'utf8')).toBe('previous export');
     expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(join(directory, 'never.txt'))).toBe(false);
+  });
+
+  it('removes the temporary file on Ctrl-C, then ends the process with the same signal', async () => {
+    const target = join(directory, 'interrupted.txt');
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    const before = process.listenerCount('SIGINT');
+    let release: () => void = () => {};
+    const writing = writeAtomically(target, async (output) => {
+      output.write('some rows');
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    try {
+      while (!readdirSync(directory).some((name) => name.includes('interrupted') && name.endsWith('.tmp'))) await new Promise((resolve) => setTimeout(resolve, 2));
+      process.emit('SIGINT', 'SIGINT');
+      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGINT');
+      expect(readdirSync(directory).filter((name) => name.includes('interrupted'))).toEqual([]);
+      expect(process.listenerCount('SIGINT')).toBe(before);
+    } finally {
+      kill.mockRestore();
+      release();
+      await writing.catch(() => undefined);
+    }
+    expect(existsSync(target)).toBe(false);
   });
 });

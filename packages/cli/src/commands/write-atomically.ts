@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../output/usage-error.js';
@@ -34,8 +35,22 @@ export async function writeAtomically<T>(target: string, write: (output: NodeJS.
     streamError ??= error;
   });
   const closed = new Promise<void>((resolve) => output.once('close', () => resolve()));
+  // Ctrl-C or a kill while writing: the temporary file goes first, then the process ends as the signal says.
+  let interruption: Error | undefined;
+  const interrupted = (signal: NodeJS.Signals) => {
+    interruption = new Error(`Interrupted by ${signal}.`);
+    stopListening();
+    output.destroy();
+    rmSync(temporary, { force: true });
+    process.kill(process.pid, signal);
+  };
+  const stopListening = () => {
+    for (const signal of INTERRUPTS) process.off(signal, interrupted);
+  };
+  for (const signal of INTERRUPTS) process.once(signal, interrupted);
   try {
     const result = await write(output);
+    if (interruption) throw interruption;
     if (!output.writableFinished) await new Promise<void>((resolve) => output.end(() => resolve()));
     await closed;
     if (streamError) throw streamError;
@@ -46,5 +61,9 @@ export async function writeAtomically<T>(target: string, write: (output: NodeJS.
     await closed;
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    stopListening();
   }
 }
+
+const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
