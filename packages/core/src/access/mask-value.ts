@@ -36,3 +36,12 @@ export function maskValue(value: string, style: Exclude<MaskStyle, 'hide'>): str
     }
   }
 }
+
+/**
+ * Whether a value looks like one `maskValue` produced (two stars in a row, or one character and a star):
+ * such a value hides the real one, so checks that read it (tax id validity, name similarity) skip it.
+ * Real tax ids never hold `*`; a real name with `**` is skipped too, which costs nothing.
+ */
+export function looksMasked(value: string): boolean {
+  return value.includes('**') || /^.\*$/u.test(value);
+}

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { guardSource } from '../access/guard-source.js';
 import { createMemorySource } from '../source/memory-source.js';
 import type { Customer } from '../customer/customer-schema.js';
 import { makeUscc } from '../sample/tax-id.js';
@@ -115,6 +116,30 @@ describe('audit without a rule', () => {
     ]);
     expect(report.invalidTaxIds.map((finding) => finding.code)).toEqual(['KH000002', 'KH000003']);
     expect(report.invalidTaxIds[0]!.reasons[0]).toMatch(/check character/);
+  });
+
+  it('skips tax ids and names masked for the role instead of reporting them', async () => {
+    const valid = makeUscc('110108', 12345678);
+    const broken = valid.slice(0, -1) + (valid.endsWith('0') ? '1' : '0');
+    const policy = { roles: { viewer: { sources: { '*': { commands: ['audit' as const], mask: { taxId: 'partial' as const, name: 'name' as const } } } } }, users: { ann: { role: 'viewer' } } };
+    const source = guardSource(
+      createMemorySource({
+        name: 'm',
+        customers: [
+          customer('KH000001', '北京星辰科技有限公司', { taxId: valid }),
+          customer('KH000002', '北京星辰科技有限公司', { taxId: broken }),
+          customer('KH000003', '北京星光科技有限公司', { taxId: '12345' }),
+        ],
+      }),
+      { policy, user: 'ann', command: 'audit' },
+    );
+    const report = await audit(source.search());
+    expect(report.invalidTaxIds).toEqual([]);
+    expect(report.nearDuplicates).toEqual([]);
+    // The same records unmasked: both problems are found.
+    const plain = await audit([customer('KH000001', '北京星辰科技有限公司', { taxId: valid }), customer('KH000002', '北京星辰科技有限公司', { taxId: broken })]);
+    expect(plain.invalidTaxIds.map((finding) => finding.code)).toEqual(['KH000002']);
+    expect(plain.nearDuplicates).toHaveLength(1);
   });
 
   it('links near-duplicates by tax id, normalised name and similar name', async () => {

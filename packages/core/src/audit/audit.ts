@@ -9,6 +9,7 @@ import { type AuditRule, inferredFormatChecks, ruleFormatChecks } from './format
 import { findNearDuplicates, type NameRecord, type NearDuplicateOptions } from './near-duplicates.js';
 import { garbledFields, invalidTaxId } from './record-checks.js';
 import { createRowIdReader } from './row-id.js';
+import { looksMasked } from '../access/mask-value.js';
 import { compactTaxId, taxIdLinkKey } from './tax-id-check.js';
 
 export type { AuditRule } from './format-checks.js';
@@ -56,7 +57,8 @@ export async function audit(customers: AuditInput, options: AuditOptions = {}): 
     const key = withoutAlphaZeros(comparable);
     const garbledBefore = garbled.length;
     garbledFields(record, stored ?? '', garbled);
-    const taxCompact = typeof record.taxId === 'string' ? compactTaxId(record.taxId) : '';
+    // A role that masks tax ids or names (custcode access rules) leaves values that cannot be checked: skip them.
+    const taxCompact = typeof record.taxId === 'string' && !looksMasked(record.taxId) ? compactTaxId(record.taxId) : '';
     const taxProblem = invalidTaxId(record, stored ?? '', taxCompact);
     if (taxProblem) invalidTaxIds.push(taxProblem);
 
@@ -69,7 +71,7 @@ export async function audit(customers: AuditInput, options: AuditOptions = {}): 
       lastPrefix = sharedSlice(lastPrefix, comparable, prefixEnd);
       profile.add(stored, lastPrefix);
       format.add(stored, comparable, prefixEnd);
-      if (nearDuplicatesWanted) {
+      if (nearDuplicatesWanted && !looksMasked(name)) {
         // A damaged name is compared in its repaired form, or not at all (`??????` would match every other `??????`).
         let matchName = name;
         for (let position = garbledBefore; position < garbled.length; position++) {
