@@ -5,6 +5,7 @@
  */
 import * as audit from './measures/audit.mjs';
 import * as mariadb from './measures/mariadb.mjs';
+import * as migration from './measures/migrate.mjs';
 import * as rules from './measures/rules.mjs';
 import * as sap from './measures/sap.mjs';
 import * as sqlite from './measures/sqlite.mjs';
@@ -31,6 +32,7 @@ const measurements = {
   'audit-exact': () => audit.prepare(false),
   'audit-near': () => audit.prepare(true),
   'sap-scan': () => sap.prepare(),
+  'migrate-custcode': () => () => migration.migrateCustcode(),
 };
 
 const prepare = measurements[name];

@@ -140,4 +140,14 @@ export const BENCH_ROWS_TABLE = [
       };
     },
   },
+  {
+    id: '8',
+    measurements: ['migrate-custcode'],
+    label: 'migrate 1M U8 customers (SQLite) to CUST{YYYY}{seq:6}, every new code checked in the target (MariaDB) through getMany',
+    target: '— (no target set)',
+    evaluate(measure) {
+      const result = measure('migrate-custcode');
+      return { custcode: `${s(result.seconds)} (${result.generated.toLocaleString('en-US')} codes generated)`, baseline: '—', ratio: undefined, rss: mb(result.maxRssMb), met: undefined };
+    },
+  },
 ];
