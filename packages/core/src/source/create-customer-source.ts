@@ -38,6 +38,12 @@ async function* chunksOf(codes: Iterable<string> | AsyncIterable<string>, size: 
   if (chunk.length > 0) yield chunk;
 }
 
+/** What the caller gets of a page: the rows that pass the filter the core checks itself, at most `remaining`. */
+function handOn(rows: Customer[], residual: CustomerFilter | undefined, remaining: number): Customer[] {
+  const page = residual ? rows.filter((row) => matchesFilter(row, residual)) : rows;
+  return page.length > remaining ? page.slice(0, remaining) : page;
+}
+
 /** Validates a query; unknown keys and bad values become an UnsupportedQueryError that says which. */
 export function parseCustomerQuery(query: unknown): CustomerQuery {
   const result = customerQuerySchema.safeParse(query ?? {});
@@ -120,8 +126,7 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
         const last = rows[rows.length - 1]!;
         next = fetchPage({ code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) }, wanted);
       }
-      let page = residual ? rows.filter((row) => matchesFilter(row, residual)) : rows;
-      if (page.length >= remaining) page = page.slice(0, remaining);
+      const page = handOn(rows, residual, remaining);
       remaining -= page.length;
       if (page.length > 0) yield page;
       if (remaining <= 0) return;
@@ -149,8 +154,7 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
           attempt = 0;
           const last = rows[rows.length - 1]!;
           cursor = { code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) };
-          let page = residual ? rows.filter((row) => matchesFilter(row, residual)) : rows;
-          if (page.length >= remaining) page = page.slice(0, remaining);
+          const page = handOn(rows, residual, remaining);
           remaining -= page.length;
           if (page.length > 0) yield page;
           if (remaining <= 0) return undefined;
