@@ -3,10 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { writeCsv } from '@custcode/core';
 import { createYonyouSource } from '@custcode/adapter-yonyou';
 import { mariadbBenchUrl } from '../lib/bench-database.mjs';
 import { readLookupCodes } from '../lib/codes-file.mjs';
+import { csvThrough, getManyThrough } from '../lib/custcode-side.mjs';
 import { CSV_HEAD, EXPORT_HEADER, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
 
 const BATCH = 1_000;
@@ -14,14 +14,7 @@ const source = () => createYonyouSource({ name: 'bench', product: 'u8', connecti
 const connect = async () => (await import('mysql2/promise')).createConnection({ uri: mariadbBenchUrl(), charset: 'utf8mb4' });
 const rawConnection = async () => (await import('mysql2')).createConnection({ uri: mariadbBenchUrl(), charset: 'utf8mb4' });
 
-export async function getManyCustcode() {
-  const codes = readLookupCodes();
-  const customers = source();
-  let found = 0;
-  for await (const result of customers.getMany(codes)) if (result.customer) found++;
-  await customers.close();
-  return { rows: codes.length, found };
-}
+export const getManyCustcode = () => getManyThrough(source());
 
 /** Deduplicated codes, `IN (?)` batches of 1,000 (mysql2 expands the array), results mapped back to the input order. */
 export async function getManyRaw() {
@@ -38,12 +31,7 @@ export async function getManyRaw() {
   return { rows: codes.length, found };
 }
 
-export async function csvCustcode(file, limit) {
-  const customers = source();
-  const rows = await writeCsv(customers.search(limit ? { limit } : {}), createWriteStream(file));
-  await customers.close();
-  return { rows };
-}
+export const csvCustcode = (file, limit) => csvThrough(source(), file, limit);
 
 /** One streamed SELECT (`query().stream()`), csv-stringify with BOM and header, back-pressure through pipeline. */
 export async function csvRaw(file, limit) {

@@ -2,24 +2,17 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
-import { writeCsv } from '@custcode/core';
 import { createYonyouSource } from '@custcode/adapter-yonyou';
 import { sqliteFile } from '../lib/bench-database.mjs';
 import { readLookupCodes } from '../lib/codes-file.mjs';
+import { csvThrough, getManyThrough } from '../lib/custcode-side.mjs';
 import { CSV_HEAD, EXPORT_HEADER, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
 
 const BATCH = 1_000;
 const source = () => createYonyouSource({ name: 'bench', product: 'u8', connection: `sqlite:${sqliteFile}` });
 const open = async () => new (await import('better-sqlite3')).default(sqliteFile, { readonly: true });
 
-export async function getManyCustcode() {
-  const codes = readLookupCodes();
-  const customers = source();
-  let found = 0;
-  for await (const result of customers.getMany(codes)) if (result.customer) found++;
-  await customers.close();
-  return { rows: codes.length, found };
-}
+export const getManyCustcode = () => getManyThrough(source());
 
 export async function getManyRaw() {
   const codes = readLookupCodes();
@@ -38,12 +31,7 @@ export async function getManyRaw() {
   return { rows: codes.length, found };
 }
 
-export async function csvCustcode(file) {
-  const customers = source();
-  const rows = await writeCsv(customers.search(), createWriteStream(file));
-  await customers.close();
-  return { rows };
-}
+export const csvCustcode = (file, limit) => csvThrough(source(), file, limit);
 
 /** `iterate()` over one statement into csv-stringify, waiting for drain. */
 export async function csvRaw(file) {

@@ -1,14 +1,15 @@
 /**
  * Read-only, proven on MariaDB: a user holding only SELECT on the database runs every read operation
- * (get, getMany, search, count, CSV export, audit); the server's general query log then shows nothing
- * from that user but SELECT/SHOW statements and session-only SETs. (`migrate` does not exist yet.)
+ * (get, getMany, search, count, CSV export, audit, and a migration whose new codes are checked against a
+ * target read by the same user); the server's general query log then shows nothing from that user but
+ * SELECT/SHOW statements and session-only SETs.
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit, generateSampleCustomers, writeCsv, type Customer } from '@custcode/core';
+import { audit, createMemorySequenceStore, generateSampleCustomers, migrate, writeCsv, type Customer } from '@custcode/core';
 import { createYonyouSource, seedU8Database } from '@custcode/adapter-yonyou';
 import { testBackends, type TestDatabase } from '../../test-support/backends.js';
 import { databaseOf, openMariadbAdmin } from './support/mariadb-admin.js';
@@ -73,6 +74,16 @@ describe.skipIf(mariadb.unavailable)('read-only proof: a SELECT-only MariaDB use
       expect(written).toBe(expected.length);
       const report = await audit(source.search(), { source: 'u8' });
       expect(report.total).toBe(expected.length);
+      // A migration into a "target" that is the same table through the same user: numbers are drawn and
+      // every drawn code is checked against the target by getMany.
+      const target = createYonyouSource({ name: 'target', product: 'u8', connection: url.toString(), password });
+      try {
+        const migration = await migrate(source, { rule: 'CUST{seq:6}', store: createMemorySequenceStore(), target, nearDuplicates: false });
+        expect(migration.rows.map((row) => row.decision)).toEqual(Array(expected.length).fill('generated'));
+        expect(migration.rows.every((row) => /^CUST\d{6}$/.test(row.newCode))).toBe(true);
+      } finally {
+        await target.close();
+      }
       // Control: a write attempt by the same user (refused: SELECT only) must show up in the log check below.
       const mysql = await import('mysql2/promise');
       const raw = await mysql.createConnection({ uri: url.toString(), password });

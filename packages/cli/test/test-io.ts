@@ -18,6 +18,17 @@ function capture(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
+/** Streams for a command run directly (not through `runCli`), and what it wrote to each. */
+export function captureIo(cwd: string): { io: CommandIo; stdout: () => string; stderr: () => string } {
+  const stdout = capture();
+  const stderr = capture();
+  return {
+    io: { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from(['']), stderrIsTTY: false, env: {}, cwd },
+    stdout: stdout.text,
+    stderr: stderr.text,
+  };
+}
+
 /** Runs `custcode ARGS` in-process with captured streams. */
 export async function runInProcess(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stdin?: string; tty?: boolean }): Promise<CapturedRun> {
   const stdout = capture();

@@ -1,4 +1,4 @@
-import { type Customer, writeJson } from '@custcode/core';
+import { type Customer, type CustomerQuery, type CustomerSource, writeJson } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { renderCustomerTable } from '../output/customer-table.js';
 import { writeChunk } from '../output/write-chunk.js';
@@ -15,23 +15,28 @@ export interface SearchOptions extends CommonOptions, FilterFlags {
 
 /** `custcode search SOURCE [TEXT] [filters] [--limit N] [--view NAME]`. */
 export async function runSearch(io: CommandIo, options: SearchOptions): Promise<number> {
-  return withSource(io, options, async (source, loaded) => {
-    const { query } = resolveQuery(loaded, options.source, options.text, options);
-    if (options.json) {
-      await writeJson(source.search(query), io.stdout, { end: false });
-      return EXIT_CODES.ok;
-    }
-    const limit = query.limit ?? DEFAULT_HUMAN_LIMIT;
-    const rows: Customer[] = [];
-    // One row more than shown tells whether there are more.
-    for await (const customer of source.search({ ...query, limit: limit + 1 })) rows.push(customer);
-    const shown = rows.slice(0, limit);
-    if (shown.length === 0) {
-      io.stderr.write('no customers match\n');
-      return EXIT_CODES.ok;
-    }
-    await writeChunk(io.stdout, renderCustomerTable(shown));
-    if (rows.length > limit) io.stderr.write(`showing the first ${limit}; use --limit N for more, or --json / export for all\n`);
+  return withSource(io, options, async (source, loaded) => printSearch(io, source, resolveQuery(loaded, options.source, options.text, options).query, options.json === true));
+}
+
+/**
+ * A search's answer: every match as JSON with --json; otherwise a table of the first `limit` (default
+ * DEFAULT_HUMAN_LIMIT), with a note on stderr when there are more.
+ */
+export async function printSearch(io: CommandIo, source: CustomerSource, query: CustomerQuery, json: boolean): Promise<number> {
+  if (json) {
+    await writeJson(source.search(query), io.stdout, { end: false });
     return EXIT_CODES.ok;
-  });
+  }
+  const limit = query.limit ?? DEFAULT_HUMAN_LIMIT;
+  const rows: Customer[] = [];
+  // One row more than shown tells whether there are more.
+  for await (const customer of source.search({ ...query, limit: limit + 1 })) rows.push(customer);
+  const shown = rows.slice(0, limit);
+  if (shown.length === 0) {
+    io.stderr.write('no customers match\n');
+    return EXIT_CODES.ok;
+  }
+  await writeChunk(io.stdout, renderCustomerTable(shown));
+  if (rows.length > limit) io.stderr.write(`showing the first ${limit}; use --limit N for more, or --json / export for all\n`);
+  return EXIT_CODES.ok;
 }

@@ -10,12 +10,7 @@ export function vitestApi() {
 
 export { expect };
 
-/** What a case body gets: `skip(note)` marks the case skipped, with the declared capability that rules it out. */
-export interface CaseContext {
-  skip(note: string): never;
-}
-
-/** `it(name, body)` with a typed skip. */
-export const it = (name: string, body: (test: CaseContext) => unknown): void => {
-  vitestIt(name, ((test: { skip(note?: string): never }) => body({ skip: (note) => test.skip(note) })) as () => Promise<void>);
+/** `it(name, body)`: a case asserts what the source declares (a capability it lacks is asserted as refused or empty, never skipped). */
+export const it = (name: string, body: () => unknown): void => {
+  vitestIt(name, body as () => Promise<void>);
 };

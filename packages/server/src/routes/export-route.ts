@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, parseExportFields, writeCsv, writeNdjson, writeJson } from '@custcode/core';
+import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, type PagedCustomers, pagedStream, pagesOf, parseExportFields, writeCsv, writeNdjson, writeJson } from '@custcode/core';
 import type { Hono } from 'hono';
 import { BadRequestError } from '../http-error.js';
 import { filtersFromParameters, pageSize, validated } from '../request-query.js';
@@ -44,23 +44,21 @@ function option<T extends string>(value: string | undefined, allowed: readonly T
 }
 
 /**
- * Reads the first record before answering, so that a denial or a broken connection is a proper
- * error status; then streams the rest with backpressure (the writer waits while the client is slow).
+ * Reads the first page before answering, so that a denial or a broken connection is a proper error
+ * status; then streams the rest page by page with backpressure (the writer waits while the client is slow).
  */
-async function primed(customers: AsyncIterable<Customer>): Promise<AsyncIterable<Customer>> {
-  const iterator = customers[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  return {
-    async *[Symbol.asyncIterator]() {
-      try {
-        if (first.done) return;
-        yield first.value;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-      } finally {
-        await iterator.return?.();
-      }
-    },
-  };
+async function primed(customers: AsyncIterable<Customer>): Promise<PagedCustomers> {
+  const pages = pagesOf(customers)[Symbol.asyncIterator]();
+  const first = await pages.next();
+  return pagedStream(async function* () {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await pages.next(); !next.done; next = await pages.next()) yield next.value;
+    } finally {
+      await pages.return?.(undefined);
+    }
+  });
 }
 
 /** `GET /sources/:name/export?format=csv|xlsx|ndjson|json&fields=…&headers=en|zh&…filters`: streamed. */

@@ -103,8 +103,8 @@ export function createDriverExecutor(spec: DriverExecutorSpec): SqlExecutor {
   };
 }
 
-/** Object rows as arrays, for sessions whose driver has no array mode. */
-function asArrays(rows: SqlRow[]): SqlArrayRows {
+/** Object rows as arrays, for drivers (or statements) without an array mode. */
+export function asArrays(rows: SqlRow[]): SqlArrayRows {
   const columns = rows.length === 0 ? [] : Object.keys(rows[0]!);
   return { columns, rows: rows.map((row) => columns.map((column) => row[column])) };
 }

@@ -15,8 +15,8 @@ export interface SqlArrayRows {
 export interface SqlExecutor {
   readonly dialect: DialectName;
   query(sql: string, params?: unknown[]): Promise<SqlRow[]>;
-  /** The same statement with rows as arrays: no object per row, where the driver can read that way. */
-  queryArrays?(sql: string, params?: unknown[]): Promise<SqlArrayRows>;
+  /** The same statement with rows as arrays: no object per row (natively where the driver reads that way). */
+  queryArrays(sql: string, params?: unknown[]): Promise<SqlArrayRows>;
   /**
    * One long SELECT read as it arrives, in pages of up to `pageSize` rows, the server held back while
    * pages wait unread. Stopping early ends the statement. Only where the driver streams.

@@ -8,7 +8,7 @@ import type { DialectName } from '../dialects/dialect-name.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 import { checkSchema, type SchemaFacts } from './check-schema.js';
 import { describeMapping } from './describe-mapping.js';
-import { type ArrayRowMapper, createArrayRowMapper, createRowMapper } from './row-to-customer.js';
+import { createRowMapper, type RowMapper } from './row-to-customer.js';
 import { validateMapping } from './validate-mapping.js';
 
 export interface SqlSourceOptions {
@@ -75,20 +75,18 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     return checked;
   };
   const compile = async (shape: CustomerQueryShape) => compileCustomerQuery(mapping, dialect.name, shape, await ready());
-  const rowToCustomer = createRowMapper(mapping, name);
-  const arrayMappers = new Map<string, ArrayRowMapper>();
-  /** Rows read as arrays where the executor can (no object per row); a mapper per column list, built once. */
+  const mappers = new Map<string, RowMapper>();
+  /** Rows arrive as arrays; a mapper per column list (one per statement shape), built once. */
   const toCustomers = ({ columns, rows }: SqlArrayRows, org: string | undefined): Customer[] => {
     const key = columns.join('\u0000');
-    let toCustomer = arrayMappers.get(key);
-    if (toCustomer === undefined) arrayMappers.set(key, (toCustomer = createArrayRowMapper(mapping, name, columns)));
+    let toCustomer = mappers.get(key);
+    if (toCustomer === undefined) mappers.set(key, (toCustomer = createRowMapper(mapping, name, columns)));
     const customers = new Array<Customer>(rows.length);
     for (let index = 0; index < rows.length; index++) customers[index] = toCustomer(rows[index]!, org);
     return customers;
   };
   const run = async (shape: CustomerQueryShape, org: string | undefined): Promise<Customer[]> => {
     const compiled = await compile(shape);
-    if (!executor.queryArrays) return (await executor.query(compiled.sql, compiled.params)).map((row) => rowToCustomer(row, org));
     return toCustomers(await executor.queryArrays(compiled.sql, compiled.params), org);
   };
   const streamArrays = executor.streamArrays?.bind(executor);

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { EXISTS_MAPPING, GOLDEN_MAPPING } from '../../test/golden-mappings.js';
-import { createArrayRowMapper, createRowMapper } from './row-to-customer.js';
+import type { TableMapping } from '../mapping/table-mapping.js';
+import { createRowMapper } from './row-to-customer.js';
+
+/** The mapper for a result whose columns are this row's keys, applied to this row's cells. */
+const mapperFor = (mapping: TableMapping, source: string) => (row: Record<string, unknown>, askedOrg: string | undefined) =>
+  createRowMapper(mapping, source, Object.keys(row))(Object.values(row), askedOrg);
 
 describe('createRowMapper', () => {
   it('maps a row by the compiled aliases; a raw column that is also the code is read from cc_code', () => {
-    const toCustomer = createRowMapper({ ...GOLDEN_MAPPING, raw: ['c.cCusCode', 'c.dEndDate', 'c.cCusPhone'] }, 'u8');
+    const toCustomer = mapperFor({ ...GOLDEN_MAPPING, raw: ['c.cCusCode', 'c.dEndDate', 'c.cCusPhone'] }, 'u8');
     const row = {
       cc_code: 'KH01  ',
       cc_name: '北京星辰科技有限公司',
@@ -34,7 +39,7 @@ describe('createRowMapper', () => {
     });
   });
 
-  it('maps a row read as an array to the same record, whatever the column order', () => {
+  it('maps the same row to the same record whatever the order of the result columns', () => {
     const mapping = { ...GOLDEN_MAPPING, raw: ['c.cCusCode', 'c.dEndDate', 'c.cCusPhone'] };
     const row: Record<string, unknown> = {
       cc_code: 'KH01  ', cc_name: '北京星辰科技有限公司', cc_shortName: '星辰', cc_phone: '010-1234 ', cc_address: '   ',
@@ -42,15 +47,15 @@ describe('createRowMapper', () => {
       cc_org: '100', cc_raw_1: new Date(2024, 5, 30, 17, 0, 0),
     };
     const columns = Object.keys(row).reverse();
-    const fromArray = createArrayRowMapper(mapping, 'u8', columns)(columns.map((column) => row[column]), undefined);
-    expect(fromArray).toEqual(createRowMapper(mapping, 'u8')(row, undefined));
+    const fromArray = createRowMapper(mapping, 'u8', columns)(columns.map((column) => row[column]), undefined);
+    expect(fromArray).toEqual(mapperFor(mapping, 'u8')(row, undefined));
     expect(fromArray.code).toBe('KH01');
     // A result without some column reads it as absent.
-    expect(createArrayRowMapper(mapping, 'u8', ['cc_code', 'cc_name'])(['K2', 'N'], undefined)).toMatchObject({ code: 'K2', name: 'N', status: 'active' });
+    expect(createRowMapper(mapping, 'u8', ['cc_code', 'cc_name'])(['K2', 'N'], undefined)).toMatchObject({ code: 'K2', name: 'N', status: 'active' });
   });
 
   it('takes the asked org for exists-org mappings, and keeps raw keys in mapping order', () => {
-    const toCustomer = createRowMapper(EXISTS_MAPPING, 'ebs');
+    const toCustomer = mapperFor(EXISTS_MAPPING, 'ebs');
     const row = { cc_code: 'C-1', cc_name: 'Acme', cc_status: 'active', cc_raw_0: 42 };
     expect(toCustomer(row, '204')).toEqual({ source: 'ebs', erp: 'oracle-ebs', code: 'C-1', name: 'Acme', status: 'active', org: '204', raw: { CUST_ACCOUNT_ID: 42 } });
     expect(toCustomer(row, undefined)).not.toHaveProperty('org');

@@ -1,6 +1,5 @@
 import { alphaOutput, CUSTOMER_TEXT_FIELDS, toIsoDateTime, type Customer, type CustomerStatus } from '@custcode/core';
 import { ALIAS, rawAliases } from '../compile/compile-select.js';
-import type { SqlRow } from '../executor/sql-executor.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 
 /** A text value with CHAR padding removed; blank and NULL are absent. */
@@ -25,44 +24,33 @@ export function rawKey(reference: string): string {
   return reference.slice(reference.lastIndexOf('.') + 1);
 }
 
-/** Turns one result row (aliased by the compiled SELECT) into a Customer; `askedOrg` is the org a query was scoped to. */
-export type RowMapper = (row: SqlRow, askedOrg: string | undefined) => Customer;
-/** The same for a row read as an array of cells, in the order of the result's columns. */
-export type ArrayRowMapper = (row: readonly unknown[], askedOrg: string | undefined) => Customer;
+/**
+ * Turns one result row, read as an array of cells in the order of the result's columns (the compiled
+ * SELECT's aliases), into a Customer; `askedOrg` is the org a query was scoped to.
+ */
+export type RowMapper = (row: readonly unknown[], askedOrg: string | undefined) => Customer;
 
 /**
- * Builds the row mapper of one mapping. Aliases and raw keys are worked out here, once, because the
- * mapper runs for every row of a full export. For `exists` org mappings the asked org is the
- * customer's org in that answer.
+ * Builds the row mapper of one mapping for one column list. Positions and raw keys are worked out here,
+ * once, because the mapper runs for every row of a full export. A column the SELECT does not have reads
+ * as absent. For `exists` org mappings the asked org is the customer's org in that answer.
  */
-export function createRowMapper(mapping: TableMapping, source: string): RowMapper {
-  return buildMapper(mapping, source, (alias) => alias) as RowMapper;
-}
-
-/**
- * The mapper for rows read as arrays (no row object per result row: the faster way to read on drivers
- * that offer it); `columns` are the result's column names, the compiled SELECT's aliases.
- */
-export function createArrayRowMapper(mapping: TableMapping, source: string, columns: readonly string[]): ArrayRowMapper {
+export function createRowMapper(mapping: TableMapping, source: string, columns: readonly string[]): RowMapper {
   const position = new Map(columns.map((column, index) => [column, index]));
-  // A column the SELECT does not have reads as absent (index -1 is no array element).
-  return buildMapper(mapping, source, (alias) => position.get(alias) ?? -1) as ArrayRowMapper;
-}
-
-/** One implementation for both row forms: `row[key]` reads an object by alias and an array by index. */
-function buildMapper<K extends string | number>(mapping: TableMapping, source: string, keyOf: (alias: string) => K) {
+  // Index -1 is no array element: a missing column reads as undefined.
+  const keyOf = (alias: string) => position.get(alias) ?? -1;
   const erp = mapping.erp;
   const sapAlpha = mapping.codeForm === 'sap-alpha';
   const textFields = CUSTOMER_TEXT_FIELDS.filter((field) => mapping.fields[field] !== undefined);
   const textKeys = textFields.map((field) => keyOf(ALIAS.field(field)));
-  const [codeKey, nameKey, statusKey, orgKey, createdKey, updatedKey] = [ALIAS.code, ALIAS.name, ALIAS.status, ALIAS.org, ALIAS.createdAt, ALIAS.updatedAt].map(keyOf) as K[];
+  const [codeKey, nameKey, statusKey, orgKey, createdKey, updatedKey] = [ALIAS.code, ALIAS.name, ALIAS.status, ALIAS.org, ALIAS.createdAt, ALIAS.updatedAt].map(keyOf) as number[];
   const hasCreatedAt = mapping.fields.createdAt !== undefined;
   const hasUpdatedAt = mapping.fields.updatedAt !== undefined;
   const hasOrg = mapping.org !== undefined;
   const orgFromQuery = mapping.org?.kind === 'exists';
   const rawKeys = mapping.raw.map(rawKey);
   const rawColumns = rawAliases(mapping).map(keyOf);
-  return (row: Record<K, unknown>, askedOrg: string | undefined): Customer => {
+  return (row, askedOrg) => {
     const storedCode = text(row[codeKey!]) ?? '';
     const customer = {
       source,

@@ -1,9 +1,7 @@
-import { type AskVocabulary, type Customer, type CustomerQuery, type CustomerSource, parseAsk, writeJson } from '@custcode/core';
-import { type CommandIo, EXIT_CODES } from '../../command-io.js';
-import { renderCustomerTable } from '../../output/customer-table.js';
-import { writeChunk } from '../../output/write-chunk.js';
+import { type AskVocabulary, type CustomerSource, parseAsk } from '@custcode/core';
+import type { CommandIo } from '../../command-io.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
-import { DEFAULT_HUMAN_LIMIT } from '../search-command.js';
+import { printSearch } from '../search-command.js';
 import { type CommonOptions, withSource } from '../with-source.js';
 
 /** Records read to learn the source's region, category and org names. */
@@ -44,20 +42,6 @@ export async function runAskSearch(io: CommandIo, options: AskSearchOptions): Pr
     const result = parseAsk(options.ask, await scanVocabulary(source));
     io.stderr.write(describeUnderstood(result));
     const { query: flags } = resolveQuery(loaded, options.source, options.text, options);
-    const query: CustomerQuery = { ...result.query, ...flags };
-    if (options.json) {
-      await writeJson(source.search(query), io.stdout, { end: false });
-      return EXIT_CODES.ok;
-    }
-    const limit = query.limit ?? DEFAULT_HUMAN_LIMIT;
-    const rows: Customer[] = [];
-    for await (const customer of source.search({ ...query, limit: limit + 1 })) rows.push(customer);
-    if (rows.length === 0) {
-      io.stderr.write('no customers match\n');
-      return EXIT_CODES.ok;
-    }
-    await writeChunk(io.stdout, renderCustomerTable(rows.slice(0, limit)));
-    if (rows.length > limit) io.stderr.write(`showing the first ${limit}; use --limit N for more, or --json for all\n`);
-    return EXIT_CODES.ok;
+    return printSearch(io, source, { ...result.query, ...flags }, options.json === true);
   });
 }

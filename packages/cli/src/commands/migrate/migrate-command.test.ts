@@ -1,24 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { createMemorySource, type Customer } from '@custcode/core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandIo } from '../../command-io.js';
 import { type MigrateCommandOptions, runMigrate } from './migrate-command.js';
-
-function captureIo(cwd: string): { io: CommandIo; stdout: () => string; stderr: () => string } {
-  const streams = [new PassThrough(), new PassThrough()] as const;
-  const chunks: [Buffer[], Buffer[]] = [[], []];
-  streams.forEach((stream, index) => stream.on('data', (chunk: Buffer) => chunks[index]!.push(chunk)));
-  return {
-    io: { stdout: streams[0], stderr: streams[1], stdin: Readable.from(['']), stderrIsTTY: false, env: {}, cwd },
-    stdout: () => Buffer.concat(chunks[0]).toString('utf8'),
-    stderr: () => Buffer.concat(chunks[1]).toString('utf8'),
-  };
-}
+import { captureIo } from '../../../test/test-io.js';
 
 const customer = (code: string, name: string, extra: Partial<Customer> = {}): Customer => ({
   source: 'u8', erp: 'yonyou-u8', code, name, shortName: name.slice(0, 4), status: 'active', createdAt: '2026-03-05T10:00:00',

@@ -1,24 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandIo } from '../../command-io.js';
 import { runDemo } from '../../demo/demo-command.js';
 import { runCli } from '../../program.js';
-
-function captureIo(cwd: string): { io: CommandIo; stdout: () => string; stderr: () => string } {
-  const streams = [new PassThrough(), new PassThrough()] as const;
-  const chunks: [Buffer[], Buffer[]] = [[], []];
-  streams.forEach((stream, index) => stream.on('data', (chunk: Buffer) => chunks[index]!.push(chunk)));
-  return {
-    io: { stdout: streams[0], stderr: streams[1], stdin: Readable.from(['']), stderrIsTTY: false, env: {}, cwd },
-    stdout: () => Buffer.concat(chunks[0]).toString('utf8'),
-    stderr: () => Buffer.concat(chunks[1]).toString('utf8'),
-  };
-}
+import { captureIo } from '../../../test/test-io.js';
 
 const readCsv = (path: string) => parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
 const column = (file: string, sql: string) => {

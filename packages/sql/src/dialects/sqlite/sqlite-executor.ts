@@ -1,6 +1,6 @@
 import type { ExecutorOptions, SqlArrayRows, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { createDriverExecutor, errorCode, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
+import { asArrays, createDriverExecutor, errorCode, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
 /** The parts of better-sqlite3 custcode uses. */
@@ -94,14 +94,7 @@ const bindable = (params: unknown[]) => params.map((value) => (typeof value === 
 function runner(statement: SqliteStatement): RunStatement {
   if (statement.reader !== true || statement.raw === undefined || statement.columns === undefined) {
     const objects = (params: unknown[]) => statement.all(...params) as SqlRow[];
-    return {
-      objects,
-      arrays(params) {
-        const rows = objects(params);
-        const columns = rows.length === 0 ? [] : Object.keys(rows[0]!);
-        return { columns, rows: rows.map((row) => columns.map((column) => row[column])) };
-      },
-    };
+    return { objects, arrays: (params) => asArrays(objects(params)) };
   }
   const names = statement.columns().map((column) => column.name);
   const arrays = statement.raw(true);
