@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { testBackends, type TestBackend } from '../../../test-support/backends.js';
 import { createKingdeeSource } from '../src/index.js';
 import { buildK3CloudSeedData } from '../src/seed/k3cloud-tables.js';
+import { buildK3WiseSeedData } from '../src/seed/k3wise-tables.js';
 import { createK3CloudClient } from '../src/webapi/k3cloud-webapi-client.js';
 import { startWebApiFixture, WEBAPI_USER } from './k3cloud-webapi-fixture.js';
 import { seedK3Cloud } from './seed-k3cloud.js';
@@ -49,7 +50,21 @@ for (const backend of testBackends()) {
         }
       },
       additionalTests: ({ source }) => {
-        if (product === 'k3wise') return;
+        if (product === 'k3wise') {
+          it('K/3 WISE: taxId from t_Organization.FTaxNum; a NULL or empty FTaxNum is no taxId', async () => {
+            const seeds = canonicalCustomers();
+            const organization = buildK3WiseSeedData(seeds).tables.t_Organization;
+            const taxNum = (code: string) => organization.find((row) => row.FNumber === code)?.FTaxNum;
+            expect([taxNum('KH2024070001'), taxNum('KH2023010008')]).toEqual([null, '']);
+            expect((await source().get('KH2024080001'))?.taxId).toBe(seeds.find((seed) => seed.code === 'KH2024080001')!.taxId);
+            for (const code of ['KH2024070001', 'KH2023010008']) {
+              const customer = await source().get(code);
+              expect(customer?.code).toBe(code);
+              expect(customer).not.toHaveProperty('taxId');
+            }
+          });
+          return;
+        }
         it('K/3 Cloud: get(code, { org }) per use-org; without org the creating org\u2019s row', async () => {
           const code = 'KH2024080001'; // created in ORG1, distributed to ORG2 and ORG3
           const rows = await Promise.all(['100001', '100002', '100003'].map((org) => source().get(code, { org })));

@@ -88,7 +88,7 @@ const wiseStatus = (first: number) =>
   `CASE WHEN [i].[FDeleted] = @p${first} THEN 'deleted'` +
   ` WHEN ([o].[FStatus] IS NOT NULL AND ([o].[FStatus] IS NULL OR [o].[FStatus] <> @p${first + 1})) THEN 'blocked' ELSE 'active' END`;
 const wiseSelect =
-  'SELECT [i].[FNumber] AS [cc_code], [o].[FName] AS [cc_name], [o].[FShortName] AS [cc_shortName], [o].[FPhone] AS [cc_phone], ' +
+  'SELECT [i].[FNumber] AS [cc_code], [o].[FName] AS [cc_name], [o].[FShortName] AS [cc_shortName], [o].[FTaxNum] AS [cc_taxId], [o].[FPhone] AS [cc_phone], ' +
   '[o].[FContact] AS [cc_contact], [o].[FAddress] AS [cc_address], [g].[FName] AS [cc_category], [r].[FName] AS [cc_region], ' +
   `${wiseStatus(1)} AS [cc_status], [p].[FCreateDate] AS [cc_createdAt], [p].[FLastModDate] AS [cc_updatedAt], ` +
   '[i].[FItemID] AS [cc_raw_0], [i].[FParentID] AS [cc_raw_2], [i].[FDeleted] AS [cc_raw_3], ' +

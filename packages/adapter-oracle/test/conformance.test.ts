@@ -41,7 +41,13 @@ for (const backend of testBackends()) {
         it('EBS: Chinese text round-trips unchanged', async () => {
           const customer = await source().get('KH2024100001');
           expect(customer?.raw.PARTY_NAME).toBe('𠮷野家餐饮管理有限公司');
-          expect((await source().get('KH2024100003'))?.address).toBe('深圳市前海深港合作区前湾一路1号A栋201室');
+          // Stored as province, city, street and building lines and a postal code; read back from the province down.
+          expect((await source().get('KH2024100003'))?.address).toBe('广东省 深圳市 前海深港合作区前湾一路1号 A栋201室 353046');
+        });
+        it('EBS: a Latin address from the street up; a phone without RAW_PHONE_NUMBER from its parts', async () => {
+          expect((await source().get('C-204'))?.address).toBe('Königsallee 1, Düsseldorf');
+          expect(await source().get('C-200')).toMatchObject({ address: "12 O'Connell Street, Dublin", phone: '+353 1-555 0100' });
+          expect((await source().get('KH2024080001'))?.address).toBe('北京市 海淀区中关村大街27号');
         });
       },
     });

@@ -6,9 +6,31 @@ import { createOracleEbsSource, tcaMapping } from '../src/index.js';
 
 const notBlank = (column: string) => `RTRIM(${column}) IS NOT NULL`;
 const firstNonBlank = (...columns: string[]) => `CASE ${columns.map((column) => `WHEN ${notBlank(column)} THEN ${column}`).join(' ')} END`;
-const addressLines = ['ADDRESS1', 'ADDRESS2', 'ADDRESS3', 'ADDRESS4', 'CITY'].map(
-  (column) => `CASE WHEN ${notBlank(`"loc"."${column}"`)} THEN ' ' || RTRIM("loc"."${column}") ELSE '' END`,
+const loc = (column: string) => `"loc"."${column}"`;
+const cp = (column: string) => `"cp"."${column}"`;
+/** One part of a concatenation: the separator (and a prefix) before a non-blank value, nothing where `unless` holds. */
+const piece = (value: string, separator: string, options: { prefix?: string; unless?: string } = {}) =>
+  `CASE ${options.unless ? `WHEN ${options.unless} THEN '' ` : ''}WHEN ${notBlank(value)} THEN '${separator}' || ${options.prefix ? `'${options.prefix}' || ` : ''}RTRIM(${value}) ELSE '' END`;
+/** The pieces joined, the leading separator cut off. */
+const joined = (separator: string, pieces: string[]) => `SUBSTR(${pieces.join(' || ')}, ${separator.length + 1})`;
+
+// Phone: RAW_PHONE_NUMBER, else `+COUNTRY AREA-NUMBER xEXTENSION` from the parts.
+const areaAndNumber = joined('-', [piece(cp('PHONE_AREA_CODE'), '-'), piece(cp('PHONE_NUMBER'), '-')]);
+const PHONE = firstNonBlank(
+  cp('RAW_PHONE_NUMBER'),
+  joined(' ', [piece(cp('PHONE_COUNTRY_CODE'), ' ', { prefix: '+' }), piece(areaAndNumber, ' '), piece(cp('PHONE_EXTENSION'), ' ', { prefix: 'x' })]),
 );
+// Address: COUNTRY 'CN' from the province down (a province equal to its city once), others from the street up.
+const chineseAddress = joined(' ', [
+  piece(loc('STATE'), ' ', { unless: `${loc('STATE')} = ${loc('CITY')}` }),
+  piece(loc('PROVINCE'), ' ', { unless: `(${loc('PROVINCE')} = ${loc('CITY')} OR ${loc('PROVINCE')} = ${loc('STATE')})` }),
+  ...['CITY', 'ADDRESS1', 'ADDRESS2', 'ADDRESS3', 'ADDRESS4', 'POSTAL_CODE'].map((column) => piece(loc(column), ' ')),
+]);
+const cityLine = joined(' ', ['CITY', 'STATE', 'PROVINCE', 'POSTAL_CODE'].map((column) => piece(loc(column), ' ')));
+const latinAddress = joined(', ', [...['ADDRESS1', 'ADDRESS2', 'ADDRESS3', 'ADDRESS4'].map((column) => piece(loc(column), ', ')), piece(cityLine, ', ')]);
+const ADDRESS = `CASE WHEN ${loc('COUNTRY')} IN (:1) THEN ${chineseAddress} ELSE ${latinAddress} END`;
+/** Parameters of the SELECT list: the address's country, then the status CASE's two 'A'. */
+const SELECT_PARAMS = ['CN', 'A', 'A'];
 const RAW = ['"ca"."CUST_ACCOUNT_ID"', '"ca"."ACCOUNT_NUMBER"', '"ca"."ACCOUNT_NAME"', '"ca"."STATUS"', '"ca"."CUSTOMER_TYPE"',
   '"ca"."CUSTOMER_CLASS_CODE"', '"p"."PARTY_ID"', '"p"."PARTY_NUMBER"', '"p"."PARTY_NAME"', '"p"."PARTY_TYPE"', '"bs"."ORG_ID"'];
 
@@ -17,10 +39,10 @@ function select(name: string): string {
     '"ca"."ACCOUNT_NUMBER" AS "cc_code"',
     `${name} AS "cc_name"`,
     `${firstNonBlank('"p"."JGZZ_FISCAL_CODE"', '"p"."TAX_REFERENCE"')} AS "cc_taxId"`,
-    `${firstNonBlank('"cp"."RAW_PHONE_NUMBER"', '"cp"."PHONE_NUMBER"')} AS "cc_phone"`,
-    `SUBSTR(${addressLines.join(' || ')}, 2) AS "cc_address"`,
+    `${PHONE} AS "cc_phone"`,
+    `${ADDRESS} AS "cc_address"`,
     '"ca"."CUSTOMER_CLASS_CODE" AS "cc_category"',
-    'CASE WHEN (("ca"."STATUS" IS NULL OR "ca"."STATUS" <> :1) OR ("p"."STATUS" IS NULL OR "p"."STATUS" <> :2)) THEN \'blocked\' ELSE \'active\' END AS "cc_status"',
+    'CASE WHEN (("ca"."STATUS" IS NULL OR "ca"."STATUS" <> :2) OR ("p"."STATUS" IS NULL OR "p"."STATUS" <> :3)) THEN \'blocked\' ELSE \'active\' END AS "cc_status"',
     '"ca"."CREATION_DATE" AS "cc_createdAt"',
     '"ca"."LAST_UPDATE_DATE" AS "cc_updatedAt"',
     '"bs"."ORG_ID" AS "cc_org"',
@@ -55,16 +77,16 @@ describe('EBS TCA golden Oracle SQL', () => {
 
   it('lookup without an org: the account, its org from the primary bill-to site', () => {
     const query = compileCustomerQuery(mapping, 'oracle', { shape: 'lookup', codes: ['1001', 'C-200'] });
-    expect(query.sql).toBe(`SELECT ${select('"p"."PARTY_NAME"')} FROM ${from(3)} WHERE "ca"."ACCOUNT_NUMBER" IN (:9, :10) ORDER BY "ca"."ACCOUNT_NUMBER"`);
-    expect(query.params).toEqual(['A', 'A', ...FROM_PARAMS, '1001', 'C-200']);
+    expect(query.sql).toBe(`SELECT ${select('"p"."PARTY_NAME"')} FROM ${from(4)} WHERE "ca"."ACCOUNT_NUMBER" IN (:10, :11) ORDER BY "ca"."ACCOUNT_NUMBER"`);
+    expect(query.params).toEqual([...SELECT_PARAMS, ...FROM_PARAMS, '1001', 'C-200']);
   });
 
   it('lookup in operating unit 204: an active site with that ORG_ID must exist', () => {
     const query = compileCustomerQuery(mapping, 'oracle', { shape: 'lookup', codes: ['1001'], org: '204' });
     expect(query.sql).toBe(
-      `SELECT ${select('"p"."PARTY_NAME"')} FROM ${from(3)} WHERE "ca"."ACCOUNT_NUMBER" IN (:9) AND ${inOperatingUnit(':10', ':11')} ORDER BY "ca"."ACCOUNT_NUMBER"`,
+      `SELECT ${select('"p"."PARTY_NAME"')} FROM ${from(4)} WHERE "ca"."ACCOUNT_NUMBER" IN (:10) AND ${inOperatingUnit(':11', ':12')} ORDER BY "ca"."ACCOUNT_NUMBER"`,
     );
-    expect(query.params).toEqual(['A', 'A', ...FROM_PARAMS, '1001', '204', 'A']);
+    expect(query.params).toEqual([...SELECT_PARAMS, ...FROM_PARAMS, '1001', '204', 'A']);
   });
 
   it('page after a cursor with a name filter, ACCOUNT_NAME falling back to PARTY_NAME', () => {
@@ -76,16 +98,16 @@ describe('EBS TCA golden Oracle SQL', () => {
     });
     const name = firstNonBlank('"ca"."ACCOUNT_NAME"', '"p"."PARTY_NAME"');
     expect(query.sql).toBe(
-      `SELECT ${select(name)} FROM ${from(3)} WHERE LOWER(${name}) LIKE LOWER(:9) ESCAPE '!' AND "ca"."ACCOUNT_NUMBER" > :10` +
+      `SELECT ${select(name)} FROM ${from(4)} WHERE LOWER(${name}) LIKE LOWER(:10) ESCAPE '!' AND "ca"."ACCOUNT_NUMBER" > :11` +
         ' ORDER BY "ca"."ACCOUNT_NUMBER" FETCH FIRST 1000 ROWS ONLY',
     );
-    expect(query.params).toEqual(['A', 'A', ...FROM_PARAMS, '%星辰%', 'KH2024080001']);
+    expect(query.params).toEqual([...SELECT_PARAMS, ...FROM_PARAMS, '%星辰%', 'KH2024080001']);
   });
 
   it('count by phone in operating unit 205', () => {
     const query = compileCustomerQuery(mapping, 'oracle', { shape: 'count', filter: { phone: '010', org: '205' } });
     expect(query.sql).toBe(
-      `SELECT COUNT(*) AS "cc_count" FROM ${from(1)} WHERE LOWER(${firstNonBlank('"cp"."RAW_PHONE_NUMBER"', '"cp"."PHONE_NUMBER"')}) LIKE LOWER(:7) ESCAPE '!'` +
+      `SELECT COUNT(*) AS "cc_count" FROM ${from(1)} WHERE LOWER(${PHONE}) LIKE LOWER(:7) ESCAPE '!'` +
         ` AND ${inOperatingUnit(':8', ':9')}`,
     );
     expect(query.params).toEqual([...FROM_PARAMS, '%010%', '205', 'A']);
@@ -113,8 +135,8 @@ describe('EBS TCA golden Oracle SQL', () => {
     expect(batch).toBeLessThanOrEqual(1000);
     const codes = Array.from({ length: batch }, (_, index) => `C${index}`);
     const query = compileCustomerQuery(tcaMapping(), 'oracle', { shape: 'lookup', codes, org: '204' });
-    const inList = /IN \(([^)]*)\)/.exec(query.sql)![1]!.split(', ');
+    const inList = /"ACCOUNT_NUMBER" IN \(([^)]*)\)/.exec(query.sql)![1]!.split(', ');
     expect(inList).toHaveLength(batch);
-    expect(inList[0]).toBe(':9');
+    expect(inList[0]).toBe(':10');
   });
 });

@@ -1,16 +1,15 @@
 import { matchesFilter, type Customer, type CustomerFilter, type Cursor, type SourceDriver } from '@custcode/core';
-import { knb1Mapping } from './mappings/knb1-mapping.js';
 import { kna1Pushdown } from './mappings/kna1-filter.js';
-import { combineStatus, KNA1_FIELDS, kna1ToCustomer } from './mappings/kna1-mapping.js';
-import { knvvMapping } from './mappings/knvv-mapping.js';
-import type { OrgLevelMapping } from './mappings/org-level-mapping.js';
+import { combineStatus, kna1ToCustomer } from './mappings/kna1-mapping.js';
 import { sapCustomerFields } from './mappings/sap-fields.js';
-import { loadSapTexts, type SapTexts } from './mappings/text-tables.js';
+import { codesOnly, loadSapTexts, type SapTexts } from './mappings/text-tables.js';
+import { kna1FieldsOf, orgLevelOf } from './read-plan.js';
 import { allOf, compare, inList, type AbapCondition } from './rfc/abap-condition.js';
 import { KeyWindows, type KeyBound } from './rfc/key-window.js';
 import { ReadTableClient } from './rfc/read-table.js';
 import type { RfcTransport } from './rfc/rfc-transport.js';
 import type { ResolvedSapSourceOptions } from './sap-options.js';
+import { textTablesWarning } from './text-tables-warning.js';
 
 const compareKeys = (a: Cursor, b: Cursor) =>
   a.code < b.code ? -1 : a.code > b.code ? 1 : (a.org ?? '') < (b.org ?? '') ? -1 : (a.org ?? '') > (b.org ?? '') ? 1 : 0;
@@ -19,22 +18,30 @@ const compareKeys = (a: Cursor, b: Cursor) =>
 export function createSapDriver(options: ResolvedSapSourceOptions, transport: RfcTransport): SourceDriver {
   const reader = new ReadTableClient(transport, options.functionModule, options.rowWidth);
   const keyWindows = new KeyWindows(reader, 'KNA1', options.keyWindow);
-  const orgLevel: OrgLevelMapping | undefined = options.orgScope === 'company-code' ? knb1Mapping : options.orgScope === 'sales-area' ? knvvMapping : undefined;
+  const orgLevel = orgLevelOf(options.orgScope);
   // Within one company code or sales area KUNNR is unique, so the org table can drive the paging when an org is asked for.
   const orgKeyWindows = orgLevel ? new KeyWindows(reader, orgLevel.table, options.keyWindow) : undefined;
-  const kna1Fields = [...new Set<string>([...KNA1_FIELDS, options.categoryField, ...options.extraFields])];
+  const kna1Fields = kna1FieldsOf(options);
+  const noTexts = codesOnly(options.categoryField);
+  // Read once per source; a text table the user may not read stays unread (codes are reported) and is not
+  // asked for again. Other failures (a lost connection) are retried by the next call.
   let textsLoading: Promise<SapTexts> | undefined;
-  const texts = () => {
-    textsLoading ??= loadSapTexts(reader, { language: options.language, categoryField: options.categoryField, enabled: options.texts });
+  let unreadableTexts: SapTexts['unreadable'] = [];
+  const texts = (): Promise<SapTexts> => {
+    if (!options.texts) return Promise.resolve(noTexts);
+    textsLoading ??= loadSapTexts(reader, { language: options.language, categoryField: options.categoryField }).then((loaded) => {
+      unreadableTexts = loaded.unreadable;
+      return loaded;
+    });
     textsLoading.catch(() => (textsLoading = undefined));
     return textsLoading;
   };
 
   /** Reads KNA1 rows (and their org-level rows) for a KUNNR condition and builds the customers. */
-  async function customersWhere(kunnr: AbapCondition, pushed: AbapCondition | undefined, orgCondition: AbapCondition | undefined): Promise<Customer[]> {
+  async function customersWhere(kunnr: AbapCondition, pushed: AbapCondition | undefined, orgCondition: AbapCondition | undefined, sapTexts: SapTexts): Promise<Customer[]> {
     const rows = await reader.read({ table: 'KNA1', fields: kna1Fields, keyFields: ['KUNNR'], where: allOf(kunnr, pushed) });
     if (rows.length === 0) return [];
-    const mapping = { source: options.name, categoryField: options.categoryField, texts: await texts() };
+    const mapping = { source: options.name, categoryField: options.categoryField, texts: sapTexts };
     const central = rows.map((row) => kna1ToCustomer(row, mapping));
     if (!orgLevel) return central;
     const byCode = new Map(rows.map((row, index) => [row.KUNNR ?? '', central[index]!]));
@@ -59,8 +66,10 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
     return orgLevel.orgCondition(org) ?? null;
   }
 
-  async function page({ filter, after, limit }: { filter: CustomerFilter; after?: Cursor; limit: number }): Promise<Customer[]> {
-    const pushdown = kna1Pushdown(filter, { categoryField: options.categoryField, centralStatusOnly: !orgLevel, texts: await texts() });
+  /** A page mapped with `sapTexts`: the source's texts, or codes only when nothing but a count is wanted. */
+  async function page({ filter, after, limit }: { filter: CustomerFilter; after?: Cursor; limit: number }, sapTexts?: SapTexts): Promise<Customer[]> {
+    sapTexts ??= await texts();
+    const pushdown = kna1Pushdown(filter, { categoryField: options.categoryField, centralStatusOnly: !orgLevel, texts: sapTexts });
     const orgCondition = orgConditionFor(filter.org);
     if (pushdown.impossible || orgCondition === null) return [];
     const result: Customer[] = [];
@@ -71,7 +80,7 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
       const { keys, exhausted } = await windows.keysAfter(keyCondition, bound, limit - result.length);
       if (keys.length === 0) break;
       const range = allOf(compare('KUNNR', '>=', keys[0]!), compare('KUNNR', '<=', keys[keys.length - 1]!));
-      const customers = (await customersWhere(range!, pushdown.where, orgCondition))
+      const customers = (await customersWhere(range!, pushdown.where, orgCondition, sapTexts))
         .filter((customer) => matchesFilter(customer, filter) && (!after || compareKeys(storedKey(customer), after) > 0))
         .sort((a, b) => compareKeys(storedKey(a), storedKey(b)));
       result.push(...customers.slice(0, limit - result.length));
@@ -93,6 +102,7 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch, page: options.pageSize },
       resumable: true,
+      ...(unreadableTexts.length === 0 ? {} : { warnings: [textTablesWarning(unreadableTexts, options.functionModule)] }),
       details: {
         functionModule: options.functionModule,
         table: orgLevel ? `KNA1+${orgLevel.table}` : 'KNA1',
@@ -103,25 +113,27 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
         updatedSince: 'KNA1 has no change date: updatedSince compares the creation date ERDAT',
       },
     }),
-    page,
+    page: (request) => page(request),
     async lookup(codes, { org }) {
       const orgCondition = orgConditionFor(org);
       // KUNNR is CHAR10: a longer code cannot exist.
       const candidates = codes.filter((code) => code.length > 0 && code.length <= 10);
       if (candidates.length === 0 || orgCondition === null) return [];
-      const customers = await customersWhere(inList('KUNNR', candidates), undefined, orgCondition);
+      const customers = await customersWhere(inList('KUNNR', candidates), undefined, orgCondition, await texts());
       return customers.sort((a, b) => compareKeys(storedKey(a), storedKey(b)));
     },
     async count(filter) {
+      // Names matter only to a region or category filter: any other count never reads the text tables.
+      const sapTexts = filter.region !== undefined || filter.category !== undefined ? await texts() : noTexts;
       // Central status and no other filter: the WHERE is exact, so counting keys is enough (10 characters a row).
       if (!orgLevel && Object.entries(filter).every(([key, value]) => value === undefined || key === 'status')) {
-        const pushdown = kna1Pushdown(filter, { categoryField: options.categoryField, centralStatusOnly: true, texts: await texts() });
+        const pushdown = kna1Pushdown(filter, { categoryField: options.categoryField, centralStatusOnly: true, texts: sapTexts });
         return keyWindows.countKeys(pushdown.where);
       }
       let total = 0;
       let after: Cursor | undefined;
       for (;;) {
-        const rows = await page({ filter, limit: options.pageSize, ...(after ? { after } : {}) });
+        const rows = await page({ filter, limit: options.pageSize, ...(after ? { after } : {}) }, sapTexts);
         total += rows.length;
         if (rows.length < options.pageSize) return total;
         after = storedKey(rows[rows.length - 1]!);

@@ -1,3 +1,4 @@
+import { parseOptions } from '@custcode/core';
 import { z } from 'zod';
 import type { RfcClient } from './rfc/rfc-client.js';
 
@@ -39,3 +40,13 @@ export const sapSourceOptionsSchema = z
 
 export type SapSourceOptions = z.input<typeof sapSourceOptionsSchema>;
 export type ResolvedSapSourceOptions = z.output<typeof sapSourceOptionsSchema>;
+
+/** Validates options as createSapSource does; a mistake is a ConfigError naming the key. */
+export function parseSapSourceOptions(options: SapSourceOptions): ResolvedSapSourceOptions {
+  return parseOptions(sapSourceOptionsSchema, options, {
+    what: 'SAP source options',
+    // The client/connectionParameters rule covers the whole object.
+    rootKey: 'options',
+    hint: 'createSapSource({ name, client }) or createSapSource({ name, connectionParameters: { ashost, sysnr, client, user, passwd } }); see the adapter README for the other options.',
+  });
+}

@@ -1,7 +1,7 @@
-import { createCustomerSource, parseOptions, type CustomerSource } from '@custcode/core';
+import { createCustomerSource, type CustomerSource } from '@custcode/core';
 import { createRfcTransport } from './rfc/rfc-transport.js';
 import { createSapDriver } from './sap-driver.js';
-import { sapSourceOptionsSchema, type SapSourceOptions } from './sap-options.js';
+import { parseSapSourceOptions, type SapSourceOptions } from './sap-options.js';
 
 /**
  * A read-only customer source over SAP KNA1 (+ KNB1 company codes or KNVV sales areas), read through
@@ -9,11 +9,6 @@ import { sapSourceOptionsSchema, type SapSourceOptions } from './sap-options.js'
  * `connectionParameters` (node-rfc, an optional peer, is then loaded on first use).
  */
 export function createSapSource(options: SapSourceOptions): CustomerSource {
-  const parsed = parseOptions(sapSourceOptionsSchema, options, {
-    what: 'SAP source options',
-    // The client/connectionParameters rule covers the whole object.
-    rootKey: 'options',
-    hint: 'createSapSource({ name, client }) or createSapSource({ name, connectionParameters: { ashost, sysnr, client, user, passwd } }); see the adapter README for the other options.',
-  });
+  const parsed = parseSapSourceOptions(options);
   return createCustomerSource(createSapDriver(parsed, createRfcTransport(parsed)));
 }

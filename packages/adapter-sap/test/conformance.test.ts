@@ -1,6 +1,6 @@
-import { CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
+import { canonicalCustomers, CONFORMANCE_PASSWORD, testCustomerSource } from '@custcode/core/testing';
 import { createSapSource } from '@custcode/adapter-sap';
-import { createRfcEmulator, type SapOrgScope } from '@custcode/adapter-sap/emulator';
+import { createRfcEmulator, seedSapTables, type SapOrgScope } from '@custcode/adapter-sap/emulator';
 import { createRfcTransport } from '../src/rfc/rfc-transport.js';
 import { seedKna1 } from './seed-kna1.js';
 import { failingImport, refusingNodeRfc, sapSourceWithNodeRfc } from './test-sources.js';
@@ -37,3 +37,16 @@ for (const orgScope of ['none', 'company-code', 'sales-area'] as SapOrgScope[]) 
       ),
   });
 }
+
+// An RFC user who may read KNA1 but not the text tables (no S_TABU_NAM for T005U/T077X): every answer holds
+// the region and category codes instead of their names, on every path.
+testCustomerSource({
+  name: 'sap on the RFC_READ_TABLE emulator, without rights on the text tables',
+  async setup() {
+    const asCode = (value: { code: string } | undefined) => value && { code: value.code, name: value.code };
+    const seeds = canonicalCustomers().map((customer) => ({ ...customer, region: asCode(customer.region), category: asCode(customer.category) }));
+    const { tables, expected } = seedSapTables(seeds, { sourceName: 'sap' });
+    const client = createRfcEmulator(tables, { seed: 11, user: 'RFC_READER', authorizations: { RFC_READER: { tables: ['KNA1'] } } });
+    return { source: createSapSource({ name: 'sap', client, pageSize: 23, keyWindow: 40 }), expected };
+  },
+});

@@ -1,4 +1,4 @@
-export type { TableMapping, ColumnRef, ValueSpec, FieldSpec, Condition, JoinSpec, OrgSpec } from './mapping/table-mapping.js';
+export type { TableMapping, ColumnRef, ValueSpec, ConcatPart, FieldSpec, Condition, JoinSpec, OrgSpec } from './mapping/table-mapping.js';
 export { createSeedTable, type SeedTarget, type SeedColumn, type SeedColumnType } from './seed/seed-target.js';
 export { seedGenericDatabase, GENERIC_SEED_COLUMNS, GENERIC_SEED_STATUS } from './seed/seed-generic-database.js';
 export { blankToUndefined, definedFields } from './seed/seed-values.js';

@@ -16,7 +16,8 @@ export const K3WISE_STATUS_IN_USE = 1072;
  * - region: `FRegionID` → `t_SubMessage.FName`; a filter also accepts its code (`t_SubMessage.FID`).
  * - dates: `t_BaseProperty` (FTypeID 3), LEFT JOINed because older rows have none.
  * - mnemonic: `FHelpCode` (助记码) holds the pinyin initials, so text search is pushed down to it.
- * - no org (one account set per database) and no tax number column (not confirmed for t_Organization).
+ * - taxId: `FTaxNum` (税务登记号; two public integrations read it, see the README).
+ * - no org (one account set per database).
  */
 export function k3wiseOrganizationMapping(): TableMapping {
   return {
@@ -46,6 +47,7 @@ export function k3wiseOrganizationMapping(): TableMapping {
     fields: {
       name: 'o.FName',
       shortName: 'o.FShortName',
+      taxId: 'o.FTaxNum',
       phone: 'o.FPhone',
       contact: 'o.FContact',
       address: 'o.FAddress',

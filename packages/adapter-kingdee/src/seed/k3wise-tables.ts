@@ -16,8 +16,8 @@ export interface K3WiseSeedData {
   expected: Customer[];
 }
 
-/** Fields a K/3 WISE source fills: no tax number (not confirmed in t_Organization), no org. */
-const K3WISE_FIELDS: CustomerField[] = ['source', 'erp', 'code', 'name', 'shortName', 'phone', 'contact', 'address', 'category', 'region', 'status', 'createdAt', 'updatedAt'];
+/** Fields a K/3 WISE source fills: no org (one account set per database). */
+const K3WISE_FIELDS: CustomerField[] = ['source', 'erp', 'code', 'name', 'shortName', 'taxId', 'phone', 'contact', 'address', 'category', 'region', 'status', 'createdAt', 'updatedAt'];
 /** A status other than 使用 (1072); the seeder writes it for blocked customers. */
 const STATUS_FROZEN = 1074;
 /** t_SubMessage type of regions (区域) in the seeded account set. */
@@ -27,8 +27,9 @@ const MATERIAL_ITEM_CLASS = 4;
 
 /**
  * Builds the K/3 WISE rows: one group item (FDetail = 0) per category, the customers below it
- * (FDetail = 1), `t_Organization` beside each, `t_BaseProperty` only when a date is known, regions in
- * `t_SubMessage`. Deleted customers stay, with FDeleted = 1. FHelpCode holds the pinyin initials.
+ * (FDetail = 1), `t_Organization` beside each (FTaxNum NULL or '' when there is no tax number),
+ * `t_BaseProperty` only when a date is known, regions in `t_SubMessage`. Deleted customers stay, with
+ * FDeleted = 1. FHelpCode holds the pinyin initials.
  */
 export function buildK3WiseSeedData(customers: SeedCustomer[], options: K3WiseSeedOptions = {}): K3WiseSeedData {
   const tables: K3WiseSeedData['tables'] = { t_Item: [], t_Organization: [], t_BaseProperty: [], t_SubMessage: [] };
@@ -56,7 +57,7 @@ export function buildK3WiseSeedData(customers: SeedCustomer[], options: K3WiseSe
     return id;
   };
 
-  for (const seed of customers) {
+  for (const [index, seed] of customers.entries()) {
     const parent = seed.category ? groupId(seed.category) : 0;
     const id = nextItemId++;
     const deleted = seed.status === 'deleted' ? 1 : 0;
@@ -68,6 +69,8 @@ export function buildK3WiseSeedData(customers: SeedCustomer[], options: K3WiseSe
       FNumber: seed.code,
       FName: seed.name,
       FShortName: seed.shortName ?? null,
+      // Without a tax number K/3 WISE rows hold NULL or an empty string; both read as no taxId.
+      FTaxNum: seed.taxId ?? (index % 2 === 0 ? null : ''),
       FAddress: seed.address ?? null,
       FStatus: status,
       FRegionID: seed.region ? regionId(seed.region) : 0,

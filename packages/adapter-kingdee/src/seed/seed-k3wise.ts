@@ -33,6 +33,7 @@ export async function seedK3WiseDatabase(target: SeedTarget, customers: SeedCust
       { name: 'FNumber', type: 'text', length: 80 },
       { name: 'FName', type: 'text', length: 255 },
       { name: 'FShortName', type: 'text', length: 255 },
+      { name: 'FTaxNum', type: 'text', length: 50 },
       { name: 'FAddress', type: 'text', length: 255 },
       { name: 'FStatus', type: 'int' },
       { name: 'FRegionID', type: 'int' },

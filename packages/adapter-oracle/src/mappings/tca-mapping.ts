@@ -1,4 +1,4 @@
-import type { ColumnRef, Condition, TableMapping } from '@custcode/sql';
+import type { ColumnRef, Condition, TableMapping, ValueSpec } from '@custcode/sql';
 
 export type TcaNameColumn = 'PARTY_NAME' | 'ACCOUNT_NAME';
 export type TcaTaxIdColumn = 'JGZZ_FISCAL_CODE' | 'TAX_REFERENCE';
@@ -21,10 +21,47 @@ export interface TcaMappingOptions {
 
 const active = (alias: string): Condition => ({ column: `${alias}.STATUS`, equals: 'A' });
 
+/** The phone as typed (RAW_PHONE_NUMBER), else composed from its parts: `+86 010-62880001 x123`. */
+const TCA_PHONE: ValueSpec = {
+  coalesce: [
+    'cp.RAW_PHONE_NUMBER',
+    {
+      concat: [{ column: 'cp.PHONE_COUNTRY_CODE', prefix: '+' }, { concat: ['cp.PHONE_AREA_CODE', 'cp.PHONE_NUMBER'], separator: '-' }, { column: 'cp.PHONE_EXTENSION', prefix: 'x' }],
+      separator: ' ',
+    },
+  ],
+};
+
+/**
+ * A Chinese address (COUNTRY 'CN') from the province down, as it is written in China: `广东省 深圳市
+ * 南山区科技园路1号 518057`, a province equal to its city (北京市) once. Elsewhere from the street up:
+ * `12 O'Connell Street, Dublin D01 F5P2` (lines, then city, state or province and postal code).
+ */
+const TCA_ADDRESS: ValueSpec = {
+  when: { column: 'loc.COUNTRY', in: ['CN'] },
+  then: {
+    concat: [
+      { column: 'loc.STATE', unless: { column: 'loc.STATE', equalsColumn: 'loc.CITY' } },
+      { column: 'loc.PROVINCE', unless: { any: [{ column: 'loc.PROVINCE', equalsColumn: 'loc.CITY' }, { column: 'loc.PROVINCE', equalsColumn: 'loc.STATE' }] } },
+      'loc.CITY',
+      'loc.ADDRESS1',
+      'loc.ADDRESS2',
+      'loc.ADDRESS3',
+      'loc.ADDRESS4',
+      'loc.POSTAL_CODE',
+    ],
+    separator: ' ',
+  },
+  else: {
+    concat: ['loc.ADDRESS1', 'loc.ADDRESS2', 'loc.ADDRESS3', 'loc.ADDRESS4', { concat: ['loc.CITY', 'loc.STATE', 'loc.PROVINCE', 'loc.POSTAL_CODE'], separator: ' ' }],
+    separator: ', ',
+  },
+};
+
 /**
  * EBS TCA: `HZ_CUST_ACCOUNTS` ⋈ `HZ_PARTIES`. Address from the primary bill-to account site
- * (`BILL_TO_FLAG = 'P'`) → `HZ_PARTY_SITES` → `HZ_LOCATIONS`; phone from the party's primary active
- * PHONE contact point. Accounts and parties are global; a customer is in operating unit X when it has
+ * (`BILL_TO_FLAG = 'P'`) → `HZ_PARTY_SITES` → `HZ_LOCATIONS` (TCA_ADDRESS); phone from the party's primary
+ * active PHONE contact point (TCA_PHONE). Accounts and parties are global; a customer is in operating unit X when it has
  * an active account site with `ORG_ID = X`. EBS inactivates instead of deleting: 'I' on the account or
  * the party is 'blocked'.
  */
@@ -36,8 +73,8 @@ export function tcaMapping(options: TcaMappingOptions = {}): TableMapping {
   const fields: TableMapping['fields'] = {
     name,
     taxId: taxIdColumns.length === 1 ? taxIdColumns[0]! : { coalesce: taxIdColumns },
-    phone: { coalesce: ['cp.RAW_PHONE_NUMBER', 'cp.PHONE_NUMBER'] },
-    address: { concat: ['loc.ADDRESS1', 'loc.ADDRESS2', 'loc.ADDRESS3', 'loc.ADDRESS4', 'loc.CITY'], separator: ' ' },
+    phone: TCA_PHONE,
+    address: TCA_ADDRESS,
     category: 'ca.CUSTOMER_CLASS_CODE',
     createdAt: 'ca.CREATION_DATE',
     updatedAt: 'ca.LAST_UPDATE_DATE',

@@ -1,6 +1,7 @@
 import { ConfigError, type Customer, type SeedCustomer } from '@custcode/core';
 import { blankToUndefined, type SeedTarget } from '@custcode/sql';
 import type { TcaMappingOptions } from '../mappings/tca-mapping.js';
+import { CONTACT_COLUMNS, locationOf, phoneOf } from './tca-contact-rows.js';
 import { createTcaTables } from './tca-layout.js';
 
 export interface SeedEbsOptions extends Pick<TcaMappingOptions, 'nameColumn' | 'taxIdColumns' | 'shortNameColumn'> {
@@ -29,7 +30,9 @@ const CLOSED_ORG = 999;
  * account and party, so it reads as 'blocked'. Blocked customers alternate between an inactive account
  * and an inactive party. Every org (`org`, then `alsoIn`) gets an active account site; only the site in
  * the customer's own `org` is the primary bill-to (`BILL_TO_FLAG = 'P'`). Some also carry an inactive site in
- * ORG_ID 999 and an inactive old phone, which a source must ignore.
+ * ORG_ID 999 and an inactive old phone, which a source must ignore. Addresses and phones are stored in
+ * parts as EBS holds them (tca-contact-rows.ts): Chinese addresses by province and city, Latin ones by
+ * street and city, some phones without RAW_PHONE_NUMBER.
  */
 export async function seedEbsDatabase(target: SeedTarget, customers: SeedCustomer[], options: SeedEbsOptions = {}): Promise<Customer[]> {
   const source = options.source ?? 'ebs';
@@ -44,6 +47,7 @@ export async function seedEbsDatabase(target: SeedTarget, customers: SeedCustome
     HZ_CONTACT_POINTS: [],
   };
   const add = (table: string, row: Record<string, unknown>) => tables[table]!.push(row);
+  const blankContact = Object.fromEntries(CONTACT_COLUMNS.map((column) => [column, null]));
   const expected: Customer[] = [];
 
   customers.forEach((customer, index) => {
@@ -86,8 +90,7 @@ export async function seedEbsDatabase(target: SeedTarget, customers: SeedCustome
     if (orgs.length > 0) {
       const partySiteId = 3000 + index;
       const locationId = 4000 + index;
-      // ADDRESS1 is NOT NULL; EBS data without an address line holds a blank, which reads as no address.
-      add('HZ_LOCATIONS', { LOCATION_ID: locationId, COUNTRY: 'CN', ADDRESS1: address ?? ' ', ...who });
+      add('HZ_LOCATIONS', { LOCATION_ID: locationId, ...locationOf(customer, address, index).columns, ...who });
       add('HZ_PARTY_SITES', { PARTY_SITE_ID: partySiteId, PARTY_ID: partyId, LOCATION_ID: locationId, PARTY_SITE_NUMBER: String(30000 + index), STATUS: 'A', ...who });
       const site = (siteIndex: number, orgId: number, status: string, billTo: string) =>
         add('HZ_CUST_ACCT_SITES_ALL', {
@@ -104,9 +107,9 @@ export async function seedEbsDatabase(target: SeedTarget, customers: SeedCustome
       if (index % 5 === 0) site(9, CLOSED_ORG, 'I', 'P');
     }
     const contact = (offset: number, row: Record<string, unknown>) =>
-      add('HZ_CONTACT_POINTS', { CONTACT_POINT_ID: 6000 + index * 10 + offset, OWNER_TABLE_NAME: 'HZ_PARTIES', OWNER_TABLE_ID: partyId, ...row, ...who });
+      add('HZ_CONTACT_POINTS', { CONTACT_POINT_ID: 6000 + index * 10 + offset, OWNER_TABLE_NAME: 'HZ_PARTIES', OWNER_TABLE_ID: partyId, ...blankContact, ...row, ...who });
     if (phone !== undefined) {
-      contact(0, { CONTACT_POINT_TYPE: 'PHONE', STATUS: 'A', PRIMARY_FLAG: 'Y', PHONE_NUMBER: phone, PHONE_LINE_TYPE: 'GEN', RAW_PHONE_NUMBER: phone });
+      contact(0, { CONTACT_POINT_TYPE: 'PHONE', STATUS: 'A', PRIMARY_FLAG: 'Y', PHONE_LINE_TYPE: 'GEN', ...phoneOf(phone, index).columns });
       contact(1, { CONTACT_POINT_TYPE: 'EMAIL', STATUS: 'A', PRIMARY_FLAG: 'Y', EMAIL_ADDRESS: `c${index}@example.com` });
       if (index % 3 === 0) contact(2, { CONTACT_POINT_TYPE: 'PHONE', STATUS: 'I', PRIMARY_FLAG: 'N', PHONE_NUMBER: '000', RAW_PHONE_NUMBER: '000' });
     }
@@ -114,8 +117,8 @@ export async function seedEbsDatabase(target: SeedTarget, customers: SeedCustome
     const fields: Partial<Customer> = {};
     if (options.shortNameColumn === 'KNOWN_AS' && accountName !== undefined) fields.shortName = accountName;
     if (taxId !== undefined && taxIdColumns.includes('JGZZ_FISCAL_CODE')) fields.taxId = taxId;
-    if (phone !== undefined) fields.phone = phone;
-    if (address !== undefined && primaryOrg !== undefined) fields.address = address;
+    if (phone !== undefined) fields.phone = phoneOf(phone, index).phone;
+    if (address !== undefined && primaryOrg !== undefined) fields.address = locationOf(customer, address, index).address;
     if (customer.category !== undefined) fields.category = customer.category.code;
     expected.push({
       source,

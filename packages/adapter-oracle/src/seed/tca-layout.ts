@@ -102,6 +102,7 @@ export async function createTcaTables(target: SeedTarget): Promise<void> {
       text('PHONE_COUNTRY_CODE', 10),
       text('PHONE_AREA_CODE', 10),
       text('PHONE_NUMBER', 40),
+      text('PHONE_EXTENSION', 20),
       text('PHONE_LINE_TYPE', 30),
       text('RAW_PHONE_NUMBER', 60),
       text('EMAIL_ADDRESS', 2000),

@@ -44,3 +44,15 @@ export function functionNotFound(functionModule: string): Error {
   Object.assign(error, { name: 'RfcLibError', group: 3, code: 17, codeString: 'RFC_NOT_FOUND', key: 'FU_NOT_FOUND' });
   return error;
 }
+
+/**
+ * What a call without S_RFC for the module raises: AUTHORITY_CHECK_RFC's RFC_NO_AUTHORITY ends the call in a
+ * runtime error (SAP help, "Checking RFC Authorizations"). The node-rfc shape (RFC_ABAP_RUNTIME_FAILURE,
+ * code 3, key = the runtime error) follows node-rfc's ABAPError for other runtime errors; not confirmed for this one.
+ */
+export function rfcNoAuthority(user: string, functionModule: string, functionGroup: string | undefined): Error {
+  const target = functionGroup === undefined ? `function module ${functionModule}` : `function group ${functionGroup}`;
+  const error = new Error(`User ${user} has no RFC authorization for ${target}.`);
+  Object.assign(error, { name: 'ABAPError', group: 2, code: 3, codeString: 'RFC_ABAP_RUNTIME_FAILURE', key: 'RFC_NO_AUTHORITY' });
+  return error;
+}

@@ -9,4 +9,5 @@ export {
   type SeededSapTables,
   sapCustomerNumber,
 } from './seed-sap-tables.js';
-export { writeEmulatorData, readEmulatorData } from './emulator-data.js';
+export { writeEmulatorData, readEmulatorData, readEmulatorSystem, type EmulatorSystem } from './emulator-data.js';
+export type { SapUserAuthorizations } from './user-authorizations.js';

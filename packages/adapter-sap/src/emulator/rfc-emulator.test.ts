@@ -79,6 +79,26 @@ describe('RFC_READ_TABLE emulator', () => {
     expect(unknown).toMatchObject({ codeString: 'RFC_NOT_FOUND', key: 'FU_NOT_FOUND' });
   });
 
+  it('denies tables per logged-on user (S_TABU_NAM), also for NO_DATA calls, and S_RFC before the module runs', async () => {
+    const authorizations = { READER: { tables: ['KNA1'] }, NORFC: { tables: '*' as const, rfc: ['SYST'] }, ALL: { tables: '*' as const, rfc: ['SDTX'] } };
+    const as = (user: string) => createRfcEmulator({ ...tables, T005U: [] }, { user, authorizations });
+    const reader = as('READER');
+    expect((await reader.call('RFC_READ_TABLE', { QUERY_TABLE: 'KNA1', FIELDS: fields('KUNNR') })).DATA).toHaveLength(30);
+    for (const noData of ['', 'X']) {
+      const denied = await rejection(reader.call('RFC_READ_TABLE', { QUERY_TABLE: 'T005U', NO_DATA: noData, FIELDS: fields('BLAND') }));
+      expect(denied).toMatchObject({ name: 'ABAPError', key: 'NOT_AUTHORIZED', codeString: 'RFC_ABAP_EXCEPTION' });
+    }
+    // The authority check comes before the table is looked up: an unknown table is NOT_AUTHORIZED too.
+    expect((await rejection(reader.call('RFC_READ_TABLE', { QUERY_TABLE: 'ZZ_NO_TABLE' })))?.key).toBe('NOT_AUTHORIZED');
+    expect((await as('ALL').call('RFC_READ_TABLE', { QUERY_TABLE: 'T005U', FIELDS: fields('BLAND') })).DATA).toEqual([]);
+    const noRfc = await rejection(as('NORFC').call('RFC_READ_TABLE', { QUERY_TABLE: 'KNA1', FIELDS: fields('KUNNR') }));
+    expect(noRfc).toMatchObject({ codeString: 'RFC_ABAP_RUNTIME_FAILURE', key: 'RFC_NO_AUTHORITY' });
+    expect(String(noRfc?.message)).toContain('function group SDTX');
+    // A user without any authorizations may do nothing; without an authorizations map everything is allowed.
+    expect((await rejection(as('STRANGER').call('RFC_READ_TABLE', { QUERY_TABLE: 'KNA1' })))?.key).toBe('RFC_NO_AUTHORITY');
+    expect((await createRfcEmulator(tables, { user: 'STRANGER' }).call('RFC_READ_TABLE', { QUERY_TABLE: 'KNA1', FIELDS: fields('KUNNR') })).DATA).toHaveLength(30);
+  });
+
   it('answers under alternate module names and counts every call', async () => {
     const emulator = createRfcEmulator(tables, { functionModules: ['Z_READ_TABLE'] });
     await emulator.call('Z_READ_TABLE', { QUERY_TABLE: 'KNA1', FIELDS: fields('KUNNR'), ROWCOUNT: 1 });

@@ -1,13 +1,19 @@
-import { abapException, functionNotFound } from './abap-exception.js';
+import { abapException, functionNotFound, rfcNoAuthority } from './abap-exception.js';
 import { conditionFields, evaluateWhere, parseWhere, WhereSyntaxError } from './abap-where.js';
 import { SAP_DICTIONARY, type DdicField, type SapRow, type SapTables } from './ddic.js';
 import { KeyIndex } from './key-index.js';
+import { FUNCTION_GROUPS } from '../rfc/function-groups.js';
+import { type SapUserAuthorizations, userChecks } from './user-authorizations.js';
 
 export interface RfcEmulatorOptions {
   /** Names under which the read-table module answers (default RFC_READ_TABLE, BBP_RFC_READ_TABLE, /BODS/RFC_READ_TABLE2). */
   functionModules?: string[];
   /** VIEW_AUTHORITY_CHECK stand-in: return false to raise NOT_AUTHORIZED for that table. Default: everything allowed. */
   authorize?: (table: string) => boolean;
+  /** The user this client is logged on as (default `RFC_USER`); `authorizations` says what it may do. */
+  user?: string;
+  /** Per user: tables it may display (S_TABU_NAM) and function groups/modules it may call (S_RFC). Absent: all allowed. */
+  authorizations?: Record<string, SapUserAuthorizations>;
   /** Seed of the deterministic shuffle; rows come back in a different order on every call, like a SELECT without ORDER BY. */
   seed?: number;
   /** 'shuffled' (default) or 'stored' (the order rows were given in). */
@@ -88,11 +94,14 @@ const count = (value: unknown) => {
 /**
  * `createRfcEmulator(tables)` → a client with node-rfc's `call()`. Exceptions are raised where the standard
  * module raises them: NOT_AUTHORIZED, TABLE_NOT_AVAILABLE, TABLE_WITHOUT_DATA, FIELD_NOT_VALID,
- * DATA_BUFFER_EXCEEDED (only when NO_DATA is blank), OPTION_NOT_VALID.
+ * DATA_BUFFER_EXCEEDED (only when NO_DATA is blank), OPTION_NOT_VALID; a user without S_RFC for the module
+ * gets the runtime error RFC_NO_AUTHORITY before the module runs.
  */
 export function createRfcEmulator(tables: Partial<SapTables> | Record<string, SapRow[] | undefined>, options: RfcEmulatorOptions = {}): RfcEmulator {
   const functionModules = new Set(options.functionModules ?? ['RFC_READ_TABLE', 'BBP_RFC_READ_TABLE', '/BODS/RFC_READ_TABLE2']);
   const client = options.client ?? '100';
+  const user = options.user ?? 'RFC_USER';
+  const checks = userChecks(user, options.authorizations);
   const calls: RfcCallRecord[] = [];
   const indexes = new Map<string, KeyIndex>();
   /** Rows that can satisfy the condition, found through a KUNNR index (the tables are treated as read-only). */
@@ -108,7 +117,8 @@ export function createRfcEmulator(tables: Partial<SapTables> | Record<string, Sa
 
   function readTable(parameters: Record<string, unknown>, record: RfcCallRecord): Record<string, unknown> {
     const tableName = text(parameters.QUERY_TABLE).trim().toUpperCase();
-    if (options.authorize && !options.authorize(tableName)) throw abapException('NOT_AUTHORIZED');
+    // VIEW_AUTHORITY_CHECK runs first, before the table is even looked up, and also for NO_DATA calls.
+    if ((options.authorize && !options.authorize(tableName)) || !checks.mayDisplay(tableName)) throw abapException('NOT_AUTHORIZED');
     const table = SAP_DICTIONARY.get(tableName);
     if (!table) throw abapException('TABLE_NOT_AVAILABLE');
     if (table.kind === 'structure') throw abapException('TABLE_WITHOUT_DATA');
@@ -189,6 +199,7 @@ export function createRfcEmulator(tables: Partial<SapTables> | Record<string, Sa
         throw functionNotFound(functionModule);
       }
       try {
+        if (!checks.mayCall(functionModule)) throw rfcNoAuthority(user, functionModule, FUNCTION_GROUPS[functionModule]);
         return readTable(parameters, record);
       } catch (error) {
         record.outcome = (error as { key?: string }).key ?? 'ERROR';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCustcodeError, type SeedCustomer } from '@custcode/core';
 import { describe, expect, it } from 'vitest';
-import { readEmulatorData, writeEmulatorData } from './emulator-data.js';
+import { readEmulatorData, readEmulatorSystem, writeEmulatorData } from './emulator-data.js';
 import { sapCustomerNumber, seedSapTables } from './seed-sap-tables.js';
 
 const seeds: SeedCustomer[] = [
@@ -59,6 +59,9 @@ describe('emulator data files', () => {
       const file = join(directory, 'sap.json');
       await writeEmulatorData(file, tables);
       expect(await readEmulatorData(file)).toEqual(tables);
+      const authorizations = { RFC_READER: { tables: ['KNA1', 'KNB1'], rfc: ['SDTX'] } };
+      await writeEmulatorData(file, tables, { user: 'RFC_READER', authorizations });
+      expect(await readEmulatorSystem(file)).toEqual({ tables, user: 'RFC_READER', authorizations });
       const other = join(directory, 'other.json');
       await writeFile(other, JSON.stringify({ KNA1: [] }));
       const error = await readEmulatorData(other).catch((caught: unknown) => caught);

@@ -1,4 +1,5 @@
 import { BackendError, ConfigError, ConnectionError, CustcodeError, NotAuthorizedError, redactSecrets } from '@custcode/core';
+import { rfcGrantFor } from './function-groups.js';
 import type { RfcErrorShape } from './rfc-client.js';
 
 export interface RfcCallContext {
@@ -38,6 +39,12 @@ export function translateRfcError(original: unknown, context: RfcCallContext): C
         hint:
           `Give the RFC user display authorization for ${context.table} (S_TABU_DIS for its authorization group or S_TABU_NAM for the table) and S_RFC for ${context.functionModule}` +
           (['T005U', 'T077X', 'TKUKT'].includes(context.table) ? ', or set texts: false to report region and category codes instead of names.' : '.'),
+        cause: error,
+      });
+    case 'RFC_NO_AUTHORITY':
+      return new NotAuthorizedError({
+        message: `SAP refused to run ${context.functionModule}: the RFC user has no S_RFC authorization for it (${detail}).`,
+        hint: `Give the RFC user S_RFC (ACTVT 16, RFC_TYPE ${rfcGrantFor(context.functionModule).type}, RFC_NAME ${rfcGrantFor(context.functionModule).name}); \`custcode sources --check\` lists every authorization this source needs.`,
         cause: error,
       });
     case 'TABLE_NOT_AVAILABLE':

@@ -5,7 +5,9 @@ import { loadConfig } from '../config/load-config.js';
 import { errorJson, exitCodeOf, reportError } from '../output/report-error.js';
 import { renderTable } from '../output/table.js';
 import { writeChunk } from '../output/write-chunk.js';
+import { printSourceWarnings } from '../output/source-warnings.js';
 import { openSource } from '../sources/open-source.js';
+import { checkSapAuthorizations, renderSapAuthorizations, type SapAccessReport } from './sap-access-section.js';
 import type { CommonOptions } from './with-source.js';
 
 export interface SourcesOptions extends CommonOptions {
@@ -18,6 +20,10 @@ interface SourceReport {
   target: string;
   ok?: boolean;
   error?: Record<string, unknown>;
+  /** What the source found while checking, e.g. SAP text tables the user may not read (`describe().warnings`). */
+  warnings?: string[];
+  /** SAP with --check: the function modules and tables the RFC user needs, and which of them it may use. */
+  authorizations?: SapAccessReport | { error: Record<string, unknown> };
 }
 
 /** Where a source reads from, without secrets. */
@@ -40,11 +46,15 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
       reports.push(report);
       if (!options.check) continue;
       let secrets: string[] = [];
+      // Opened means the user's role grants the source: only then are the SAP authorizations probed.
+      let opened: Awaited<ReturnType<typeof openSource>> | undefined;
       try {
-        const opened = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
+        opened = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
         secrets = opened.secrets;
         try {
           for await (const _customer of opened.source.search({ limit: 1 })) break;
+          const warnings = opened.source.describe().warnings;
+          if (warnings !== undefined) report.warnings = warnings;
         } finally {
           await opened.source.close().catch(() => undefined);
         }
@@ -54,6 +64,7 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
         report.error = errorJson(error, secrets);
         if (exitCode === EXIT_CODES.ok) exitCode = exitCodeOf(error);
       }
+      if (opened && config.erp === 'sap') report.authorizations = await checkSapAuthorizations(name, config, loaded.directory, io.env);
     }
   } catch (error) {
     return reportError(io, error, { json: options.json });
@@ -71,6 +82,10 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
   await writeChunk(io.stdout, renderTable(headers, rows));
   for (const report of reports) {
     if (report.error?.hint !== undefined) io.stderr.write(`hint (${report.name}): ${String(report.error.hint)}\n`);
+    printSourceWarnings(io, report.name, report.warnings);
+    const access = report.authorizations;
+    if (access !== undefined && 'error' in access) io.stderr.write(`error (${report.name}, authorization check): ${String(access.error.message)}\n`);
+    else if (access !== undefined) await writeChunk(io.stdout, renderSapAuthorizations(report.name, access));
   }
   return exitCode;
 }

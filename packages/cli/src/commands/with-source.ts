@@ -2,6 +2,7 @@ import type { AccessCommand, CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../command-io.js';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { reportError } from '../output/report-error.js';
+import { printSourceWarnings } from '../output/source-warnings.js';
 import { openSource } from '../sources/open-source.js';
 
 export interface CommonOptions {
@@ -34,6 +35,7 @@ export async function withSource(
   } catch (error) {
     return reportError(io, error, { json: options.json, secrets });
   } finally {
+    if (source) printSourceWarnings(io, options.source, source.describe().warnings);
     await source?.close().catch(() => undefined);
   }
 }

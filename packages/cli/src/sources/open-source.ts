@@ -9,6 +9,7 @@ import { UsageError } from '../output/usage-error.js';
 import { createFileSource } from './file-source.js';
 import { loadExport } from './load-factory.js';
 import { resolveSourceUrl } from './resolve-url.js';
+import { sapOptionsOf } from './sap-options.js';
 
 type Factory = (options: Record<string, unknown>) => CustomerSource | Promise<CustomerSource>;
 
@@ -82,16 +83,9 @@ export async function openSource(loaded: LoadedConfig, name: string, env: NodeJS
         return (await loadExport<Factory>('@custcode/adapter-oracle', 'createOracleEbsSource', 'oracle-ebs'))(options);
       }
       case 'sap': {
-        const { erp: _erp, emulator, rfc, ...rest } = config;
-        const connectionParameters = rfc === undefined ? undefined : defined({ ...rfc, passwd: secret(rfc.passwd, 'rfc.passwd') });
-        const factory = await loadExport<Factory>('@custcode/adapter-sap', 'createSapSource', 'sap');
-        if (emulator !== undefined) {
-          const readEmulatorData = await loadExport<(file: string) => unknown>('@custcode/adapter-sap/emulator', 'readEmulatorData', 'SAP emulator');
-          const createRfcEmulator = await loadExport<(tables: unknown) => unknown>('@custcode/adapter-sap/emulator', 'createRfcEmulator', 'SAP emulator');
-          const tables = await readEmulatorData(resolve(loaded.directory, emulator));
-          return factory(defined({ ...rest, name, client: await createRfcEmulator(tables) }));
-        }
-        return factory(defined({ ...rest, name, connectionParameters }));
+        const sap = await sapOptionsOf(name, config, loaded.directory, env);
+        secrets.push(...sap.secrets);
+        return (await loadExport<Factory>('@custcode/adapter-sap', 'createSapSource', 'sap'))(sap.options);
       }
       case 'file':
         return createFileSource({ name, ...config, path: resolve(loaded.directory, config.path) });

@@ -63,7 +63,7 @@ function fakeDriver(data: Customer[], capabilities: Partial<ReturnType<SourceDri
     },
     async close() {},
   };
-  return { source: createCustomerSource(driver), calls };
+  return { source: createCustomerSource(driver), driver, calls };
 }
 
 const collect = async <T>(iterable: AsyncIterable<T>) => {
@@ -239,6 +239,15 @@ describe('createCustomerSource: search and count', () => {
     const { source } = fakeDriver(rows, {}, 'sap-alpha');
     expect(source.describe()).toMatchObject({ name: 'fake', erp: 'generic-sql', codeForm: 'sap-alpha', readOnly: true });
     expect(source.specificationVersion).toBe('v1');
+  });
+
+  it('describe() shows what the driver learnt while reading (warnings), not a copy taken when the source was built', async () => {
+    const { driver } = fakeDriver(rows);
+    const warnings: string[] = [];
+    const source = createCustomerSource({ ...driver, describe: () => ({ ...driver.describe(), ...(warnings.length === 0 ? {} : { warnings: [...warnings] }) }) });
+    expect(source.describe().warnings).toBeUndefined();
+    warnings.push('text table T005U not readable');
+    expect(source.describe()).toMatchObject({ name: 'fake', readOnly: true, warnings: ['text table T005U not readable'] });
   });
 });
 

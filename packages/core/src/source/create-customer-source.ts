@@ -63,7 +63,8 @@ export function parseCustomerQuery(query: unknown): CustomerQuery {
 export function createCustomerSource(driver: SourceDriver, options: RetryOptions = {}): CustomerSource {
   const capabilities = driver.describe();
   const retry = <T>(operation: () => Promise<T>) => retryOnLostConnection(operation, options);
-  const description: SourceDescription = { ...capabilities, name: driver.name, erp: driver.erp, codeForm: driver.codeForm, readOnly: true };
+  // Asked again on every describe(): a driver learns things while reading (warnings), the rest stays fixed.
+  const describe = (): SourceDescription => ({ ...driver.describe(), name: driver.name, erp: driver.erp, codeForm: driver.codeForm, readOnly: true });
   const stored = (code: string) => toStoredCode(code, driver.codeForm);
 
   /** Splits a filter into what the driver evaluates and what the core must check itself. */
@@ -262,7 +263,7 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
       for await (const _row of search(parsed)) total++;
       return total;
     },
-    describe: () => description,
+    describe,
     close: () => driver.close(),
   };
 }

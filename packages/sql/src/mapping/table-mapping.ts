@@ -10,9 +10,17 @@ export type ColumnRef = string;
 export type ValueSpec =
   | ColumnRef
   /** The first non-null, non-blank value. */
-  | { coalesce: ColumnRef[] }
-  /** The non-blank parts joined with `separator` (SAP NAME1 + NAME2, address lines). */
-  | { concat: ColumnRef[]; separator: string };
+  | { coalesce: ValueSpec[] }
+  /** The non-blank parts joined with `separator` (SAP NAME1 + NAME2, address lines, EBS phone parts). */
+  | { concat: ConcatPart[]; separator: string }
+  /** `then` where `when` holds, else `else` (EBS: a Chinese address from province down, others from the street up). */
+  | { when: Condition; then: ValueSpec; else: ValueSpec };
+
+/**
+ * A part of a `concat`: a value, or a column written after `prefix` (`+` before a phone country code) and
+ * left out where `unless` holds (a province equal to its city, 北京市 北京市, is written once).
+ */
+export type ConcatPart = ValueSpec | { column: ColumnRef; prefix?: string; unless?: Condition };
 
 /** A mapped `Customer` field. `matchAlso` lists columns an exact filter also accepts (a class code beside its name). */
 export type FieldSpec = ValueSpec | { value: ValueSpec; matchAlso?: ColumnRef[] };

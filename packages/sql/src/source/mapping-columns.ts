@@ -1,4 +1,4 @@
-import type { Condition, FieldSpec, TableMapping } from '../mapping/table-mapping.js';
+import type { Condition, FieldSpec, TableMapping, ValueSpec } from '../mapping/table-mapping.js';
 
 /** The tables a mapping reads, by alias. */
 export function mappingTables(mapping: TableMapping): Map<string, string> {
@@ -21,11 +21,25 @@ export function mappingColumns(mapping: TableMapping): string[] {
       if ('equalsColumn' in value) columns.add(value.equalsColumn);
     }
   };
+  const value = (spec: ValueSpec): void => {
+    if (typeof spec === 'string') columns.add(spec);
+    else if ('coalesce' in spec) spec.coalesce.forEach(value);
+    else if ('when' in spec) {
+      condition(spec.when);
+      value(spec.then);
+      value(spec.else);
+    } else {
+      for (const part of spec.concat) {
+        if (typeof part === 'object' && 'column' in part) {
+          columns.add(part.column);
+          condition(part.unless);
+        } else value(part);
+      }
+    }
+  };
   const field = (spec: FieldSpec | undefined) => {
     if (spec === undefined) return;
-    const value = typeof spec === 'object' && 'value' in spec ? spec.value : spec;
-    if (typeof value === 'string') columns.add(value);
-    else ('coalesce' in value ? value.coalesce : value.concat).forEach((reference) => columns.add(reference));
+    value(typeof spec === 'object' && 'value' in spec ? spec.value : spec);
     if (typeof spec === 'object' && 'value' in spec) spec.matchAlso?.forEach((reference) => columns.add(reference));
   };
   const { createdAt, updatedAt, ...textFields } = mapping.fields;

@@ -2,6 +2,7 @@ import type { CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
 import { type LoadedConfig, loadConfig } from '../../config/load-config.js';
 import { reportError } from '../../output/report-error.js';
+import { printSourceWarnings } from '../../output/source-warnings.js';
 import { openSource } from '../../sources/open-source.js';
 import type { CommonOptions } from '../with-source.js';
 
@@ -15,18 +16,19 @@ export async function withSources(
   body: (sources: CustomerSource[], loaded: LoadedConfig) => Promise<number>,
 ): Promise<number> {
   const secrets: string[] = [];
-  const opened: CustomerSource[] = [];
+  const opened: Array<{ name: string; source: CustomerSource }> = [];
   try {
     const loaded = loadConfig(io, options.config);
     for (const name of options.sources) {
       const result = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
       secrets.push(...result.secrets);
-      opened.push(result.source);
+      opened.push({ name, source: result.source });
     }
-    return await body(opened, loaded);
+    return await body(opened.map((entry) => entry.source), loaded);
   } catch (error) {
     return reportError(io, error, { json: options.json, secrets });
   } finally {
-    await Promise.all(opened.map((source) => source.close().catch(() => undefined)));
+    for (const { name, source } of opened) printSourceWarnings(io, name, source.describe().warnings);
+    await Promise.all(opened.map(({ source }) => source.close().catch(() => undefined)));
   }
 }

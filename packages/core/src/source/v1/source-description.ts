@@ -30,6 +30,11 @@ export interface SourceDescription {
   /** Whether a broken stream can continue from its cursor. */
   resumable: boolean;
   readOnly: true;
+  /**
+   * What the source found while reading that changes what it reports (e.g. SAP text tables the user may not
+   * read, so codes stand in for names); absent when there is nothing to say. Commands print these on stderr.
+   */
+  warnings?: string[];
   /** Free-form facts about the backend (dialect, table, function module...). */
   details: Record<string, string | number | boolean>;
 }
