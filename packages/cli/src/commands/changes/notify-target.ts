@@ -3,6 +3,7 @@ import { appendChangeLine, type ChangeList, postWebhook } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { resolveSecret } from '../../config/resolve-secret.js';
+import { humanLine } from '../../output/terminal-text.js';
 
 export interface NotifyOptions {
   notify: string;
@@ -27,6 +28,6 @@ export async function notify(io: CommandIo, loaded: LoadedConfig, list: ChangeLi
   const secret = webhookSecret(io, loaded, options.secretEnv);
   await postWebhook(options.notify, list, {
     ...(secret ? { secret } : {}),
-    onRetry: (attempt, reason) => io.stderr.write(`notify: ${reason}; retry ${attempt}\n`),
+    onRetry: (attempt, reason) => io.stderr.write(`notify: ${humanLine(reason, secret ? [secret] : [])}; retry ${attempt}\n`),
   });
 }

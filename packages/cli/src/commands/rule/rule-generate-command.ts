@@ -1,6 +1,7 @@
 import { compileRule, ConfigError, type RuleContext } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { reportError } from '../../output/report-error.js';
+import { escapeControls } from '../../output/terminal-text.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { openSequenceStore } from './open-sequence-store.js';
 
@@ -53,7 +54,7 @@ export async function runRuleGenerate(options: RuleGenerateOptions, io: CommandI
         codes.push(generated.code);
       }
     }
-    await writeChunk(io.stdout, options.json ? `${JSON.stringify(codes)}\n` : codes.map((code) => `${code}\n`).join(''));
+    await writeChunk(io.stdout, options.json ? `${JSON.stringify(codes)}\n` : codes.map((code) => `${escapeControls(code)}\n`).join(''));
     return EXIT_CODES.ok;
   } catch (error) {
     return reportError(io, error, { json: options.json ?? false });
