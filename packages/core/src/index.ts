@@ -47,6 +47,8 @@ export {
   headerOf,
   parseExportFields,
   writeCsv,
+  escapeFormula,
+  unescapeFormula,
   writeJson,
   writeNdjson,
   CSV_ENCODINGS,
@@ -55,6 +57,7 @@ export {
   type ExportOptions,
   type CsvEncoding,
   type CsvExportOptions,
+  type CsvCellOptions,
   type JsonExportOptions,
 } from './export/index.js';
 

@@ -7,6 +7,7 @@ export interface AuditWiringOptions extends CommonOptions {
   rule?: string;
   html?: string;
   fixPlan?: string;
+  escapeFormulas?: boolean;
 }
 
 /** Opens the configured source and hands it to the audit command with the config's rules. */
@@ -21,6 +22,7 @@ export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions
         ...(options.json ? { json: true } : {}),
         ...(options.html === undefined ? {} : { html: options.html }),
         ...(options.fixPlan === undefined ? {} : { fixPlan: options.fixPlan }),
+        ...(options.escapeFormulas === false ? { escapeFormulas: false } : {}),
       },
       io,
     ),

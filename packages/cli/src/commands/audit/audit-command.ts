@@ -23,6 +23,8 @@ export interface AuditCommandOptions {
   html?: string;
   /** `--fix-plan FILE`: the CSV change proposal. */
   fixPlan?: string;
+  /** `--no-escape-formulas`: fix-plan cells starting with = + - @ written verbatim. */
+  escapeFormulas?: boolean;
   /** The sequence store of the rule, only peeked at so proposed codes follow what it would hand out. */
   store?: SequenceStore;
   /** Working directory for relative paths (default `io.cwd`). */
@@ -55,7 +57,7 @@ export async function runAudit(options: AuditCommandOptions, io: CommandIo): Pro
     if (options.fixPlan !== undefined) {
       const target = resolve(base, options.fixPlan);
       const rows = await buildFixPlan(report, { ...(rule ? { rule } : {}), ...(options.store ? { store: options.store } : {}) });
-      await writeAtomically(target, (output) => writeChunk(output, fixPlanCsv(rows)));
+      await writeAtomically(target, (output) => writeChunk(output, fixPlanCsv(rows, { escapeFormulas: options.escapeFormulas !== false })));
       io.stderr.write(`Fix plan (${rows.length} proposals, nothing applied) written to ${target}\n`);
     }
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderAuditConsole(report));

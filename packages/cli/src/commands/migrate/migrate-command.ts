@@ -34,6 +34,8 @@ export interface MigrateCommandOptions {
   date?: string;
   targetOrg?: string;
   dryRun?: boolean;
+  /** `--no-escape-formulas`: CSV cells starting with = + - @ written verbatim (crosswalk, import files). */
+  escapeFormulas?: boolean;
   json?: boolean;
   /** Working directory for relative paths (default `io.cwd`). */
   cwd?: string;
@@ -91,9 +93,10 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
 
     const files: string[] = [];
     if (!options.dryRun) {
-      await writeCrosswalk(crosswalkFile, result.rows);
+      const cells = { escapeFormulas: options.escapeFormulas !== false };
+      await writeCrosswalk(crosswalkFile, result.rows, cells);
       files.push(crosswalkFile);
-      if (layout) files.push(...(await writeImportFiles(out, layout, result.records)).files);
+      if (layout) files.push(...(await writeImportFiles(out, layout, result.records, cells)).files);
       else io.stderr.write('note: no import layout (the target ERP has none, or no --target): only the crosswalk was written; pass --layout k3cloud|sap|ebs|u8.\n');
     }
     const summary = { ...result.summary, layout: layout ?? null, files };

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import {
-  buildImportTable, crosswalkCsv, type CrosswalkRow, type ImportLayout, importTableCsv, type MigratedRecord,
+  buildImportTable, crosswalkCsv, type CrosswalkRow, type CsvCellOptions, type ImportLayout, importTableCsv, type MigratedRecord,
   parseCrosswalk, parseMigrationDecisions, parseTranslations,
 } from '@custcode/core';
 import ExcelJS from 'exceljs';
@@ -56,17 +56,17 @@ export function ensureDirectory(path: string): void {
   }
 }
 
-export async function writeCrosswalk(path: string, rows: readonly CrosswalkRow[]): Promise<void> {
-  const text = extname(path).toLowerCase() === '.json' ? `${JSON.stringify(rows, null, 2)}\n` : crosswalkCsv(rows);
+export async function writeCrosswalk(path: string, rows: readonly CrosswalkRow[], cells: CsvCellOptions = {}): Promise<void> {
+  const text = extname(path).toLowerCase() === '.json' ? `${JSON.stringify(rows, null, 2)}\n` : crosswalkCsv(rows, cells);
   await writeAtomically(path, (output) => writeChunk(output, text));
 }
 
 /** The customers in the target's import layout, as CSV and XLSX; returns the paths and the row count. */
-export async function writeImportFiles(out: string, layout: ImportLayout, records: readonly MigratedRecord[]): Promise<{ files: string[]; rows: number }> {
+export async function writeImportFiles(out: string, layout: ImportLayout, records: readonly MigratedRecord[], cells: CsvCellOptions = {}): Promise<{ files: string[]; rows: number }> {
   const table = buildImportTable(layout, records);
   const csvPath = join(out, `${table.fileBase}.csv`);
   const xlsxPath = join(out, `${table.fileBase}.xlsx`);
-  await writeAtomically(csvPath, (output) => writeChunk(output, importTableCsv(table)));
+  await writeAtomically(csvPath, (output) => writeChunk(output, importTableCsv(table, cells)));
   await writeAtomically(xlsxPath, async (output) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output as never, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
