@@ -1,4 +1,5 @@
 import type { CommandIo } from '../command-io.js';
+import { outputGuard } from '../output/output-guard.js';
 import { runAudit } from './audit/audit-command.js';
 import { type CommonOptions, withSource } from './with-source.js';
 
@@ -18,6 +19,7 @@ export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions
         source,
         sourceName: options.source,
         rules: loaded.config.rules ?? {},
+        outputs: outputGuard(loaded, io.cwd),
         ...(options.rule === undefined ? {} : { rule: options.rule }),
         ...(options.json ? { json: true } : {}),
         ...(options.html === undefined ? {} : { html: options.html }),

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { CSV_ENCODINGS, type CsvEncoding, type Customer, type CustomerSource, type ExportField, type ExportHeaders, parseExportFields, writeCsv, writeJson, writeNdjson } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
+import { outputGuard } from '../output/output-guard.js';
 import { createProgress } from '../output/progress.js';
 import { UsageError } from '../output/usage-error.js';
 import { writeChunk } from '../output/write-chunk.js';
@@ -75,7 +75,7 @@ async function totalFor(io: CommandIo, source: CustomerSource, query: Parameters
 /** `custcode export SOURCE --out FILE [--format …] [--fields …] [--headers en|zh] [filters | --view NAME]`. */
 export async function runExport(io: CommandIo, options: ExportCommandOptions): Promise<number> {
   return withSource(io, { ...options, command: 'export' }, async (source, loaded) => {
-    const out = resolve(io.cwd, options.out);
+    const out = outputGuard(loaded, io.cwd).check(options.out, '--out');
     const format = exportFormat(out, options.format);
     const headers = parseHeaders(options.headers);
     const encoding = parseEncoding(options.encoding);
