@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { humanLine } from './output/terminal-text.js';
 import { runCli } from './program.js';
 
 // Broken pipes (custcode … | head) end quietly instead of crashing.
@@ -18,7 +19,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = exitCode;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`error: ${humanLine(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 3;
   },
 );

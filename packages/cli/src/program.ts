@@ -101,9 +101,10 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .addOption(new Option('--headers <lang>', 'header names: en (field names) or zh (客户编号, 客户名称, …)').choices(['en', 'zh']).default('en'))
     .option('--encoding <encoding>', 'CSV encoding: utf8 (with BOM, default), gbk or gb18030')
     .option('--font <file>', 'PDF: a font file with Chinese glyphs (FILE or FILE#PostScriptName)')
+    .option('--no-escape-formulas', 'CSV: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
     .option('--limit <n>', 'at most N rows')
     .option('--json', 'print {file, format, rows} when done')
-    .action(async (source: string, options: Record<string, string | undefined> & { out: string }, command: Command) =>
+    .action(async (source: string, options: Record<string, string | undefined> & { out: string; escapeFormulas?: boolean }, command: Command) =>
       done(await (await commands.export()).runExport(io, { ...global(command), ...options, source })),
     );
 
@@ -115,7 +116,8 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--json', 'print the full report as JSON')
     .option('--html <file>', 'write a self-contained HTML report')
     .option('--fix-plan <file>', 'write a CSV of proposed fixes (nothing is applied)')
-    .action(async (source: string, options: { rule?: string; json?: boolean; html?: string; fixPlan?: string }, command: Command) =>
+    .option('--no-escape-formulas', 'fix plan: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
+    .action(async (source: string, options: { rule?: string; json?: boolean; html?: string; fixPlan?: string; escapeFormulas?: boolean }, command: Command) =>
       done(await (await commands.audit()).runAuditCommand(io, { ...global(command), ...options, source })),
     );
 
@@ -190,6 +192,7 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--date <date>', 'date for the rule\'s date parts (YYYY-MM-DD; default each customer\'s creation date)')
     .option('--target-org <org>', 'organisation scope of the target lookups')
     .option('--dry-run', 'write nothing and consume no number: print the summary only')
+    .option('--no-escape-formulas', 'CSV files: write cells starting with = + - @ verbatim (for import programs, not spreadsheets)')
     .option('--json', 'print the summary as JSON')
     .action(async (source: string, options: Record<string, string | boolean | undefined> & { rule: string; out: string }, command: Command) =>
       done(await (await commands.migrate()).runMigrateCommand(io, { ...global(command), ...options, source })),

@@ -35,7 +35,7 @@ export * from './errors/index.js';
 // Helpers for adapter packages
 export { importOptional, isModuleNotFound } from './internal/import-optional.js';
 export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
-export { redactUrl, redactSecrets } from './internal/redact.js';
+export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from './internal/redact.js';
 
 // Identifier validators
 export { usccCheckCharacter, validateUscc, gb11714CheckCharacter, validateGb11714, type IdentifierValidationOptions, type ValidationErrorKind, type ValidationIssue, type ValidationResult } from './validators/index.js';
@@ -47,6 +47,8 @@ export {
   headerOf,
   parseExportFields,
   writeCsv,
+  escapeFormula,
+  unescapeFormula,
   writeJson,
   writeNdjson,
   CSV_ENCODINGS,
@@ -55,6 +57,7 @@ export {
   type ExportOptions,
   type CsvEncoding,
   type CsvExportOptions,
+  type CsvCellOptions,
   type JsonExportOptions,
 } from './export/index.js';
 

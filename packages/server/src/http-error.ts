@@ -1,4 +1,4 @@
-import { CustcodeError, type ErrorCategory, redactSecrets } from '@custcode/core';
+import { CustcodeError, type ErrorCategory, redactStrings } from '@custcode/core';
 
 /** A request the API cannot take as it is: a bad filter, an unknown format. HTTP 400. */
 export class BadRequestError extends CustcodeError {
@@ -41,6 +41,7 @@ export function errorBody(error: unknown, secrets: readonly string[] = []): { st
     return { status: 500, body: { error: { name: 'Error', code: 'INTERNAL', category: 'backend', message: 'Internal server error.', retryable: false } } };
   }
   const status = error.code === 'NOT_AUTHENTICATED' ? 401 : error.code === 'CODE_MALFORMED' ? 400 : STATUS_BY_CATEGORY[error.category];
-  const body = JSON.parse(redactSecrets(JSON.stringify(error.toJSON()), secrets)) as Record<string, unknown>;
+  // Every URL in the message is redacted too, not only the secrets the server knows of.
+  const body = redactStrings(error.toJSON() as Record<string, unknown>, secrets);
   return { status, body: { error: body } };
 }

@@ -1,4 +1,5 @@
 import type { CommandIo } from '../command-io.js';
+import { outputGuard } from '../output/output-guard.js';
 import { runAudit } from './audit/audit-command.js';
 import { type CommonOptions, withSource } from './with-source.js';
 
@@ -7,6 +8,7 @@ export interface AuditWiringOptions extends CommonOptions {
   rule?: string;
   html?: string;
   fixPlan?: string;
+  escapeFormulas?: boolean;
 }
 
 /** Opens the configured source and hands it to the audit command with the config's rules. */
@@ -17,10 +19,12 @@ export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions
         source,
         sourceName: options.source,
         rules: loaded.config.rules ?? {},
+        outputs: outputGuard(loaded, io.cwd),
         ...(options.rule === undefined ? {} : { rule: options.rule }),
         ...(options.json ? { json: true } : {}),
         ...(options.html === undefined ? {} : { html: options.html }),
         ...(options.fixPlan === undefined ? {} : { fixPlan: options.fixPlan }),
+        ...(options.escapeFormulas === false ? { escapeFormulas: false } : {}),
       },
       io,
     ),

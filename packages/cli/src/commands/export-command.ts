@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { CSV_ENCODINGS, type CsvEncoding, type Customer, type CustomerSource, type ExportField, type ExportHeaders, parseExportFields, writeCsv, writeJson, writeNdjson } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
+import { outputGuard } from '../output/output-guard.js';
 import { createProgress } from '../output/progress.js';
 import { UsageError } from '../output/usage-error.js';
 import { writeChunk } from '../output/write-chunk.js';
@@ -17,6 +17,8 @@ export interface ExportCommandOptions extends CommonOptions, FilterFlags {
   headers?: string;
   encoding?: string;
   font?: string;
+  /** `--no-escape-formulas` sets false: CSV cells starting with = + - @ are written verbatim. */
+  escapeFormulas?: boolean;
 }
 
 interface WriterOptions {
@@ -24,6 +26,7 @@ interface WriterOptions {
   headers: ExportHeaders;
   encoding: CsvEncoding;
   font: string | undefined;
+  escapeFormulas: boolean;
   title: string;
   onRow: (rows: number) => void;
 }
@@ -33,7 +36,7 @@ async function writeFormat(format: ExportFormat, customers: AsyncIterable<Custom
   const common = { headers: options.headers, onRow: options.onRow, ...(options.fields ? { fields: options.fields } : {}) };
   switch (format) {
     case 'csv':
-      return writeCsv(customers, output, { ...common, encoding: options.encoding });
+      return writeCsv(customers, output, { ...common, encoding: options.encoding, escapeFormulas: options.escapeFormulas });
     case 'json':
       return writeJson(customers, output, common);
     case 'ndjson':
@@ -72,7 +75,7 @@ async function totalFor(io: CommandIo, source: CustomerSource, query: Parameters
 /** `custcode export SOURCE --out FILE [--format …] [--fields …] [--headers en|zh] [filters | --view NAME]`. */
 export async function runExport(io: CommandIo, options: ExportCommandOptions): Promise<number> {
   return withSource(io, { ...options, command: 'export' }, async (source, loaded) => {
-    const out = resolve(io.cwd, options.out);
+    const out = outputGuard(loaded, io.cwd).check(options.out, '--out');
     const format = exportFormat(out, options.format);
     const headers = parseHeaders(options.headers);
     const encoding = parseEncoding(options.encoding);
@@ -82,7 +85,7 @@ export async function runExport(io: CommandIo, options: ExportCommandOptions): P
     const progress = createProgress(io, await totalFor(io, source, query));
     const title = `${options.source} (${source.erp})${options.view ? ` — ${options.view}` : ''}`;
     const rows = await writeAtomically(out, (output) =>
-      writeFormat(format, source.search(query), output, { fields, headers, encoding, font: options.font, title, onRow: (count) => progress.update(count) }),
+      writeFormat(format, source.search(query), output, { fields, headers, encoding, font: options.font, escapeFormulas: options.escapeFormulas !== false, title, onRow: (count) => progress.update(count) }),
     ).finally(() => progress.done());
     if (options.json) await writeChunk(io.stdout, `${JSON.stringify({ file: out, format, rows })}\n`);
     else io.stderr.write(`exported ${rows.toLocaleString('en-US')} customer${rows === 1 ? '' : 's'} to ${options.out} (${format})\n`);

@@ -2,6 +2,7 @@ import type { Customer } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { renderCustomerTable } from '../output/customer-table.js';
 import { readCodes } from '../output/read-codes.js';
+import { escapeControls } from '../output/terminal-text.js';
 import { writeChunk } from '../output/write-chunk.js';
 import { type CommonOptions, withSource } from './with-source.js';
 
@@ -33,7 +34,7 @@ export async function runGet(io: CommandIo, options: GetOptions): Promise<number
     }
     if (options.json) await writeChunk(io.stdout, first ? '[]\n' : '\n]\n');
     else if (found.length > 0) await writeChunk(io.stdout, renderCustomerTable(found));
-    for (const code of missing) io.stderr.write(`not found: ${code}${options.org === undefined ? '' : ` (org ${options.org})`}\n`);
+    for (const code of missing) io.stderr.write(`${escapeControls(`not found: ${code}${options.org === undefined ? '' : ` (org ${options.org})`}`)}\n`);
     return missing.length > 0 ? EXIT_CODES.notFound : EXIT_CODES.ok;
   });
 }

@@ -1,32 +1,36 @@
 import { existsSync } from 'node:fs';
 import { resolveRule } from '@custcode/core';
 import type { CommandIo } from '../command-io.js';
-import { configPath, loadConfig } from '../config/load-config.js';
+import { configPath, type LoadedConfig, loadConfig } from '../config/load-config.js';
+import { outputGuard } from '../output/output-guard.js';
 import { readCodes } from '../output/read-codes.js';
 import { reportError } from '../output/report-error.js';
 import { runRuleExplain, runRuleGenerate, runRuleValidate } from './rule/index.js';
 import type { CommonOptions } from './with-source.js';
 
-/**
- * The config's rules as strings (JSON-segment rules serialised), or none: `rule` commands work without
- * a config unless one was named explicitly with --config or CUSTCODE_CONFIG.
- */
-function configuredRules(io: CommandIo, explicit: string | undefined): Record<string, string> {
+/** The config, or none: `rule` commands work without one unless it was named with --config or CUSTCODE_CONFIG. */
+function optionalConfig(io: CommandIo, explicit: string | undefined): LoadedConfig | undefined {
   const named = explicit !== undefined || io.env.CUSTCODE_CONFIG !== undefined;
-  if (!named && !existsSync(configPath(io))) return {};
-  const rules = loadConfig(io, explicit).config.rules ?? {};
+  return !named && !existsSync(configPath(io)) ? undefined : loadConfig(io, explicit);
+}
+
+/** The config's rules as strings (JSON-segment rules serialised). */
+function configuredRules(loaded: LoadedConfig | undefined): Record<string, string> {
+  const rules = loaded?.config.rules ?? {};
   return Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, typeof rule === 'string' ? rule : JSON.stringify(rule)]));
 }
 
 /** A rule name from the config, or a pattern / preset as given; errors are reported with their exit code. */
-async function withRule(io: CommandIo, options: CommonOptions & { rule: string }, body: (rule: string) => Promise<number>): Promise<number> {
+async function withRule(io: CommandIo, options: CommonOptions & { rule: string }, body: (rule: string, loaded: LoadedConfig | undefined) => Promise<number>): Promise<number> {
   let rule: string;
+  let loaded: LoadedConfig | undefined;
   try {
-    rule = resolveRule(options.rule, configuredRules(io, options.config));
+    loaded = optionalConfig(io, options.config);
+    rule = resolveRule(options.rule, configuredRules(loaded));
   } catch (error) {
     return reportError(io, error, { json: options.json });
   }
-  return body(rule);
+  return body(rule, loaded);
 }
 
 export async function runRuleValidateCommand(io: CommandIo, options: CommonOptions & { rule: string; codes: string[] }): Promise<number> {
@@ -46,7 +50,7 @@ export interface RuleGenerateFlags extends CommonOptions {
 
 export async function runRuleGenerateCommand(io: CommandIo, options: RuleGenerateFlags): Promise<number> {
   const { config: _config, count, ...rest } = options;
-  return withRule(io, options, (rule) => runRuleGenerate({ ...rest, rule, count: Number(count) }, io));
+  return withRule(io, options, (rule, loaded) => runRuleGenerate({ ...rest, rule, count: Number(count), outputs: outputGuard(loaded, io.cwd) }, io));
 }
 
 export async function runRuleExplainCommand(io: CommandIo, options: CommonOptions & { rule: string }): Promise<number> {

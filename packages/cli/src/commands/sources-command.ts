@@ -4,6 +4,7 @@ import type { SourceConfig } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import { errorJson, exitCodeOf, reportError } from '../output/report-error.js';
 import { renderTable } from '../output/table.js';
+import { escapeControls } from '../output/terminal-text.js';
 import { writeChunk } from '../output/write-chunk.js';
 import { printSourceWarnings } from '../output/source-warnings.js';
 import { openSource } from '../sources/open-source.js';
@@ -29,7 +30,7 @@ interface SourceReport {
 /** Where a source reads from, without secrets. */
 function targetOf(config: SourceConfig): string {
   if ('url' in config && config.url !== undefined) return redactUrl(config.url);
-  if ('webApi' in config && config.webApi) return `webapi ${config.webApi.url}`;
+  if ('webApi' in config && config.webApi) return `webapi ${redactUrl(config.webApi.url)}`;
   if (config.erp === 'file') return config.path;
   if (config.erp === 'sap') return config.emulator !== undefined ? `emulator ${config.emulator}` : `rfc ${config.rfc?.ashost ?? config.rfc?.mshost ?? ''} client ${config.rfc?.client ?? ''}`;
   return '';
@@ -81,10 +82,10 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
   });
   await writeChunk(io.stdout, renderTable(headers, rows));
   for (const report of reports) {
-    if (report.error?.hint !== undefined) io.stderr.write(`hint (${report.name}): ${String(report.error.hint)}\n`);
+    if (report.error?.hint !== undefined) io.stderr.write(`${escapeControls(`hint (${report.name}): ${String(report.error.hint)}`)}\n`);
     printSourceWarnings(io, report.name, report.warnings);
     const access = report.authorizations;
-    if (access !== undefined && 'error' in access) io.stderr.write(`error (${report.name}, authorization check): ${String(access.error.message)}\n`);
+    if (access !== undefined && 'error' in access) io.stderr.write(`${escapeControls(`error (${report.name}, authorization check): ${String(access.error.message)}`)}\n`);
     else if (access !== undefined) await writeChunk(io.stdout, renderSapAuthorizations(report.name, access));
   }
   return exitCode;

@@ -2,14 +2,16 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { outputGuard } from '../output/output-guard.js';
 import { writeAtomically } from './write-atomically.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'custcode-atomic-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
+const checked = (name: string) => outputGuard(undefined, directory).check(name, 'test');
 
 describe('writeAtomically', () => {
   it('renames the finished file into place', async () => {
-    const target = join(directory, 'ok.txt');
+    const target = checked('ok.txt');
     await writeAtomically(target, async (output) => {
       output.end('done');
     });
@@ -18,7 +20,7 @@ describe('writeAtomically', () => {
   });
 
   it('keeps an existing file and leaves no temporary file when the writer fails midway', async () => {
-    const target = join(directory, 'keep.txt');
+    const target = checked('keep.txt');
     writeFileSync(target, 'previous export');
     await expect(
       writeAtomically(target, async (output) => {
@@ -32,7 +34,7 @@ describe('writeAtomically', () => {
   });
 
   it('removes the temporary file on Ctrl-C, then ends the process with the same signal', async () => {
-    const target = join(directory, 'interrupted.txt');
+    const target = checked('interrupted.txt');
     const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
     const before = process.listenerCount('SIGINT');
     let release: () => void = () => {};

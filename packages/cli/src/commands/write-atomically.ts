@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { OutputPath } from '../output/output-guard.js';
 import { UsageError } from '../output/usage-error.js';
 
 async function open(path: string, target: string): Promise<WriteStream> {
@@ -25,9 +26,10 @@ async function open(path: string, target: string): Promise<WriteStream> {
 
 /**
  * Runs a writer against a temporary file beside the target and renames it into place on success; on any
- * failure the temporary file is removed, so no partial file ever sits under the target name.
+ * failure the temporary file is removed, so no partial file ever sits under the target name. The target is
+ * an OutputPath: the output guard has made sure it is no file custcode reads.
  */
-export async function writeAtomically<T>(target: string, write: (output: NodeJS.WritableStream) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(target: OutputPath, write: (output: NodeJS.WritableStream) => Promise<T>): Promise<T> {
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   const output = await open(temporary, target);
   let streamError: Error | undefined;

@@ -6,6 +6,7 @@ import { type CustcodeConfig, configSchema } from './config-schema.js';
 import { checkErpValues, configIssueError } from './format-config-issue.js';
 import { checkAccessPolicy } from './check-access-policy.js';
 import { didYouMean } from './nearest-key.js';
+import { assertAccessLogIsOwnFile } from '../output/output-guard.js';
 
 export const DEFAULT_CONFIG_FILE = 'custcode.config.json';
 
@@ -57,5 +58,7 @@ export function loadConfig(io: CommandIo, explicit?: string): LoadedConfig {
     }
   }
   checkAccessPolicy(config, path);
-  return { path, directory: dirname(path), config };
+  const loaded = { path, directory: dirname(path), config };
+  assertAccessLogIsOwnFile(loaded);
+  return loaded;
 }

@@ -6,7 +6,8 @@ import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
 import { reportError } from '../output/report-error.js';
 import { writeChunk } from '../output/write-chunk.js';
 import { DEMO_DATABASES, loadSeeder } from './demo-entries.js';
-import { DEMO_CSV_COLUMNS, writeCsvDemo, writeSapDemo } from './demo-extras.js';
+import { CSV_DEMO_FILE, DEMO_CSV_COLUMNS, SAP_DEMO_FILE, writeCsvDemo, writeSapDemo } from './demo-extras.js';
+import { assertDemoDirectory, writeDemoMarker } from './demo-marker.js';
 import { createSqliteSeedTarget } from './sqlite-seed-target.js';
 import { demoTour } from './demo-tour.js';
 
@@ -57,7 +58,11 @@ export async function runDemo(io: CommandIo, options: DemoOptions): Promise<numb
   try {
     const directory = resolve(io.cwd, options.dir ?? './custcode-demo');
     const data = sampleData(options);
+    const files = [...DEMO_DATABASES.map((database) => database.file), SAP_DEMO_FILE, CSV_DEMO_FILE, DEFAULT_CONFIG_FILE];
+    assertDemoDirectory(directory, files);
     mkdirSync(directory, { recursive: true });
+    // Marked first: from here on no command writes over these files, whatever config it runs with.
+    writeDemoMarker(directory, files);
     const reports: DemoSourceReport[] = [];
     const sources: Record<string, unknown> = {};
     for (const [index, database] of DEMO_DATABASES.entries()) {

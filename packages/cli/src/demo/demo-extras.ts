@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { type Customer, type SeedCustomer, writeCsv } from '@custcode/core';
 import { loadExport } from '../sources/load-factory.js';
 
+/** The files the demo writes besides its databases and config. */
+export const SAP_DEMO_FILE = 'sap-emulator.json';
+export const CSV_DEMO_FILE = 'clients.csv';
+
 /** The SAP "system": KNA1/KNB1/KNVV rows in the emulator's data file. Returns a note when the emulator is unavailable. */
 export async function writeSapDemo(directory: string, customers: SeedCustomer[]): Promise<{ file: string; rows: number; sampleCode?: string } | string> {
   try {
@@ -10,10 +14,10 @@ export async function writeSapDemo(directory: string, customers: SeedCustomer[])
     const writeEmulatorData = await loadExport<(file: string, tables: unknown) => Promise<void>>('@custcode/adapter-sap/emulator', 'writeEmulatorData', 'SAP emulator');
     await loadExport('@custcode/adapter-sap', 'createSapSource', 'SAP');
     const seeded = seedSapTables(customers, { sourceName: 'sap' });
-    await writeEmulatorData(join(directory, 'sap-emulator.json'), seeded.tables);
+    await writeEmulatorData(join(directory, SAP_DEMO_FILE), seeded.tables);
     // SAP keeps only codes that fit KUNNR (CHAR 10): take the sample from what was really seeded.
     const sample = seeded.expected.find((customer) => customer.status === 'active')?.code;
-    return { file: 'sap-emulator.json', rows: seeded.expected.length, ...(sample === undefined ? {} : { sampleCode: sample }) };
+    return { file: SAP_DEMO_FILE, rows: seeded.expected.length, ...(sample === undefined ? {} : { sampleCode: sample }) };
   } catch (error) {
     return (error as Error).message;
   }
@@ -43,6 +47,7 @@ export async function writeCsvDemo(directory: string, customers: SeedCustomer[])
       };
     }
   }
-  const rows = await writeCsv(records(), createWriteStream(join(directory, 'clients.csv')), { headers: 'zh', fields: Object.keys(DEMO_CSV_COLUMNS) as Array<keyof typeof DEMO_CSV_COLUMNS> });
-  return { file: 'clients.csv', rows };
+  // The demo's own source data: written verbatim, as the consultant's file would hold it.
+  const rows = await writeCsv(records(), createWriteStream(join(directory, CSV_DEMO_FILE)), { headers: 'zh', fields: Object.keys(DEMO_CSV_COLUMNS) as Array<keyof typeof DEMO_CSV_COLUMNS>, escapeFormulas: false });
+  return { file: CSV_DEMO_FILE, rows };
 }

@@ -8,7 +8,7 @@ import { authorizeCliSource, guardCliSource, type SourceAccess } from '../comman
 import { UsageError } from '../output/usage-error.js';
 import { createFileSource } from './file-source.js';
 import { loadExport } from './load-factory.js';
-import { resolveSourceUrl } from './resolve-url.js';
+import { assertNoSecretInUrl, resolveSourceUrl } from './resolve-url.js';
 import { sapOptionsOf } from './sap-options.js';
 
 type Factory = (options: Record<string, unknown>) => CustomerSource | Promise<CustomerSource>;
@@ -66,6 +66,7 @@ export async function openSource(loaded: LoadedConfig, name: string, env: NodeJS
       case 'kingdee-k3cloud':
       case 'kingdee-k3wise': {
         const { erp, url, password, ...rest } = config;
+        if ('webApi' in rest && rest.webApi) assertNoSecretInUrl(rest.webApi.url, `${where}.webApi.url`, 'webApi.appSecret');
         const webApi = 'webApi' in rest && rest.webApi ? { ...rest.webApi, appSecret: secret(rest.webApi.appSecret, 'webApi.appSecret') } : undefined;
         const options = defined({
           ...rest,

@@ -2,6 +2,7 @@ import { appendFileSync, closeSync, createReadStream, existsSync, mkdirSync, ope
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError } from '../errors/config-error.js';
+import { redactStrings } from '../internal/redact.js';
 import type { AccessCommand } from './access-policy-schema.js';
 
 /** One recorded access. Never the records themselves: only how many were returned. */
@@ -37,7 +38,8 @@ export function createFileAccessLog(path: string): AccessLog {
   } catch (error) {
     throw new ConfigError({ message: `Cannot write the access log ${path}: ${(error as Error).message}.`, hint: 'Point "accessLog.path" at a writable file.', cause: error });
   }
-  return { record: (entry) => appendFileSync(path, `${JSON.stringify(entry)}\n`, { mode: 0o600 }) };
+  // A URL typed into a query keeps its password out of the log.
+  return { record: (entry) => appendFileSync(path, `${JSON.stringify(redactStrings(entry))}\n`, { mode: 0o600 }) };
 }
 
 /** Keeps entries in an array (tests, embedding). */

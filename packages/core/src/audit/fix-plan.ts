@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { cellGuard, type CsvCellOptions } from '../export/formula-guard.js';
 import { compileRule } from '../rules/compile-rule.js';
 import type { CompiledRule, RuleInput } from '../rules/rule-types.js';
 import type { SequenceStore } from '../rules/sequence/sequence-store.js';
@@ -108,9 +109,10 @@ const COLUMNS: Array<[keyof FixPlanRow, string]> = [
   ['rowId', 'row_id'], ['org', 'org'], ['reason', 'reason'], ['score', 'score'],
 ];
 
-/** The fix plan as CSV text (UTF-8 with BOM, so Excel opens Chinese names correctly). */
-export function fixPlanCsv(rows: readonly FixPlanRow[]): string {
-  return stringify(rows.map((row) => COLUMNS.map(([key]) => row[key])), {
+/** The fix plan as CSV text (UTF-8 with BOM, so Excel opens Chinese names correctly); formulas escaped unless turned off. */
+export function fixPlanCsv(rows: readonly FixPlanRow[], options: CsvCellOptions = {}): string {
+  const guard = cellGuard(options);
+  return stringify(rows.map((row) => COLUMNS.map(([key]) => guard(row[key]))), {
     bom: true,
     header: true,
     columns: COLUMNS.map(([, header]) => header),

@@ -3,13 +3,14 @@ import type { Customer } from '../customer/customer-schema.js';
 import { ConfigError } from '../errors/config-error.js';
 import { pagesOf } from '../source/customer-pages.js';
 import { cellReaders, DEFAULT_EXPORT_FIELDS, type ExportOptions, headerOf } from './export-fields.js';
+import { cellGuard, type CsvCellOptions } from './formula-guard.js';
 import { endStream, withOutput, writeChunk } from './write-chunk.js';
 
 /** `utf8` (with a BOM by default, so Excel reads Chinese correctly) or a legacy Chinese code page. */
 export type CsvEncoding = 'utf8' | 'gbk' | 'gb18030';
 export const CSV_ENCODINGS: readonly CsvEncoding[] = ['utf8', 'gbk', 'gb18030'];
 
-export interface CsvExportOptions extends ExportOptions {
+export interface CsvExportOptions extends ExportOptions, CsvCellOptions {
   encoding?: CsvEncoding;
   /** Byte order mark for UTF-8 (default true). */
   bom?: boolean;
@@ -39,15 +40,16 @@ export async function writeCsv(customers: AsyncIterable<Customer>, output: NodeJ
   const fields = options.fields ?? DEFAULT_EXPORT_FIELDS;
   const encode = encoding === 'utf8' ? (text: string) => text : (text: string) => iconv.encode(text, encoding);
   const bom = encoding === 'utf8' && options.bom !== false ? UTF8_BOM : '';
-  const [first, ...rest] = cellReaders(fields);
+  const guard = cellGuard(options);
+  const [first, ...rest] = cellReaders(fields).map((read) => (customer: Customer) => csvField(guard(read(customer))));
   let rows = 0;
   return withOutput(output, async () => {
     await writeChunk(output, encode(`${bom}${fields.map((field) => csvField(headerOf(field, options.headers))).join(',')}\n`));
     let chunk = '';
     for await (const page of pagesOf(customers)) {
       for (const customer of page) {
-        let line = csvField(first!(customer));
-        for (const read of rest) line += `,${csvField(read(customer))}`;
+        let line = first!(customer);
+        for (const read of rest) line += `,${read(customer)}`;
         chunk += `${line}\n`;
       }
       rows += page.length;

@@ -10,4 +10,5 @@ export {
   type ExportOptions,
 } from './export-fields.js';
 export { writeCsv, CSV_ENCODINGS, type CsvEncoding, type CsvExportOptions } from './csv-writer.js';
+export { escapeFormula, unescapeFormula, type CsvCellOptions } from './formula-guard.js';
 export { writeJson, writeNdjson, type JsonExportOptions } from './json-writer.js';

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { CUSTOMER_STATUSES } from '../customer/customer-schema.js';
 import { ConfigError } from '../errors/config-error.js';
+import { cellGuard, type CsvCellOptions, unescapeFormula } from '../export/formula-guard.js';
 import { type CrosswalkRow, MIGRATION_DECISIONS, type MigrationDecision } from './migration-types.js';
 import { looksLikeJson, parseCsvRecords, parseJsonText } from './read-table-text.js';
 
@@ -19,10 +20,14 @@ export const CROSSWALK_COLUMNS = [
   ['source_status', 'sourceStatus'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof CrosswalkRow]>;
 
-/** The crosswalk as CSV: UTF-8 with a BOM (Excel shows Chinese correctly), one row per source customer. */
-export function crosswalkCsv(rows: readonly CrosswalkRow[]): string {
+/**
+ * The crosswalk as CSV: UTF-8 with a BOM (Excel shows Chinese correctly), one row per source customer, formulas
+ * escaped unless turned off (`parseCrosswalk` reverses the escape, so re-runs read back the very codes).
+ */
+export function crosswalkCsv(rows: readonly CrosswalkRow[], options: CsvCellOptions = {}): string {
+  const guard = cellGuard(options);
   return stringify(
-    rows.map((row) => CROSSWALK_COLUMNS.map(([, field]) => row[field])),
+    rows.map((row) => CROSSWALK_COLUMNS.map(([, field]) => guard(row[field]))),
     { header: true, columns: CROSSWALK_COLUMNS.map(([column]) => column), bom: true },
   );
 }
@@ -66,5 +71,7 @@ export function parseCrosswalk(text: string): CrosswalkRow[] {
     if (!Array.isArray(rows)) throw new ConfigError({ message: 'The crosswalk JSON must be an array of rows or { "rows": [...] }.', hint: 'Point --crosswalk at a file custcode migrate wrote.' });
     return rows.map((row: Record<string, unknown>, index) => toRow(row ?? {}, `row ${index + 1}`));
   }
-  return parseCsvRecords(text, 'crosswalk', ['old_code', 'new_code', 'decision']).map((record, index) => toRow(record, `line ${index + 2}`));
+  return parseCsvRecords(text, 'crosswalk', ['old_code', 'new_code', 'decision']).map((record, index) =>
+    toRow(Object.fromEntries(Object.entries(record).map(([column, value]) => [column, unescapeFormula(value)])), `line ${index + 2}`),
+  );
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { cellGuard, type CsvCellOptions } from '../export/formula-guard.js';
 import type { Customer } from '../customer/customer-schema.js';
 import type { ErpKind } from '../customer/erp-kind.js';
 import { ConfigError } from '../errors/config-error.js';
@@ -144,7 +145,8 @@ export function buildImportTable(layout: ImportLayout, records: readonly Migrate
   return { layout, fileBase: definition.fileBase, sheetName: definition.sheetName, columns: definition.columns.map(([header]) => header), rows };
 }
 
-/** An import table as CSV: UTF-8 with a BOM, Chinese intact. */
-export function importTableCsv(table: ImportTable): string {
-  return stringify(table.rows, { header: true, columns: table.columns, bom: true });
+/** An import table as CSV: UTF-8 with a BOM, Chinese intact, formulas escaped unless turned off. */
+export function importTableCsv(table: ImportTable, options: CsvCellOptions = {}): string {
+  const guard = cellGuard(options);
+  return stringify(table.rows.map((row) => row.map(guard)), { header: true, columns: table.columns, bom: true });
 }

@@ -19,13 +19,14 @@ interface WriterOptions {
   fields: ExportField[] | undefined;
   headers: 'en' | 'zh';
   encoding: CsvEncoding;
+  escapeFormulas: boolean;
 }
 
 async function write(format: ExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriterOptions): Promise<number> {
   const common = { headers: options.headers, ...(options.fields ? { fields: options.fields } : {}) };
   switch (format) {
     case 'csv':
-      return writeCsv(customers, output, { ...common, encoding: options.encoding });
+      return writeCsv(customers, output, { ...common, encoding: options.encoding, escapeFormulas: options.escapeFormulas });
     case 'ndjson':
       return writeNdjson(customers, output, common);
     case 'json':
@@ -61,13 +62,15 @@ async function primed(customers: AsyncIterable<Customer>): Promise<PagedCustomer
   });
 }
 
-/** `GET /sources/:name/export?format=csv|xlsx|ndjson|json&fields=…&headers=en|zh&…filters`: streamed. */
+/** `GET /sources/:name/export?format=csv|xlsx|ndjson|json&fields=…&headers=en|zh&escapeFormulas=true|false&…filters`: streamed. */
 export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext): void {
   app.get('/sources/:name/export', async (context) => {
     const parameters = context.req.query();
     const format = option(parameters.format, EXPORT_FORMATS, 'csv', 'format');
     const headers = option(parameters.headers, ['en', 'zh'] as const, 'en', 'headers');
     const encoding = option(parameters.encoding, CSV_ENCODINGS, 'utf8', 'encoding');
+    // CSV cells a spreadsheet would run as formulas are escaped unless a program asks for them verbatim.
+    const escapeFormulas = option(parameters.escapeFormulas, ['true', 'false'] as const, 'true', 'escapeFormulas') === 'true';
     let fields: ExportField[] | undefined;
     try {
       fields = parameters.fields ? parseExportFields(parameters.fields) : undefined;
@@ -79,7 +82,7 @@ export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext)
     const source = await server.guarded(context, context.req.param('name'), 'export');
     const customers = await primed(source.search(query));
     const output = new PassThrough();
-    write(format, customers, output, { fields, headers, encoding }).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+    write(format, customers, output, { fields, headers, encoding, escapeFormulas }).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
     const filename = `${source.name}.${format}`;
     return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
       status: 200,

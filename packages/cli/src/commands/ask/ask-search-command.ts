@@ -1,6 +1,7 @@
 import { type AskVocabulary, type CustomerSource, parseAsk } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
+import { escapeControls } from '../../output/terminal-text.js';
 import { printSearch } from '../search-command.js';
 import { type CommonOptions, withSource } from '../with-source.js';
 
@@ -33,7 +34,7 @@ function describeUnderstood(result: ReturnType<typeof parseAsk>): string {
     return `  ${JSON.stringify(phrase.phrase)} → ${filters || '(nothing)'}${phrase.note ? `  (${phrase.note})` : ''}`;
   });
   if (result.ignored.length > 0) lines.push(`  not understood: ${result.ignored.join(' ')}`);
-  return `understood:\n${lines.length > 0 ? lines.join('\n') : '  (nothing)'}\n`;
+  return `understood:\n${lines.length > 0 ? lines.map(escapeControls).join('\n') : '  (nothing)'}\n`;
 }
 
 /** `custcode search SOURCE --ask "北京 停用 的客户 2024年以后新增"`: the question's filters, then flags on top. */

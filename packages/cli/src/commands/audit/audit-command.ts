@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { audit, buildFixPlan, type CustomerSource, fixPlanCsv, renderAuditHtml, type SequenceStore } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { createProgress } from '../../output/progress.js';
 import { reportError } from '../../output/report-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
@@ -23,10 +23,14 @@ export interface AuditCommandOptions {
   html?: string;
   /** `--fix-plan FILE`: the CSV change proposal. */
   fixPlan?: string;
+  /** `--no-escape-formulas`: fix-plan cells starting with = + - @ written verbatim. */
+  escapeFormulas?: boolean;
   /** The sequence store of the rule, only peeked at so proposed codes follow what it would hand out. */
   store?: SequenceStore;
   /** Working directory for relative paths (default `io.cwd`). */
   cwd?: string;
+  /** Checks the output files against what the config reads (default: no config, demo directories only). */
+  outputs?: OutputGuard;
 }
 
 /**
@@ -37,6 +41,10 @@ export interface AuditCommandOptions {
 export async function runAudit(options: AuditCommandOptions, io: CommandIo): Promise<number> {
   try {
     const rule = resolveAuditRule(options.rule, options.rules);
+    // Output paths are checked before the source is read: a refused path costs nothing.
+    const guard = options.outputs ?? outputGuard(undefined, options.cwd ?? io.cwd);
+    const htmlTarget = options.html === undefined ? undefined : guard.check(options.html, '--html');
+    const fixPlanTarget = options.fixPlan === undefined ? undefined : guard.check(options.fixPlan, '--fix-plan');
     const total = io.stderrIsTTY ? await options.source.count().catch(() => undefined) : undefined;
     const progress = createProgress(io, total);
     const report = await audit(options.source.search(), {
@@ -46,17 +54,14 @@ export async function runAudit(options: AuditCommandOptions, io: CommandIo): Pro
     });
     progress.update(report.total);
     progress.done();
-    const base = options.cwd ?? io.cwd;
-    if (options.html !== undefined) {
-      const target = resolve(base, options.html);
-      await writeAtomically(target, (output) => writeChunk(output, renderAuditHtml(report)));
-      io.stderr.write(`HTML report written to ${target}\n`);
+    if (htmlTarget !== undefined) {
+      await writeAtomically(htmlTarget, (output) => writeChunk(output, renderAuditHtml(report)));
+      io.stderr.write(`HTML report written to ${htmlTarget}\n`);
     }
-    if (options.fixPlan !== undefined) {
-      const target = resolve(base, options.fixPlan);
+    if (fixPlanTarget !== undefined) {
       const rows = await buildFixPlan(report, { ...(rule ? { rule } : {}), ...(options.store ? { store: options.store } : {}) });
-      await writeAtomically(target, (output) => writeChunk(output, fixPlanCsv(rows)));
-      io.stderr.write(`Fix plan (${rows.length} proposals, nothing applied) written to ${target}\n`);
+      await writeAtomically(fixPlanTarget, (output) => writeChunk(output, fixPlanCsv(rows, { escapeFormulas: options.escapeFormulas !== false })));
+      io.stderr.write(`Fix plan (${rows.length} proposals, nothing applied) written to ${fixPlanTarget}\n`);
     }
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderAuditConsole(report));
     return EXIT_CODES.ok;

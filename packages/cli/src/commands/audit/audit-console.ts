@@ -1,5 +1,6 @@
 import type { AuditReport, FindingKind } from '@custcode/core';
 import { renderTable } from '../../output/table.js';
+import { escapeControls } from '../../output/terminal-text.js';
 
 /** How many findings of each kind the console shows; the JSON and HTML reports have all. */
 export const CONSOLE_FINDINGS = 5;
@@ -42,7 +43,7 @@ export function renderAuditConsole(report: AuditReport): string {
   const { summary } = report;
   const kinds = Object.keys(LABELS) as FindingKind[];
   const basis = summary.rule ? `rule ${summary.rule}` : summary.inferredPattern ? `no rule; inferred pattern ${summary.inferredPattern.description}` : 'no rule';
-  let text = `Audit of ${report.source || 'records'}: ${report.total.toLocaleString('en-US')} records (${basis})\n\n`;
+  let text = `${escapeControls(`Audit of ${report.source || 'records'}: ${report.total.toLocaleString('en-US')} records (${basis})`)}\n\n`;
   text += renderTable(
     ['finding', 'count', 'detail'],
     kinds.map((kind) => [LABELS[kind], report[kind].length.toLocaleString('en-US'), detail(kind, report)]),
@@ -53,7 +54,7 @@ export function renderAuditConsole(report: AuditReport): string {
     const shown = items.slice(0, CONSOLE_FINDINGS);
     text += `\n${LABELS[kind]} (${shown.length < items.length ? `first ${shown.length} of ` : ''}${items.length}):\n`;
     const line = LINES[kind] as (item: (typeof items)[number]) => string;
-    for (const item of shown) text += `  ${line(item).replace(/[\u0000-\u001F\u007F]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+    for (const item of shown) text += `  ${escapeControls(line(item))}\n`;
   }
   return text;
 }

@@ -1,4 +1,5 @@
 import { CHANGE_KINDS, type ChangeList, type ModifiedCustomer } from '@custcode/core';
+import { escapeControls } from '../../output/terminal-text.js';
 
 const LABELS: Record<(typeof CHANGE_KINDS)[number], string> = { added: '新增 added', changed: '修改 changed', blocked: '停用 blocked', unblocked: '启用 unblocked', deleted: '删除 deleted' };
 const key = (entry: { code: string; org?: string }) => `${entry.code}${entry.org === undefined ? '' : ` [${entry.org}]`}`;
@@ -19,5 +20,6 @@ export function renderChangeList(list: ChangeList): string {
     for (const entry of list[kind]) lines.push(`  ${key(entry)}  ${entry.name}${kind === 'changed' ? `  ${changedFields(entry as ModifiedCustomer)}` : ''}`);
   }
   for (const limitation of list.limitations) lines.push('', `note: ${limitation}`);
-  return `${lines.join('\n')}\n`;
+  // Codes, names and values come from the ERP: each line shows their control characters escaped.
+  return `${lines.map(escapeControls).join('\n')}\n`;
 }

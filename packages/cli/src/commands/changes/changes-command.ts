@@ -3,13 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type ChangeList, changesSince, type Customer, diffSnapshot, hasChanges, parseSnapshot, type SnapshotEntry, toIsoDateTime, toSnapshotEntry, writeSnapshotEntries } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { outputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
 import { type CommonOptions, withSource } from '../with-source.js';
 import { writeAtomically } from '../write-atomically.js';
 import { renderChangeList } from './change-output.js';
-import { notify } from './notify-target.js';
+import { isWebhook, notify } from './notify-target.js';
 
 export interface ChangesCommandOptions extends CommonOptions, FilterFlags {
   source: string;
@@ -47,6 +48,10 @@ function checkOptions(options: ChangesCommandOptions): void {
 export async function runChanges(io: CommandIo, options: ChangesCommandOptions): Promise<number> {
   return withSource(io, options, async (source, loaded) => {
     checkOptions(options);
+    const guard = outputGuard(loaded, io.cwd);
+    const outFile = options.out === undefined ? undefined : guard.check(options.out, '--out');
+    const snapshotFile = options.saveSnapshot === undefined ? undefined : guard.check(options.saveSnapshot, '--save-snapshot');
+    const notifyFile = options.notify === undefined || isWebhook(options.notify) ? undefined : guard.check(options.notify, '--notify');
     const { query } = resolveQuery(loaded, options.source, undefined, options);
     const { limit: _limit, after: _after, ...filter } = query;
     const generatedAt = localNow();
@@ -68,19 +73,19 @@ export async function runChanges(io: CommandIo, options: ChangesCommandOptions):
         list = await diffSnapshot(parseSnapshot(await readFile(file, 'utf8'), options.snapshot), recorded(), { source: options.source, erp: source.erp, generatedAt });
       }
     }
-    if (list && options.out !== undefined) {
+    if (list && outFile !== undefined) {
       const changeList = list;
-      await writeAtomically(resolve(io.cwd, options.out), (output) => writeChunk(output, `${JSON.stringify(changeList, null, 2)}\n`));
+      await writeAtomically(outFile, (output) => writeChunk(output, `${JSON.stringify(changeList, null, 2)}\n`));
     }
-    if (list && options.notify !== undefined && hasChanges(list)) await notify(io, loaded, list, { notify: options.notify, ...(options.secretEnv ? { secretEnv: options.secretEnv } : {}) });
-    if (options.saveSnapshot !== undefined) {
+    if (list && options.notify !== undefined && hasChanges(list)) await notify(io, loaded, list, { target: notifyFile ? { file: notifyFile } : { webhook: options.notify }, ...(options.secretEnv ? { secretEnv: options.secretEnv } : {}) });
+    if (snapshotFile !== undefined) {
       // --since and baseline runs have not read the records yet.
       if (list === undefined || options.since !== undefined) {
         for await (const _customer of recorded()) {
           // Reading fills `current`.
         }
       }
-      const count = await writeAtomically(resolve(io.cwd, options.saveSnapshot), (output) => writeSnapshotEntries(current, output, { source: options.source, takenAt: generatedAt }));
+      const count = await writeAtomically(snapshotFile, (output) => writeSnapshotEntries(current, output, { source: options.source, takenAt: generatedAt }));
       if (!options.quiet && !options.json) io.stderr.write(`saved a snapshot of ${count.toLocaleString('en-US')} customer${count === 1 ? '' : 's'} to ${options.saveSnapshot}\n`);
     }
     const silent = options.quiet && (list === undefined || !hasChanges(list));

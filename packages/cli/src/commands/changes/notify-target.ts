@@ -1,11 +1,13 @@
-import { resolve } from 'node:path';
 import { appendChangeLine, type ChangeList, postWebhook } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { resolveSecret } from '../../config/resolve-secret.js';
+import type { OutputPath } from '../../output/output-guard.js';
+import { humanLine } from '../../output/terminal-text.js';
 
+/** Where the change list goes: a webhook, or a file (checked by the output guard) that gets a JSON line. */
 export interface NotifyOptions {
-  notify: string;
+  target: { webhook: string } | { file: OutputPath };
   secretEnv?: string;
 }
 
@@ -18,15 +20,18 @@ export function webhookSecret(io: CommandIo, loaded: LoadedConfig, secretEnv: st
   return resolveSecret(configured, io.env, 'notify.secret');
 }
 
-/** Sends the change list: POST to an http(s) URL, otherwise append a JSON line to a file. The secret never appears in messages. */
+/** `--notify` names a webhook (http, https) rather than a file. */
+export const isWebhook = (target: string) => /^https?:\/\//i.test(target);
+
+/** Sends the change list: POST to the webhook, or append a JSON line to the file. The secret never appears in messages. */
 export async function notify(io: CommandIo, loaded: LoadedConfig, list: ChangeList, options: NotifyOptions): Promise<void> {
-  if (!/^https?:\/\//i.test(options.notify)) {
-    await appendChangeLine(resolve(io.cwd, options.notify), list);
+  if ('file' in options.target) {
+    await appendChangeLine(options.target.file, list);
     return;
   }
   const secret = webhookSecret(io, loaded, options.secretEnv);
-  await postWebhook(options.notify, list, {
+  await postWebhook(options.target.webhook, list, {
     ...(secret ? { secret } : {}),
-    onRetry: (attempt, reason) => io.stderr.write(`notify: ${reason}; retry ${attempt}\n`),
+    onRetry: (attempt, reason) => io.stderr.write(`notify: ${humanLine(reason, secret ? [secret] : [])}; retry ${attempt}\n`),
   });
 }

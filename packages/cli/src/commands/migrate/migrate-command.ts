@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type CustomerSource, IMPORT_LAYOUTS, type ImportLayout, importLayoutForErp, migrate, type SequenceStore } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
@@ -8,7 +9,7 @@ import { resolveAuditRule } from '../audit/resolve-audit-rule.js';
 import { openSequenceStore } from '../rule/open-sequence-store.js';
 import { renderMigrationSummary } from './migrate-console.js';
 import {
-  DEFAULT_SEQUENCE_FILE, outputPaths, ensureDirectory, readDecisions, readStoredCrosswalk, readTranslations, writeCrosswalk, writeImportFiles,
+  DEFAULT_SEQUENCE_FILE, importFiles, outputPaths, ensureDirectory, readDecisions, readStoredCrosswalk, readTranslations, writeCrosswalk, writeImportFiles,
 } from './migrate-files.js';
 
 export interface MigrateCommandOptions {
@@ -34,9 +35,13 @@ export interface MigrateCommandOptions {
   date?: string;
   targetOrg?: string;
   dryRun?: boolean;
+  /** `--no-escape-formulas`: CSV cells starting with = + - @ written verbatim (crosswalk, import files). */
+  escapeFormulas?: boolean;
   json?: boolean;
   /** Working directory for relative paths (default `io.cwd`). */
   cwd?: string;
+  /** Checks the output files against what the config reads (default: no config, demo directories only). */
+  outputs?: OutputGuard;
 }
 
 function chooseLayout(options: MigrateCommandOptions): ImportLayout | undefined {
@@ -67,12 +72,16 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
     const rule = resolveAuditRule(options.rule, options.rules);
     if (!rule) throw new UsageError({ message: 'migrate needs --rule RULE.', hint: 'Name a rule from the config or give a pattern such as KH{YYYY}{seq:4}.' });
     const layout = chooseLayout(options);
-    const { directory: out, crosswalk: crosswalkFile } = outputPaths(options.out, options.crosswalk, base);
+    const { directory: out, crosswalk: crosswalkPath } = outputPaths(options.out, options.crosswalk, base);
+    // Every file the run writes is checked before anything is read.
+    const guard = options.outputs ?? outputGuard(undefined, base);
+    const crosswalkFile = guard.check(crosswalkPath, options.crosswalk === undefined ? '--out' : '--crosswalk');
+    const importTargets = layout === undefined ? undefined : importFiles(out, layout, guard);
     const translate = options.map === undefined ? undefined : readTranslations(resolve(base, options.map));
     const decisions = options.decisions === undefined ? undefined : readDecisions(resolve(base, options.decisions));
     const crosswalk = readStoredCrosswalk(crosswalkFile);
+    store = openSequenceStore(options.store === undefined ? resolve(out, DEFAULT_SEQUENCE_FILE) : options.store, { ...io, cwd: base }, guard);
     if (!options.dryRun) ensureDirectory(out);
-    store = openSequenceStore(options.store === undefined ? resolve(out, DEFAULT_SEQUENCE_FILE) : options.store, { ...io, cwd: base });
 
     const result = await migrate(options.source, {
       rule,
@@ -91,9 +100,10 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
 
     const files: string[] = [];
     if (!options.dryRun) {
-      await writeCrosswalk(crosswalkFile, result.rows);
+      const cells = { escapeFormulas: options.escapeFormulas !== false };
+      await writeCrosswalk(crosswalkFile, result.rows, cells);
       files.push(crosswalkFile);
-      if (layout) files.push(...(await writeImportFiles(out, layout, result.records)).files);
+      if (layout && importTargets) files.push(...(await writeImportFiles(importTargets, layout, result.records, cells)).files);
       else io.stderr.write('note: no import layout (the target ERP has none, or no --target): only the crosswalk was written; pass --layout k3cloud|sap|ebs|u8.\n');
     }
     const summary = { ...result.summary, layout: layout ?? null, files };

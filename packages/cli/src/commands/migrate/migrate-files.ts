@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import {
-  buildImportTable, crosswalkCsv, type CrosswalkRow, type ImportLayout, importTableCsv, type MigratedRecord,
+  buildImportTable, crosswalkCsv, type CrosswalkRow, type CsvCellOptions, type ImportLayout, importTableCsv, type MigratedRecord,
   parseCrosswalk, parseMigrationDecisions, parseTranslations,
 } from '@custcode/core';
 import ExcelJS from 'exceljs';
+import type { OutputGuard, OutputPath } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { writeAtomically } from '../write-atomically.js';
@@ -56,17 +57,27 @@ export function ensureDirectory(path: string): void {
   }
 }
 
-export async function writeCrosswalk(path: string, rows: readonly CrosswalkRow[]): Promise<void> {
-  const text = extname(path).toLowerCase() === '.json' ? `${JSON.stringify(rows, null, 2)}\n` : crosswalkCsv(rows);
+export async function writeCrosswalk(path: OutputPath, rows: readonly CrosswalkRow[], cells: CsvCellOptions = {}): Promise<void> {
+  const text = extname(path).toLowerCase() === '.json' ? `${JSON.stringify(rows, null, 2)}\n` : crosswalkCsv(rows, cells);
   await writeAtomically(path, (output) => writeChunk(output, text));
 }
 
+/** Where the import files of a layout go in the output directory, checked by the output guard. */
+export interface ImportFiles {
+  csv: OutputPath;
+  xlsx: OutputPath;
+}
+
+export function importFiles(out: string, layout: ImportLayout, guard: OutputGuard): ImportFiles {
+  const { fileBase } = buildImportTable(layout, []);
+  return { csv: guard.check(join(out, `${fileBase}.csv`), '--out'), xlsx: guard.check(join(out, `${fileBase}.xlsx`), '--out') };
+}
+
 /** The customers in the target's import layout, as CSV and XLSX; returns the paths and the row count. */
-export async function writeImportFiles(out: string, layout: ImportLayout, records: readonly MigratedRecord[]): Promise<{ files: string[]; rows: number }> {
+export async function writeImportFiles(files: ImportFiles, layout: ImportLayout, records: readonly MigratedRecord[], cells: CsvCellOptions = {}): Promise<{ files: string[]; rows: number }> {
   const table = buildImportTable(layout, records);
-  const csvPath = join(out, `${table.fileBase}.csv`);
-  const xlsxPath = join(out, `${table.fileBase}.xlsx`);
-  await writeAtomically(csvPath, (output) => writeChunk(output, importTableCsv(table)));
+  const { csv: csvPath, xlsx: xlsxPath } = files;
+  await writeAtomically(csvPath, (output) => writeChunk(output, importTableCsv(table, cells)));
   await writeAtomically(xlsxPath, async (output) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output as never, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

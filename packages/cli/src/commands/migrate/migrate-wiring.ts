@@ -1,5 +1,6 @@
 import type { CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
+import { outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';
 import { openSource } from '../../sources/open-source.js';
 import { type CommonOptions, withSource } from '../with-source.js';
@@ -29,7 +30,7 @@ export async function runMigrateCommand(io: CommandIo, options: MigrateWiringOpt
       return reportError(io, error, { json: options.json, secrets });
     }
     try {
-      return await runMigrate({ ...flags, source, sourceName, rules: loaded.config.rules ?? {}, ...(target ? { target } : {}) }, io);
+      return await runMigrate({ ...flags, source, sourceName, rules: loaded.config.rules ?? {}, outputs: outputGuard(loaded, io.cwd), ...(target ? { target } : {}) }, io);
     } finally {
       await target?.close().catch(() => undefined);
     }

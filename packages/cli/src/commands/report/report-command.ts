@@ -1,6 +1,7 @@
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { buildReport, parseExportFields, REPORT_TEMPLATES, renderReportHtml, type ReportTemplate, writeReportPdf, writeReportXlsx } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { outputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
@@ -44,7 +45,7 @@ export async function runReport(io: CommandIo, options: ReportCommandOptions): P
   return withSources(io, { ...options, sources: names }, async (sources, loaded) => {
     if (names.length === 0) throw new UsageError({ message: 'No source given.', hint: 'Name one: custcode report SOURCE …, or several with --source A --source B.' });
     const template = reportTemplate(options.template);
-    const out = resolve(io.cwd, options.out);
+    const out = outputGuard(loaded, io.cwd).check(options.out, '--out');
     const format = reportFormat(out, options.format);
     if (options.fields !== undefined && template !== 'detail') throw new UsageError({ message: '--fields applies to the detail template only.', hint: 'Drop --fields, or use --template detail.' });
     // A saved view is checked against the first source; its filters apply to every source of the report.

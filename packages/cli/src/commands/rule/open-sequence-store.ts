@@ -1,19 +1,28 @@
-import { resolve } from 'node:path';
-import { createFileSequenceStore, createMemorySequenceStore, type SequenceStore } from '@custcode/core';
-import { createSqlSequenceStore } from '@custcode/sql';
+import { createFileSequenceStore, createMemorySequenceStore, redactUrl, type SequenceStore } from '@custcode/core';
+import { createSqlSequenceStore, parseConnectionUrl } from '@custcode/sql';
 import type { CommandIo } from '../../command-io.js';
+import type { OutputGuard } from '../../output/output-guard.js';
+import { UsageError } from '../../output/usage-error.js';
 
 const SQL_URL = /^(mysql|mariadb|postgres|postgresql|sqlite):/i;
 
 /**
  * `--store URL|FILE`: a SQL URL keeps counters in a custcode table of that database; anything else is
  * a JSON file (relative to the working directory). Without `--store` counters live only for this run.
+ * A JSON file or SQLite database that the config reads (an ERP's database, a source file) is refused.
  */
-export function openSequenceStore(store: string | undefined, io: CommandIo): SequenceStore {
+export function openSequenceStore(store: string | undefined, io: CommandIo, guard: OutputGuard): SequenceStore {
   if (store === undefined || store === '') {
     io.stderr.write('note: no --store given, so numbering starts afresh on every run; pass --store FILE or a database URL to keep counters.\n');
     return createMemorySequenceStore();
   }
-  if (SQL_URL.test(store)) return createSqlSequenceStore(store);
-  return createFileSequenceStore(resolve(io.cwd, store));
+  if (SQL_URL.test(store)) {
+    const file = parseConnectionUrl(store).file;
+    if (file !== undefined && file !== ':memory:') guard.check(file, '--store');
+    return createSqlSequenceStore(store);
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(store)) {
+    throw new UsageError({ message: `Unsupported --store URL "${redactUrl(store)}".`, hint: 'Use a JSON file, or a mysql://, postgres:// or sqlite: URL.' });
+  }
+  return createFileSequenceStore(guard.check(store, '--store'));
 }

@@ -1,6 +1,7 @@
 import { compileRule } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { reportError } from '../../output/report-error.js';
+import { escapeControls } from '../../output/terminal-text.js';
 import { writeChunk } from '../../output/write-chunk.js';
 
 export interface RuleExplainOptions {
@@ -18,7 +19,7 @@ export async function runRuleExplain(options: RuleExplainOptions, io: CommandIo)
     const { en, zh } = rule.explain();
     const output = options.json
       ? `${JSON.stringify({ pattern: rule.pattern, segments: rule.segments, mode: rule.mode, timeZone: rule.timeZone, minLength: rule.minLength, maxLength: rule.maxLength, en, zh })}\n`
-      : `${rule.pattern}\n\n${en}\n\n${zh}\n`;
+      : `${escapeControls(rule.pattern)}\n\n${escapeControls(en)}\n\n${escapeControls(zh)}\n`;
     await writeChunk(io.stdout, output);
     return EXIT_CODES.ok;
   } catch (error) {

@@ -1,6 +1,8 @@
 import { compileRule, ConfigError, type RuleContext } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';
+import { escapeControls } from '../../output/terminal-text.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { openSequenceStore } from './open-sequence-store.js';
 
@@ -17,6 +19,8 @@ export interface RuleGenerateOptions {
   /** Show the next codes without consuming them. */
   preview?: boolean;
   json?: boolean;
+  /** Checks a `--store` file against what the config reads (default: no config, demo directories only). */
+  outputs?: OutputGuard;
 }
 
 const MAX_COUNT = 1_000_000;
@@ -41,7 +45,7 @@ export async function runRuleGenerate(options: RuleGenerateOptions, io: CommandI
       ...(options.org === undefined ? {} : { org: options.org }),
       ...(options.date === undefined ? {} : { date: options.date }),
     };
-    store = openSequenceStore(options.store, io);
+    store = openSequenceStore(options.store, io, options.outputs ?? outputGuard(undefined, io.cwd));
     let codes: string[];
     if (options.preview) {
       codes = await rule.preview(context, store, options.count);
@@ -53,7 +57,7 @@ export async function runRuleGenerate(options: RuleGenerateOptions, io: CommandI
         codes.push(generated.code);
       }
     }
-    await writeChunk(io.stdout, options.json ? `${JSON.stringify(codes)}\n` : codes.map((code) => `${code}\n`).join(''));
+    await writeChunk(io.stdout, options.json ? `${JSON.stringify(codes)}\n` : codes.map((code) => `${escapeControls(code)}\n`).join(''));
     return EXIT_CODES.ok;
   } catch (error) {
     return reportError(io, error, { json: options.json ?? false });

