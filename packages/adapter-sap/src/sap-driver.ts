@@ -4,7 +4,7 @@ import { kna1Pushdown } from './mappings/kna1-filter.js';
 import { combineStatus, KNA1_FIELDS, kna1ToCustomer } from './mappings/kna1-mapping.js';
 import { knvvMapping } from './mappings/knvv-mapping.js';
 import type { OrgLevelMapping } from './mappings/org-level-mapping.js';
-import { sapCustomerFields } from './mappings/sap-fields.js';
+import { sapCustomerFields, sapRawColumns } from './mappings/sap-fields.js';
 import { loadSapTexts, type SapTexts } from './mappings/text-tables.js';
 import { allOf, compare, inList, type AbapCondition } from './rfc/abap-condition.js';
 import { KeyWindows, type KeyBound } from './rfc/key-window.js';
@@ -93,6 +93,7 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch, page: options.pageSize },
       resumable: true,
+      rawColumns: sapRawColumns(options.categoryField, orgLevel?.table),
       details: {
         functionModule: options.functionModule,
         table: orgLevel ? `KNA1+${orgLevel.table}` : 'KNA1',
