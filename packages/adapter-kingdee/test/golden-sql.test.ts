@@ -203,3 +203,11 @@ describe('K/3 Cloud through the mssql driver (a recording stand-in for mssql/ted
     });
   });
 });
+
+describe('raw columns that carry fields', () => {
+  it('K/3 WISE: FHelpCode holds the pinyin initials of the name; K/3 Cloud keeps no maskable value in raw', () => {
+    const client = { query: async () => [] };
+    expect(createKingdeeSource({ name: 'w', product: 'k3wise', connection: { client } }).describe().rawColumns).toMatchObject({ code: ['FNumber'], name: ['FHelpCode'] });
+    expect(createKingdeeSource({ name: 'c', product: 'k3cloud', connection: { client } }).describe().rawColumns).toEqual({ code: ['FNUMBER'], org: ['FUSEORGID'] });
+  });
+});

@@ -1,5 +1,5 @@
-import { canonicalCustomers } from '@custcode/core/testing';
-import { isCustcodeError, type ConnectionError, type Customer } from '@custcode/core';
+import { accessMatrixSeed, canonicalCustomers, leakedNeedles, maskNeedles } from '@custcode/core/testing';
+import { guardSource, isCustcodeError, MASKABLE_FIELDS, pinyinInitials, type ConnectionError, type Customer } from '@custcode/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildK3CloudSeedData } from '../src/seed/k3cloud-tables.js';
 import { WEBAPI_SERVICES } from '../src/webapi/webapi-services.js';
@@ -149,5 +149,23 @@ describe('K/3 Cloud WebAPI queries', () => {
     expect((await collect(source.search({ region: '31' }))).map((customer) => `${customer.code}|${customer.org}`)).toEqual(
       byName.map((customer) => `${customer.code}|${customer.org}`),
     );
+  });
+});
+
+describe('K/3 Cloud WebAPI through a role that masks a field', () => {
+  it('holds no masked value in any record or raw column, and text does not find a masked name', async () => {
+    fixture = await startWebApiFixture({ data: buildK3CloudSeedData(accessMatrixSeed().filter((customer) => customer.code !== ''), { source: 'k3api' }) });
+    for (const field of MASKABLE_FIELDS) {
+      const policy = { roles: { masked: { sources: { k3api: { commands: '*' as const, mask: [field] } } } }, users: { mia: { role: 'masked' } } };
+      const guarded = guardSource(fixture.source(), { policy, user: 'mia', command: 'search' });
+      const shown = JSON.stringify([...(await collect(guarded.search())), ...(await collect(guarded.getMany(fixture.expected.map((customer) => customer.code))))]);
+      expect(leakedNeedles(shown, maskNeedles(fixture.expected, field)), `${field} masked`).toEqual([]);
+    }
+    const maskName = { roles: { masked: { sources: { k3api: { commands: '*' as const, mask: ['name' as const] } } } }, users: { mia: { role: 'masked' } } };
+    const guarded = guardSource(fixture.source(), { policy: maskName, user: 'mia', command: 'search' });
+    for (const customer of fixture.expected) {
+      expect(await collect(guarded.search({ text: customer.name })), customer.name).toEqual([]);
+      expect(await collect(guarded.search({ text: pinyinInitials(customer.name).slice(0, 6) }))).toEqual([]);
+    }
   });
 });

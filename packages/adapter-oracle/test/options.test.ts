@@ -22,6 +22,14 @@ describe('createOracleEbsSource options', () => {
     expect(description.details.dialect).toBe('oracle');
     expect(description.fields).not.toContain('shortName');
     expect(description.unsupportedFilters).toContain('region');
+    // ACCOUNT_NAME is another name (often the short one): masking the name or short name masks it.
+    expect(description.rawColumns).toEqual({
+      code: ['ACCOUNT_NUMBER'],
+      name: ['PARTY_NAME', 'ACCOUNT_NAME'],
+      category: ['CUSTOMER_CLASS_CODE'],
+      org: ['ORG_ID'],
+      shortName: ['ACCOUNT_NAME'],
+    });
   });
 
   it('a client without a dialect is taken to be oracledb', () => {

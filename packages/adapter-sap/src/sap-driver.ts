@@ -1,7 +1,7 @@
 import { matchesFilter, type Customer, type CustomerFilter, type Cursor, type SourceDriver } from '@custcode/core';
 import { kna1Pushdown } from './mappings/kna1-filter.js';
 import { combineStatus, kna1ToCustomer } from './mappings/kna1-mapping.js';
-import { sapCustomerFields } from './mappings/sap-fields.js';
+import { sapCustomerFields, sapRawColumns } from './mappings/sap-fields.js';
 import { codesOnly, loadSapTexts, type SapTexts } from './mappings/text-tables.js';
 import { kna1FieldsOf, orgLevelOf } from './read-plan.js';
 import { allOf, compare, inList, type AbapCondition } from './rfc/abap-condition.js';
@@ -102,6 +102,7 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch, page: options.pageSize },
       resumable: true,
+      rawColumns: sapRawColumns(options.categoryField, orgLevel?.table),
       ...(unreadableTexts.length === 0 ? {} : { warnings: [textTablesWarning(unreadableTexts, options.functionModule)] }),
       details: {
         functionModule: options.functionModule,

@@ -168,6 +168,15 @@ describe('createSapSource on the RFC_READ_TABLE emulator', () => {
   it('describes itself: sap-alpha codes, created-column change tracking, pinyin scanned by core', () => {
     const description = createSapSource({ name: 'sap', client: createRfcEmulator(tables([])), orgScope: 'sales-area' }).describe();
     expect(description).toMatchObject({ codeForm: 'sap-alpha', changeTracking: 'created-column', pinyinSearch: 'scan', orgScope: { kind: 'sales-area' }, limits: { lookupBatch: 100 } });
+    // Every KNA1 field that holds a maskable value, read by default or added with extraFields.
+    expect(description.rawColumns).toMatchObject({
+      name: ['NAME1', 'NAME2', 'NAME3', 'NAME4', 'MCOD1', 'MCOD2'],
+      shortName: ['SORTL'],
+      taxId: ['STCD1', 'STCD2', 'STCD3', 'STCD4', 'STCD5', 'STCEG'],
+      phone: ['TELF1', 'TELF2', 'TELFX', 'TELBX', 'TELTX', 'TELX1'],
+      address: ['STRAS', 'ORT01', 'ORT02', 'PSTLZ', 'PFACH', 'PSTL2', 'MCOD3'],
+      org: ['KNVV-VKORG', 'KNVV-VTWEG', 'KNVV-SPART'],
+    });
   });
 });
 

@@ -23,6 +23,21 @@ describe('createYonyouSource options', () => {
     expect(createYonyouSource({ name: 'nc', product: 'nc', connection: { dialect: 'postgres', client } }).describe().details.dialect).toBe('postgres');
   });
 
+  it('declares the raw columns that carry fields: the mnemonic (pinyin initials) carries the name', () => {
+    const client = { query: async () => [] };
+    expect(createYonyouSource({ name: 'u8', product: 'u8', connection: { client } }).describe().rawColumns).toEqual({
+      code: ['cCusCode'],
+      name: ['cCusName', 'cCusMnemCode'],
+      shortName: ['cCusAbbName'],
+      category: ['cCCCode'],
+      region: ['cDCCode'],
+      createdAt: ['dCusCreateDatetime'],
+      updatedAt: ['dModifyDate'],
+    });
+    const nc = createYonyouSource({ name: 'nc', product: 'nc', connection: { client }, columns: { shortName: 'shortname', phone: 'tel1', mnemonic: 'mnecode' } });
+    expect(nc.describe().rawColumns).toEqual({ code: ['code'], name: ['name', 'mnecode'], shortName: ['shortname'], phone: ['tel1'], org: ['pk_org'] });
+  });
+
   it('describe(): U8 unscoped with every field and pinyin pushdown; NC org-scoped, optional columns only when configured', () => {
     const u8 = createYonyouSource({ name: 'u8', product: 'u8', connection: 'mssql://sa@u8.example/UFDATA_001_2024' }).describe();
     expect(u8.orgScope.kind).toBe('none');

@@ -13,9 +13,9 @@ export {
 export { toIsoDateTime, filterStart, filterEndExclusive } from './customer/iso-date.js';
 
 // Source contract (v1) and the builder adapters use
-export { customerQuerySchema, type CustomerQuery, type CustomerFilter, type LookupOptions } from './source/v1/customer-query.js';
+export { customerQuerySchema, TEXT_FIELDS, type CustomerQuery, type CustomerFilter, type LookupOptions, type TextField } from './source/v1/customer-query.js';
 export type { CustomerSource, LookupResult } from './source/v1/customer-source.js';
-export type { SourceDescription, OrgScope } from './source/v1/source-description.js';
+export type { SourceDescription, OrgScope, RawColumns } from './source/v1/source-description.js';
 export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
 export { createCustomerSource, parseCustomerQuery } from './source/create-customer-source.js';
 export type { RetryOptions } from './source/retry.js';
@@ -25,7 +25,7 @@ export { matchesFilter, matchesText, statusList } from './source/match-filter.js
 export { cursorOf, encodeCursor, decodeCursor } from './source/cursor.js';
 
 // Codes and text
-export { normalizeCode, parseCodeInput, alphaInput, alphaOutput, MAX_CODE_LENGTH } from './code/normalize-code.js';
+export { normalizeCode, parseCodeInput, alphaInput, alphaOutput, codeHasPrefix, MAX_CODE_LENGTH } from './code/normalize-code.js';
 export { pinyinInitials, isPinyinQuery } from './text/pinyin-initials.js';
 export type { SeedCustomer } from './sample/seed-customer.js';
 
@@ -95,7 +95,9 @@ export {
 export { decideAccess, policyEnabled, roleOf, type AccessDecision, type AccessRequest } from './access/decide-access.js';
 export { maskValue, DEFAULT_MASK_STYLES } from './access/mask-value.js';
 export { maskCustomer, maskRulesOf, type MaskRules } from './access/mask-customer.js';
-export { authorize, guardSource, type GuardOptions } from './access/guard-source.js';
+export { authorize, guardSource, type AccessView, type GuardedSource, type GuardOptions } from './access/guard-source.js';
+export { ROW_FILTER_FIELDS, withinRowFilter } from './access/row-filter.js';
+export { narrowedTextFields } from './access/masked-text.js';
 export { createFileAccessLog, createMemoryAccessLog, readAccessLog, parseSince, type AccessLog, type AccessLogEntry, type AccessLogFilter } from './access/access-log.js';
 export { authenticateApiKey, hashApiKey } from './access/api-key.js';
 

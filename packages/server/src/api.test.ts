@@ -1,6 +1,6 @@
-import { type Customer, createMemorySource } from '@custcode/core';
+import { type Customer, createMemorySource, hashApiKey } from '@custcode/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_KEYS, fixtureApp, fixtureCustomers } from './testing/api-fixtures.js';
+import { API_KEYS, entryOf, fixtureApp, fixtureCustomers } from './testing/api-fixtures.js';
 
 const { custcode, accessLog, request } = fixtureApp();
 afterAll(() => custcode.close());
@@ -92,6 +92,31 @@ describe('customers', () => {
     const response = await request('/sources/nope/customers/C1', { key: API_KEYS.admin });
     expect(response.status).toBe(404);
     expect(await json(response)).toMatchObject({ error: { code: 'SOURCE_NOT_FOUND' } });
+  });
+});
+
+describe('a role confined to a code prefix, with the name masked (issue 15)', () => {
+  const policy = {
+    roles: { c00: { sources: { my: { commands: '*' as const, filter: { codePrefix: 'C00' }, mask: ['name' as const] } } } },
+    users: { cora: { role: 'c00', apiKey: { sha256: hashApiKey('cora-key-0004') } } },
+  };
+  const customers = [...fixtureCustomers(), { ...fixtureCustomers()[0]!, code: 'KH2015', name: '丰贝澜贸易有限公司' }].map((customer) => ({ ...customer, source: 'my' }));
+  const { custcode: app, request: ask } = fixtureApp({ policy, sources: { my: entryOf(createMemorySource({ name: 'my', customers })) } });
+  afterAll(() => app.close());
+
+  it('gets nothing outside the prefix by code or lookup', async () => {
+    expect((await ask('/sources/my/customers/KH2015', { key: 'cora-key-0004' })).status).toBe(404);
+    const lookup = await ask('/sources/my/customers:lookup', { key: 'cora-key-0004', method: 'POST', body: JSON.stringify({ codes: ['KH2015', 'C0001'] }), headers: { 'content-type': 'application/json' } });
+    expect(((await json(lookup)).results as Array<{ customer: Customer | null }>).map((result) => result.customer?.code ?? null)).toEqual([null, 'C0001']);
+  });
+
+  it('does not let text match the masked name, and says what it matched', async () => {
+    const search = await ask(`/sources/my/customers?text=${encodeURIComponent('华信科技')}`, { key: 'cora-key-0004' });
+    expect(search.headers.get('custcode-text-fields')).toBe('code,shortName');
+    expect(await json(search)).toEqual({ items: [], textFields: ['code', 'shortName'] });
+    const exported = await ask(`/sources/my/export?format=ndjson&text=bjhx`, { key: 'cora-key-0004' });
+    expect(exported.headers.get('custcode-text-fields')).toBe('code,shortName');
+    expect(await exported.text()).toBe('');
   });
 });
 

@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, parseCustomerQuery } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, type GuardedSource, narrowedTextFields, parseCustomerQuery, type TextField } from '@custcode/core';
 import { BadRequestError } from './http-error.js';
 
 /** Query parameters that are filters, under their CustomerQuery names. */
@@ -41,4 +41,12 @@ export function validated(query: Record<string, unknown>): CustomerQuery {
   } catch (error) {
     throw new BadRequestError({ message: (error as Error).message, hint: 'Dates are YYYY-MM-DD (or YYYY-MM-DDTHH:mm:ss); status is active, blocked or deleted.', cause: error });
   }
+}
+
+/** Response header naming what `text` matched when the caller's role masks the name or short name. */
+export const TEXT_FIELDS_HEADER = 'custcode-text-fields';
+
+/** What `text` matched for this caller when a mask narrowed it (then also sent as TEXT_FIELDS_HEADER), else undefined. */
+export function maskedTextFields(source: GuardedSource, query: CustomerQuery): TextField[] | undefined {
+  return narrowedTextFields(query, source.access.textFields);
 }

@@ -1,4 +1,4 @@
-import { type AccessCommand, authorize, type CustomerSource, decideAccess, type GuardOptions, guardSource } from '@custcode/core';
+import { type AccessCommand, authorize, decideAccess, type GuardedSource, type GuardOptions, guardSource } from '@custcode/core';
 import type { Context } from 'hono';
 import type { ServerOptions } from './server-options.js';
 import type { SourcePool } from './source-pool.js';
@@ -12,7 +12,7 @@ export interface ServerContext {
   options: ServerOptions;
   pool: SourcePool;
   /** The source as the request's user may see it (NotAuthorizedError → 403, logged). */
-  guarded(context: ServerRequestContext, name: string, command: AccessCommand): Promise<CustomerSource>;
+  guarded(context: ServerRequestContext, name: string, command: AccessCommand): Promise<GuardedSource>;
   /** Sources the user may use at all, with the commands granted on each. */
   visibleSources(user: string): { name: string; erp: string; commands: AccessCommand[] }[];
 }

@@ -1,4 +1,4 @@
-import { matchesFilter, SchemaMismatchError, toIsoDateTime, type Customer, type CustomerFilter } from '@custcode/core';
+import { matchesFilter, SchemaMismatchError, toIsoDateTime, type Customer, type CustomerFilter, type RawColumns } from '@custcode/core';
 import { z } from 'zod';
 import { K3CLOUD_UNAUDITED_STATUSES } from '../mappings/k3cloud-customer-mapping.js';
 
@@ -24,6 +24,9 @@ export const BD_CUSTOMER_FIELD_KEYS = [
 ] as const;
 
 export const BD_CUSTOMER_ORDER = 'FNumber ASC,FUseOrgId ASC';
+
+/** The raw keys customerFromRow sets, by the field they carry (none holds a maskable field). */
+export const BD_CUSTOMER_RAW_COLUMNS: RawColumns = { code: ['FNumber'], category: ['FGroup.FNumber'], region: ['FPROVINCIAL.FNumber'], org: ['FUseOrgId'] };
 
 const text = z.union([z.string(), z.number()]).nullish();
 const id = z.union([z.number(), z.string().regex(/^\d+$/)]);

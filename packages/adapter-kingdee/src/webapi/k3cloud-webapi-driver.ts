@@ -1,5 +1,5 @@
 import { redactUrl, type Customer, type CustomerFilter, type SourceDriver } from '@custcode/core';
-import { BD_CUSTOMER_FIELD_KEYS, BD_CUSTOMER_ORDER, customerFromRow, matchesBdCustomer } from './bd-customer-fields.js';
+import { BD_CUSTOMER_FIELD_KEYS, BD_CUSTOMER_ORDER, BD_CUSTOMER_RAW_COLUMNS, customerFromRow, matchesBdCustomer } from './bd-customer-fields.js';
 import { filterStringFor, lookupFilterString, type FilterPlan } from './filter-string.js';
 import type { K3CloudClient } from './k3cloud-webapi-client.js';
 
@@ -67,6 +67,7 @@ export function createK3CloudWebApiDriver(options: K3CloudWebApiDriverOptions): 
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch, page: pageRows * CALLS_PER_PAGE },
       resumable: true,
+      rawColumns: BD_CUSTOMER_RAW_COLUMNS,
       details: { transport: 'webapi', formId: 'BD_Customer', url: redactUrl(options.url), lcid: options.lcid, pageRows },
     }),
     page: ({ filter, after, limit }) => collect(filterStringFor(filter, after), filter, limit),

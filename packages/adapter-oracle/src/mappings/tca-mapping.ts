@@ -144,5 +144,7 @@ export function tcaMapping(options: TcaMappingOptions = {}): TableMapping {
       'p.PARTY_TYPE',
       'bs.ORG_ID',
     ],
+    // Both are the customer's name, whichever one nameColumn reads; ACCOUNT_NAME is often the short name too.
+    rawCarries: { name: ['ca.ACCOUNT_NAME', 'p.PARTY_NAME'], shortName: ['ca.ACCOUNT_NAME'] },
   };
 }

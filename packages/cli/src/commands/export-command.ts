@@ -1,5 +1,6 @@
 import { CSV_ENCODINGS, type CsvEncoding, type Customer, type CustomerSource, type ExportField, type ExportHeaders, parseExportFields, writeCsv, writeJson, writeNdjson } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
+import { noteMaskedText } from '../output/access-notes.js';
 import { outputGuard } from '../output/output-guard.js';
 import { createProgress } from '../output/progress.js';
 import { UsageError } from '../output/usage-error.js';
@@ -82,6 +83,7 @@ export async function runExport(io: CommandIo, options: ExportCommandOptions): P
     if (options.encoding !== undefined && format !== 'csv') throw new UsageError({ message: '--encoding applies to CSV only.', hint: 'Drop --encoding, or export with --format csv.' });
     const { query, fields: viewFields } = resolveQuery(loaded, options.source, undefined, options);
     const fields = options.fields !== undefined ? parseExportFields(options.fields) : viewFields;
+    noteMaskedText(io, source, query);
     const progress = createProgress(io, await totalFor(io, source, query));
     const title = `${options.source} (${source.erp})${options.view ? ` — ${options.view}` : ''}`;
     const rows = await writeAtomically(out, (output) =>

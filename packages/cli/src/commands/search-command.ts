@@ -1,5 +1,6 @@
 import { type Customer, type CustomerQuery, type CustomerSource, writeJson } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
+import { noteMaskedText } from '../output/access-notes.js';
 import { renderCustomerTable } from '../output/customer-table.js';
 import { writeChunk } from '../output/write-chunk.js';
 import { type FilterFlags, resolveQuery } from './query-options.js';
@@ -23,6 +24,7 @@ export async function runSearch(io: CommandIo, options: SearchOptions): Promise<
  * DEFAULT_HUMAN_LIMIT), with a note on stderr when there are more.
  */
 export async function printSearch(io: CommandIo, source: CustomerSource, query: CustomerQuery, json: boolean): Promise<number> {
+  noteMaskedText(io, source, query);
   if (json) {
     await writeJson(source.search(query), io.stdout, { end: false });
     return EXIT_CODES.ok;

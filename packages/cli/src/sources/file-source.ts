@@ -48,7 +48,9 @@ export async function createFileSource(options: FileSourceOptions): Promise<Cust
     const customer = toCustomer(row, options, statusWords, line);
     if (customer) customers.push(customer);
   }
-  return createMemorySource({ name: options.name, erp: 'file', customers });
+  // Each mapped header carries its field (raw holds every column of the row under its header).
+  const rawColumns = Object.fromEntries(Object.entries(options.columns).map(([field, header]) => [field, [header]]));
+  return createMemorySource({ name: options.name, erp: 'file', customers, rawColumns });
 }
 
 function checkHeaders(row: FileRow, options: FileSourceOptions): void {

@@ -77,6 +77,40 @@ describe('guardSource', () => {
   });
 });
 
+describe('row filters and masks on lookups and text (issue 15)', () => {
+  const kh = (code: string): Customer => ({ source: 'my', erp: 'oracle-ebs', code, name: '丰贝澜贸易有限公司', status: 'active', raw: { ACCOUNT_NUMBER: code, ACCOUNT_NAME: '丰贝澜贸易', PARTY_NAME: '丰贝澜贸易有限公司' } });
+  const mine = () => createMemorySource({ name: 'my', erp: 'oracle-ebs', customers: [kh('C001'), kh('KH2015')], rawColumns: { name: ['ACCOUNT_NAME', 'PARTY_NAME'] } });
+  const confined: AccessPolicy = {
+    roles: { c00: { sources: { my: { commands: '*', filter: { codePrefix: 'C00' }, mask: ['name'] } } } },
+    users: { carl: { role: 'c00' } },
+  };
+
+  it('a code-prefix role gets nothing outside its prefix from get and getMany, in any typed form', async () => {
+    const guarded = guardSource(mine(), { policy: confined, user: 'carl', command: 'get' });
+    expect(await guarded.get('KH2015')).toBeUndefined();
+    expect(await guarded.get(' ＫＨ２０１５ ')).toBeUndefined();
+    expect((await collect(guarded.getMany(['KH2015', 'C001']))).map((result) => result.customer?.code)).toEqual([undefined, 'C001']);
+  });
+
+  it('masks the raw columns a source declares for a field, whatever they hold (EBS ACCOUNT_NAME)', async () => {
+    const customer = await guardSource(mine(), { policy: confined, user: 'carl', command: 'get' }).get('C001');
+    expect(customer).toMatchObject({ name: '丰********', raw: { ACCOUNT_NUMBER: 'C001', ACCOUNT_NAME: '丰****', PARTY_NAME: '丰********' } });
+  });
+
+  it('keeps text off a masked name in the query it hands the source, and says so', async () => {
+    const source = mine();
+    const asked: unknown[] = [];
+    const spy = { ...source, search: (query?: Parameters<typeof source.search>[0]) => (asked.push(query), source.search(query)) };
+    const guarded = guardSource(spy, { policy: confined, user: 'carl', command: 'search' });
+    expect(await collect(guarded.search({ text: '丰贝澜' }))).toEqual([]);
+    expect(await collect(guarded.search({ text: 'fblm' }))).toEqual([]);
+    expect(asked[0]).toEqual({ text: '丰贝澜', textFields: ['code', 'shortName'], codePrefix: 'C00' });
+    expect(await guarded.count({ text: '丰贝澜' })).toBe(0);
+    expect(guarded.access).toMatchObject({ role: 'c00', masked: ['name'], textFields: ['code', 'shortName'], rowFilter: { codePrefix: 'C00' } });
+    expect((await collect(guarded.search({ text: 'c001' }))).map((customer) => customer.code)).toEqual(['C001']);
+  });
+});
+
 describe('policy lookups', () => {
   it('does not find inherited object keys as users or roles', () => {
     expect(() => guardSource(source(), { policy, user: 'constructor', command: 'get' })).toThrowError(/no role/);

@@ -2,14 +2,14 @@ import type { Customer } from '../customer/customer-schema.js';
 import { CustcodeError } from '../errors/custcode-error.js';
 import { NotAuthorizedError } from '../errors/not-authorized-error.js';
 import { pagedStream, pagesOf } from '../source/customer-pages.js';
-import { matchesFilter } from '../source/match-filter.js';
-import type { CustomerFilter, CustomerQuery, LookupOptions } from '../source/v1/customer-query.js';
+import type { CustomerFilter, CustomerQuery, LookupOptions, TextField } from '../source/v1/customer-query.js';
 import type { CustomerSource, LookupResult } from '../source/v1/customer-source.js';
 import type { AccessLog, AccessLogEntry } from './access-log.js';
-import type { AccessCommand, AccessPolicy, RowFilter } from './access-policy-schema.js';
+import type { AccessCommand, AccessPolicy, MaskableField, RowFilter } from './access-policy-schema.js';
 import { type AccessDecision, decideAccess } from './decide-access.js';
 import { maskCustomer } from './mask-customer.js';
-import { restrictLookup, restrictQuery } from './row-filter.js';
+import { restrictText, unmaskedTextFields } from './masked-text.js';
+import { restrictLookup, restrictQuery, withinRowFilter } from './row-filter.js';
 
 export interface GuardOptions {
   /** The config's access part; without `roles` everything is allowed (and still logged when a log is given). */
@@ -21,21 +21,46 @@ export interface GuardOptions {
   via?: 'cli' | 'api';
 }
 
+/** What the caller is allowed to see, for messages and for data read from elsewhere (a saved snapshot). */
+export interface AccessView {
+  role: string | null;
+  /** Fields masked for this caller. */
+  masked: MaskableField[];
+  rowFilter: RowFilter | undefined;
+  /** What `text` matches for this caller: a masked name or short name is left out. */
+  textFields: TextField[];
+  /** A record as this caller may see it: masked, or `undefined` when it is outside the row filter. */
+  view(customer: Customer): Customer | undefined;
+}
+
+/** A source read through a role, and what that role sees. */
+export interface GuardedSource extends CustomerSource {
+  readonly access: AccessView;
+}
+
 /** Codes of a batch kept in the log entry; the total is logged too. */
 const LOGGED_CODES = 20;
 
 /**
  * Wraps a source so that everything read through it obeys the policy: the command must be granted
  * (otherwise NotAuthorizedError, logged, thrown right here), row filters narrow every search, count and
- * lookup, masked fields are masked in every record (and in `raw`), and each call is logged with the
- * number of records returned. Every consumer — tables, JSON, exports, the API — is covered by construction.
+ * lookup and every returned record is checked against them again, masked fields are masked in every record
+ * (and in `raw`), `text` never matches a masked name or short name, and each call is logged with the
+ * number of records returned. Every consumer — tables, JSON, exports, audit, reports, the API — is covered
+ * by construction.
  */
-export function guardSource(source: CustomerSource, options: GuardOptions): CustomerSource {
+export function guardSource(source: CustomerSource, options: GuardOptions): GuardedSource {
   const decision = authorize({ ...options, source: source.name });
   const { log, deny } = accessRecorder(options, source.name, decision);
   const { mask, filter } = decision;
-  const present = (customer: Customer) => maskCustomer(customer, mask);
-  const visible = (customer: Customer | undefined) => (customer !== undefined && withinFilter(customer, filter) ? present(customer) : undefined);
+  const rawColumns = source.describe().rawColumns ?? {};
+  const textFields = unmaskedTextFields(mask);
+  const visible = (customer: Customer | undefined) => (customer !== undefined && withinRowFilter(customer, filter) ? maskCustomer(customer, mask, rawColumns) : undefined);
+  /** The user's query within the role: row filter added, text kept off masked fields; `undefined`: nothing can match. */
+  const scope = <Query extends CustomerQuery>(query: Query) => {
+    const text = restrictText(query, textFields);
+    return text === undefined ? undefined : restrictQuery(text, filter);
+  };
 
   /** Filtering on a masked field would reveal it one guess at a time. */
   const refuseMaskedFilters = (operation: AccessLogEntry['operation'], query: CustomerFilter) => {
@@ -52,6 +77,7 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Cust
     erp: source.erp,
     describe: () => source.describe(),
     close: () => source.close(),
+    access: { role: decision.role, masked: Object.keys(mask) as MaskableField[], rowFilter: filter, textFields, view: visible },
 
     async get(code: string, lookup?: LookupOptions) {
       const query = { codes: [code], ...(lookup?.org === undefined ? {} : { org: lookup.org }) };
@@ -103,7 +129,7 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Cust
       // Page by page when the source pages (one step per page, not per row); a plain stream one row at a time.
       async function* pages(): AsyncGenerator<Customer[]> {
         refuseMaskedFilters('search', query);
-        const scoped = restrictQuery(query, filter);
+        const scoped = scope(query);
         let outcome: { outcome: 'ok' | 'error'; error?: unknown } = { outcome: 'ok' };
         try {
           if (scoped === undefined) return;
@@ -129,7 +155,7 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Cust
 
     async count(query: CustomerFilter = {}) {
       refuseMaskedFilters('count', query);
-      const scoped = restrictQuery(query, filter);
+      const scoped = scope(query);
       try {
         const count = scoped === undefined ? 0 : await source.count(scoped);
         log({ operation: 'count', query: { ...query }, records: 0, outcome: 'ok' });
@@ -175,11 +201,4 @@ function accessRecorder(options: GuardOptions, source: string, decision: AccessD
     throw error;
   };
   return { log, deny };
-}
-
-/** A second check on every record, in case a backend ignores a filter; code prefixes are left to the backend (stored forms differ). */
-function withinFilter(customer: Customer, filter: RowFilter | undefined): boolean {
-  if (filter === undefined) return true;
-  const { codePrefix: _codePrefix, ...rest } = filter;
-  return matchesFilter(customer, rest);
 }

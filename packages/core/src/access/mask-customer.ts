@@ -1,4 +1,5 @@
 import type { Customer } from '../customer/customer-schema.js';
+import type { RawColumns } from '../source/v1/source-description.js';
 import type { Grant, MaskableField, MaskStyle } from './access-policy-schema.js';
 import { DEFAULT_MASK_STYLES, maskValue } from './mask-value.js';
 
@@ -11,16 +12,26 @@ export function maskRulesOf(mask: Grant['mask']): MaskRules {
   return { ...mask };
 }
 
+const textOf = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined);
+
 /**
- * The record with masked fields, including every `raw` column that holds a masked field's value
- * (the ERP's own column would otherwise give it away). A new object; the input is not changed.
+ * The record with masked fields and the `raw` columns that would give them away. A new object; the input
+ * is not changed. Two nets: the columns the source declares for each field (`rawColumns`: another name
+ * column, a mnemonic of the name, a mobile beside the phone) are masked in the field's style, or dropped
+ * with `hide`, whatever they hold; then any other raw value containing the field's value is masked too.
  */
-export function maskCustomer(customer: Customer, rules: MaskRules): Customer {
+export function maskCustomer(customer: Customer, rules: MaskRules, rawColumns: RawColumns = {}): Customer {
   const entries = Object.entries(rules) as [MaskableField, MaskStyle][];
   if (entries.length === 0) return customer;
   const masked: Record<string, unknown> = { ...customer };
   const raw: Record<string, unknown> = { ...customer.raw };
   for (const [field, style] of entries) {
+    for (const column of rawColumns[field] ?? []) {
+      if (!Object.hasOwn(raw, column)) continue;
+      const text = textOf(raw[column]);
+      if (style === 'hide') delete raw[column];
+      else if (text !== undefined && text.trim() !== '') raw[column] = maskValue(text.trim(), style);
+    }
     const original = customer[field];
     if (original === undefined) continue;
     // `name` is required in a Customer: hiding it shows stars instead.
@@ -30,7 +41,7 @@ export function maskCustomer(customer: Customer, rules: MaskRules): Customer {
     const needle = original.trim();
     if (needle === '') continue;
     for (const [column, value] of Object.entries(raw)) {
-      const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' ? String(value) : undefined;
+      const text = textOf(value);
       if (text === undefined || !text.includes(needle)) continue;
       if (replacement === undefined) delete raw[column];
       else raw[column] = text.trim() === needle ? replacement : text.split(needle).join(replacement);

@@ -1,4 +1,5 @@
-import type { Customer } from '../customer/customer-schema.js';
+import type { Customer, CustomerStatus } from '../customer/customer-schema.js';
+import type { ErpKind } from '../customer/erp-kind.js';
 import { ConfigError } from '../errors/config-error.js';
 import { endStream, writeChunk } from '../export/write-chunk.js';
 import { SNAPSHOT_FIELDS, type SnapshotEntry } from './change-types.js';
@@ -23,6 +24,25 @@ export function toSnapshotEntry(customer: Customer): SnapshotEntry {
   const fields: SnapshotEntry['fields'] = {};
   for (const field of SNAPSHOT_FIELDS) if (customer[field] !== undefined) fields[field] = customer[field];
   return { code: customer.code, ...(customer.org === undefined ? {} : { org: customer.org }), fields };
+}
+
+/**
+ * A snapshot as a role sees it (`view`: the role's row filter and masks, see guardSource's `access.view`):
+ * entries outside the row filter are left out and masked fields masked, so that a comparison with what the
+ * role reads now reports neither other customers nor the masks as changes.
+ */
+export function viewSnapshot(snapshot: Snapshot, view: (customer: Customer) => Customer | undefined, source: { name: string; erp: ErpKind }): Snapshot {
+  const entries: SnapshotEntry[] = [];
+  for (const entry of snapshot.entries) {
+    const { status, ...fields } = entry.fields;
+    const org = entry.org === undefined ? {} : { org: entry.org };
+    const seen = view({ source: source.name, erp: source.erp, code: entry.code, name: '', ...fields, status: (status ?? 'active') as CustomerStatus, ...org, raw: {} });
+    if (seen === undefined) continue;
+    const kept = toSnapshotEntry(seen);
+    if (entry.fields.name === undefined) delete kept.fields.name;
+    entries.push(kept);
+  }
+  return { ...snapshot, entries };
 }
 
 /** Writes a snapshot as NDJSON: a header line, then one compact line per customer. Ends the output. */

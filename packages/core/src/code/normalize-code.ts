@@ -20,6 +20,17 @@ export function normalizeCode(input: string): string {
   return input.replace(zeroWidth, '').normalize('NFKC').trim();
 }
 
+/**
+ * Whether a code starts with a prefix — the one rule for `codePrefix` in searches and in role row filters.
+ * The code is the one a user sees (`Customer.code`: SAP ALPHA output form, `0000012345` is `12345`), as the
+ * ERP holds it: a stored leading space or full-width letters are part of it. The prefix is normalised like any
+ * typed code (`normalizeCode`: full-width to half-width, zero-width removed, trimmed). Case is ignored, as in
+ * every text filter.
+ */
+export function codeHasPrefix(code: string, prefix: string): boolean {
+  return code.toLowerCase().startsWith(normalizeCode(prefix).toLowerCase());
+}
+
 /** `normalizeCode`, then rejects what cannot be a code: empty, control characters, over 200 characters. */
 export function parseCodeInput(input: string): string {
   // Printable ASCII (the usual code) is already normalised bar spaces and holds no control character.

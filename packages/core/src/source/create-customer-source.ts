@@ -1,5 +1,5 @@
 import type { Customer } from '../customer/customer-schema.js';
-import { parseCodeInput } from '../code/normalize-code.js';
+import { normalizeCode, parseCodeInput } from '../code/normalize-code.js';
 import { ConnectionError } from '../errors/connection-error.js';
 import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
 import { retryOnLostConnection, type RetryOptions, waitBeforeRetry } from './retry.js';
@@ -47,7 +47,11 @@ function handOn(rows: Customer[], residual: CustomerFilter | undefined, remainin
 /** Validates a query; unknown keys and bad values become an UnsupportedQueryError that says which. */
 export function parseCustomerQuery(query: unknown): CustomerQuery {
   const result = customerQuerySchema.safeParse(query ?? {});
-  if (result.success) return result.data;
+  if (result.success) {
+    // A prefix is typed like a code: every backend gets it in the form codeHasPrefix compares.
+    const { codePrefix } = result.data;
+    return codePrefix === undefined ? result.data : { ...result.data, codePrefix: normalizeCode(codePrefix) };
+  }
   const issue = result.error.issues[0]!;
   const key = issue.path.join('.') || (issue as { keys?: string[] }).keys?.join(', ') || 'query';
   throw new UnsupportedQueryError({
@@ -78,12 +82,10 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
       }
     }
     const text = filter.text === '' ? undefined : filter.text;
-    if (text !== undefined && capabilities.pinyinSearch === 'scan') {
-      const { text: _text, ...pushed } = filter;
-      return { pushed, residual: { text } };
-    }
-    const { text: _text, ...rest } = filter;
-    return { pushed: text === undefined ? rest : { ...rest, text }, residual: undefined };
+    const { text: _text, textFields, ...rest } = filter;
+    const textFilter = text === undefined ? {} : { text, ...(textFields === undefined ? {} : { textFields }) };
+    if (text !== undefined && capabilities.pinyinSearch === 'scan') return { pushed: rest, residual: textFilter };
+    return { pushed: { ...rest, ...textFilter }, residual: undefined };
   }
 
   /** Pages of matching customers; the query is checked when the first page is asked for. */

@@ -34,6 +34,15 @@ describe('matchesText', () => {
     expect(matchesText(base, 'bj xc')).toBe(false);
   });
 
+  it('matches only the fields asked for: the name carries its pinyin initials', () => {
+    expect(matchesText(base, '星辰', ['code', 'shortName'])).toBe(false);
+    expect(matchesText(base, 'bjxc', ['code', 'shortName'])).toBe(false);
+    expect(matchesText(base, 'STAR', ['code', 'shortName'])).toBe(true);
+    expect(matchesText(base, 'bjxc', ['name'])).toBe(true);
+    expect(matchesText(base, 'kh2024', ['name', 'shortName'])).toBe(false);
+    expect(matchesFilter(base, { text: '星辰', textFields: ['code'] })).toBe(false);
+  });
+
   it('does not match phone, and treats wildcards and quotes literally', () => {
     expect(matchesText(base, '62880001')).toBe(false);
     expect(matchesText(customer({ name: '100%纯净水有限公司' }), '100%')).toBe(true);
@@ -54,6 +63,9 @@ describe('matchesFilter', () => {
     expect(matchesFilter(customer({ code: 'C-100' }), { codePrefix: 'C_' })).toBe(false);
     expect(matchesFilter(customer({ code: 'C_300' }), { codePrefix: 'C_' })).toBe(true);
     expect(matchesFilter(base, { codePrefix: '' })).toBe(true);
+    // The prefix is typed like a code (full-width, spaces); the code is compared as stored.
+    expect(matchesFilter(base, { codePrefix: ' ＫＨ２０２４ ' })).toBe(true);
+    expect(matchesFilter(customer({ code: ' KH01' }), { codePrefix: 'KH' })).toBe(false);
   });
 
   it('name and phone are case-insensitive substrings; a missing value never matches', () => {

@@ -1,15 +1,18 @@
 import type { Customer, CustomerStatus } from '../customer/customer-schema.js';
 import { filterEndExclusive, filterStart } from '../customer/iso-date.js';
 import { isPinyinQuery, pinyinInitials } from '../text/pinyin-initials.js';
-import type { CustomerFilter } from './v1/customer-query.js';
+import { codeHasPrefix } from '../code/normalize-code.js';
+import { TEXT_FIELDS, type CustomerFilter, type TextField } from './v1/customer-query.js';
 
 const contains = (value: string | undefined, needle: string) =>
   value !== undefined && value.toLowerCase().includes(needle.toLowerCase());
 
-/** Whether `text` matches code, name, short name, or the pinyin initials of the name. */
-export function matchesText(customer: Customer, text: string): boolean {
-  if (contains(customer.code, text) || contains(customer.name, text) || contains(customer.shortName, text)) return true;
-  return isPinyinQuery(text) && pinyinInitials(customer.name).includes(text.toLowerCase());
+/** Whether `text` matches code, name, short name, or the pinyin initials of the name — of those in `fields`. */
+export function matchesText(customer: Customer, text: string, fields: readonly TextField[] = TEXT_FIELDS): boolean {
+  if (fields.includes('code') && contains(customer.code, text)) return true;
+  if (fields.includes('shortName') && contains(customer.shortName, text)) return true;
+  if (!fields.includes('name')) return false;
+  return contains(customer.name, text) || (isPinyinQuery(text) && pinyinInitials(customer.name).includes(text.toLowerCase()));
 }
 
 export function statusList(status: CustomerFilter['status']): CustomerStatus[] | undefined {
@@ -22,8 +25,8 @@ export function statusList(status: CustomerFilter['status']): CustomerStatus[] |
  * must give the same answers; the conformance suite compares them with this function.
  */
 export function matchesFilter(customer: Customer, filter: CustomerFilter): boolean {
-  if (filter.text !== undefined && filter.text !== '' && !matchesText(customer, filter.text)) return false;
-  if (filter.codePrefix !== undefined && !customer.code.toLowerCase().startsWith(filter.codePrefix.toLowerCase())) return false;
+  if (filter.text !== undefined && filter.text !== '' && !matchesText(customer, filter.text, filter.textFields)) return false;
+  if (filter.codePrefix !== undefined && !codeHasPrefix(customer.code, filter.codePrefix)) return false;
   if (filter.name !== undefined && !contains(customer.name, filter.name)) return false;
   if (filter.phone !== undefined && !contains(customer.phone, filter.phone)) return false;
   if (filter.category !== undefined && customer.category !== filter.category) return false;

@@ -5,6 +5,7 @@ import { createCustomerSource } from './create-customer-source.js';
 import { toStoredCode } from './cursor.js';
 import { matchesFilter } from './match-filter.js';
 import type { CustomerSource } from './v1/customer-source.js';
+import type { RawColumns } from './v1/source-description.js';
 import type { Cursor, SourceDriver } from './v1/source-driver.js';
 
 export interface MemorySourceOptions {
@@ -16,6 +17,8 @@ export interface MemorySourceOptions {
   pageSize?: number;
   /** Codes per lookup batch. */
   lookupBatch?: number;
+  /** Which `raw` keys carry which field (see `SourceDescription.rawColumns`). */
+  rawColumns?: RawColumns;
 }
 
 const compare = (a: Cursor, b: Cursor) =>
@@ -51,6 +54,7 @@ export function createMemorySource(options: MemorySourceOptions): CustomerSource
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch ?? 1000, page: options.pageSize ?? 1000 },
       resumable: true,
+      ...(options.rawColumns === undefined ? {} : { rawColumns: options.rawColumns }),
       details: { rows: rows.length },
     }),
     async page({ filter, after, limit }) {

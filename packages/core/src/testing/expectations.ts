@@ -2,7 +2,7 @@ import { normalizeCode } from '../code/normalize-code.js';
 import type { Customer } from '../customer/customer-schema.js';
 import { toStoredCode } from '../source/cursor.js';
 import { matchesFilter } from '../source/match-filter.js';
-import type { CustomerFilter } from '../source/v1/customer-query.js';
+import { TEXT_FIELDS, type CustomerFilter, type TextField } from '../source/v1/customer-query.js';
 import type { SourceDescription } from '../source/v1/source-description.js';
 import type { ConformanceContext } from './conformance-options.js';
 
@@ -33,10 +33,10 @@ export function expectedForCode(context: ConformanceContext, input: string): Cus
 /** `matchesFilter`, except that a source without pinyin search matches `text` on code and names only. */
 export function referenceMatch(customer: Customer, filter: CustomerFilter, description: SourceDescription): boolean {
   if (description.pinyinSearch !== 'none' || filter.text === undefined || filter.text === '') return matchesFilter(customer, filter);
-  const { text, ...rest } = filter;
+  const { text, textFields = TEXT_FIELDS, ...rest } = filter;
   const needle = text.toLowerCase();
-  const has = (value: string | undefined) => value !== undefined && value.toLowerCase().includes(needle);
-  return matchesFilter(customer, rest) && (has(customer.code) || has(customer.name) || has(customer.shortName));
+  const has = (field: TextField) => textFields.includes(field) && customer[field] !== undefined && customer[field].toLowerCase().includes(needle);
+  return matchesFilter(customer, rest) && (has('code') || has('name') || has('shortName'));
 }
 
 export function expectedSearch(context: ConformanceContext, filter: CustomerFilter): Customer[] {

@@ -7,3 +7,6 @@ export { HOSTILE_STRINGS, orderCustomers, toFullWidth } from './expectations.js'
 export { canonicalCustomers } from '../sample/canonical-customers.js';
 export { projectSeedCustomer, seedOrgs, type ProjectSeedOptions } from '../sample/project-seed-customer.js';
 export type { SeedCustomer } from '../sample/seed-customer.js';
+
+// Data and oracles of the access matrices (row filters and masks on every path), for each package's matrix tests.
+export { accessMatrixSeed, leakedNeedles, maskNeedles, ROW_FILTER_CASES, type RowFilterCase } from './access-matrix.js';

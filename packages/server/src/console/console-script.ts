@@ -10,7 +10,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       createdFrom: '创建自', createdTo: '创建至', updatedSince: '修改自', any: '全部', active: '正常', blocked: '冻结', deleted: '删除',
       view: '保存的视图', none: '（无）', columns: '显示列', more: '加载更多', export: '导出', audit: '数据质量审计', back: '返回',
       results: '条结果', noResults: '没有匹配的客户', raw: 'ERP 原始字段', field: '字段', value: '值', key: 'API 密钥', keyHint: '此服务需要 API 密钥。',
-      save: '确定', loading: '加载中…', records: '记录数', findings: '问题', fullReport: '完整报告（图表和明细）', language: 'English', clear: '清除筛选',
+      save: '确定', loading: '加载中…', maskedText: '（您的角色屏蔽了名称或简称，搜索只匹配：', maskedTextEnd: '）', records: '记录数', findings: '问题', fullReport: '完整报告（图表和明细）', language: 'English', clear: '清除筛选',
       labels: { code: '客户编号', name: '客户名称', shortName: '简称', taxId: '税号', phone: '电话', contact: '联系人', address: '地址', category: '分类', region: '地区', status: '状态', createdAt: '创建时间', updatedAt: '修改时间', org: '组织', source: '数据源', erp: 'ERP' },
       kinds: { duplicates: '重复编号', missing: '缺少编号', gaps: '流水号断号', formatViolations: '格式不符', garbled: '乱码', invalidTaxIds: '税号无效', nearDuplicates: '疑似重复客户' }
     },
@@ -19,7 +19,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       createdFrom: 'Created from', createdTo: 'Created to', updatedSince: 'Updated since', any: 'Any', active: 'Active', blocked: 'Blocked', deleted: 'Deleted',
       view: 'Saved view', none: '(none)', columns: 'Columns', more: 'Load more', export: 'Export', audit: 'Data-quality audit', back: 'Back',
       results: 'results', noResults: 'No customers match', raw: 'ERP columns (raw)', field: 'Field', value: 'Value', key: 'API key', keyHint: 'This server needs an API key.',
-      save: 'OK', loading: 'Loading…', records: 'Records', findings: 'Findings', fullReport: 'Full report (charts and findings)', language: '中文', clear: 'Clear filters',
+      save: 'OK', loading: 'Loading…', maskedText: ' (masked for your role: the search matched only ', maskedTextEnd: ')', records: 'Records', findings: 'Findings', fullReport: 'Full report (charts and findings)', language: '中文', clear: 'Clear filters',
       labels: { code: 'Code', name: 'Name', shortName: 'Short name', taxId: 'Tax id', phone: 'Phone', contact: 'Contact', address: 'Address', category: 'Category', region: 'Region', status: 'Status', createdAt: 'Created', updatedAt: 'Updated', org: 'Org', source: 'Source', erp: 'ERP' },
       kinds: { duplicates: 'Duplicate codes', missing: 'Missing codes', gaps: 'Serial gaps', formatViolations: 'Format violations', garbled: 'Garbled text', invalidTaxIds: 'Invalid tax ids', nearDuplicates: 'Near-duplicates' }
     }
@@ -102,7 +102,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       if (generation !== state.generation) return;
       state.items = append ? state.items.concat(page.items) : page.items;
       state.cursor = page.nextCursor;
-      if (!append) state.total = page.total;
+      if (!append) { state.total = page.total; state.textFields = page.textFields; }
       showMessage('');
       renderResults();
     }).catch(function (error) { if (generation === state.generation) { showMessage(error.message); $('result-count').textContent = ''; } });
@@ -127,7 +127,8 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       body.appendChild(row);
     });
     var count = state.total === undefined ? String(state.items.length) : state.items.length + ' / ' + state.total;
-    $('result-count').textContent = state.items.length === 0 ? t('noResults') : count + ' ' + t('results');
+    var note = state.textFields ? t('maskedText') + state.textFields.map(label).join(', ') + t('maskedTextEnd') : '';
+    $('result-count').textContent = (state.items.length === 0 ? t('noResults') : count + ' ' + t('results')) + note;
     $('more').hidden = !state.cursor;
   }
 

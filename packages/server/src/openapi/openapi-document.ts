@@ -1,4 +1,4 @@
-import { customerSchema } from '@custcode/core';
+import { customerSchema, TEXT_FIELDS } from '@custcode/core';
 import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
 import { lookupRequestSchema } from '../routes/customer-routes.js';
@@ -18,7 +18,12 @@ const errorSchema = z.object({
 const sourceListSchema = z.object({
   sources: z.array(z.object({ name: z.string(), erp: z.string(), commands: z.array(z.enum(['get', 'search', 'export', 'audit', 'migrate'])) })),
 });
-const pageSchema = z.object({ items: z.array(customerSchema), nextCursor: z.string().optional(), total: z.number().int().optional() });
+const pageSchema = z.object({
+  items: z.array(customerSchema),
+  nextCursor: z.string().optional(),
+  total: z.number().int().optional(),
+  textFields: z.array(z.enum(TEXT_FIELDS)).optional().describe('present when the role masks the name or short name: what `text` matched (also in the Custcode-Text-Fields header)'),
+});
 const lookupResponseSchema = z.object({ results: z.array(z.object({ code: z.string(), customer: customerSchema.nullable() })) });
 
 /** A component schema: JSON Schema 2020-12 (OpenAPI 3.1's dialect), without the per-document `$schema`. */

@@ -2,7 +2,7 @@ import { type Customer, cursorOf } from '@custcode/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { BadRequestError, NotFoundError } from '../http-error.js';
-import { filtersFromParameters, pageSize, validated } from '../request-query.js';
+import { filtersFromParameters, maskedTextFields, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
 import type { ServerContext, ServerEnv } from '../server-context.js';
 
 /** At most this many codes in one batch lookup. */
@@ -49,11 +49,13 @@ export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerConte
     const filters = filtersFromParameters(parameters);
     const query = validated({ ...filters, limit, ...(parameters.cursor ? { after: parameters.cursor } : {}) });
     const source = await server.guarded(context, context.req.param('name'), 'search');
+    const textFields = maskedTextFields(source, query);
+    if (textFields) context.header(TEXT_FIELDS_HEADER, textFields.join(','));
     const items: Customer[] = [];
     for await (const customer of source.search(query)) items.push(customer);
     const last = items.at(-1);
     const nextCursor = items.length === limit && last ? cursorOf(last, source.describe().codeForm) : undefined;
     const total = parameters.count === 'true' || parameters.count === '1' ? await source.count(filters) : undefined;
-    return context.json({ items, ...(nextCursor === undefined ? {} : { nextCursor }), ...(total === undefined ? {} : { total }) });
+    return context.json({ items, ...(nextCursor === undefined ? {} : { nextCursor }), ...(total === undefined ? {} : { total }), ...(textFields ? { textFields } : {}) });
   });
 }

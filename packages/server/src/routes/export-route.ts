@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, type PagedCustomers, pagedStream, pagesOf, parseExportFields, writeCsv, writeNdjson, writeJson } from '@custcode/core';
 import type { Hono } from 'hono';
 import { BadRequestError } from '../http-error.js';
-import { filtersFromParameters, pageSize, validated } from '../request-query.js';
+import { filtersFromParameters, maskedTextFields, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
 import type { ServerContext, ServerEnv } from '../server-context.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'json'] as const;
@@ -84,9 +84,10 @@ export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext)
     const output = new PassThrough();
     write(format, customers, output, { fields, headers, encoding, escapeFormulas }).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
     const filename = `${source.name}.${format}`;
+    const textFields = maskedTextFields(source, query);
     return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
       status: 200,
-      headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`, 'cache-control': 'no-store' },
+      headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`, 'cache-control': 'no-store', ...(textFields ? { [TEXT_FIELDS_HEADER]: textFields.join(',') } : {}) },
     });
   });
 }

@@ -160,6 +160,21 @@ describe('Oracle 12c+', () => {
   });
 });
 
+describe('text confined to some fields (a role that masks the name)', () => {
+  const count = (textFields: Array<'code' | 'name' | 'shortName'>) => compileCustomerQuery(GOLDEN_MAPPING, 'sqlite', { shape: 'count', filter: { text: 'bjhx', textFields } }).sql;
+
+  it('leaves the name and its mnemonic out of the WHERE the database runs', () => {
+    expect(count(['code', 'shortName'])).toBe(
+      'SELECT COUNT(*) AS "cc_count" FROM "dbo"."Customer" "c" LEFT JOIN "dbo"."CustomerClass" "k" ON "c"."cCCCode" = "k"."cCCCode"' +
+        ` WHERE RTRIM("c"."cCusCode") <> ''` +
+        ` AND (LOWER("c"."cCusCode") LIKE LOWER(?) ESCAPE '!'` +
+        ` OR LOWER(CASE WHEN RTRIM("c"."cCusAbbName") <> '' THEN "c"."cCusAbbName" WHEN RTRIM("c"."cCusName") <> '' THEN "c"."cCusName" END) LIKE LOWER(?) ESCAPE '!')`,
+    );
+    expect(count(['code'])).not.toMatch(/cCusName|cCusMnemCode|cCusAbbName/);
+    expect(count(['name'])).toMatch(/cCusMnemCode/);
+  });
+});
+
 describe('MySQL / MariaDB, PostgreSQL, SQLite', () => {
   const mapping = { ...EXISTS_MAPPING, org: undefined, fields: { name: 'ca.ACCOUNT_NAME', createdAt: 'ca.CREATION_DATE' } };
   const query = { shape: 'page' as const, filter: { text: 'a_b', createdFrom: '2024-01-01' }, after: { code: 'A1' }, limit: 100 };

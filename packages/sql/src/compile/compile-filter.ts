@@ -1,5 +1,5 @@
-import type { CustomerFilter } from '@custcode/core';
-import { filterEndExclusive, filterStart, isPinyinQuery, statusList } from '@custcode/core';
+import type { CustomerFilter, TextField } from '@custcode/core';
+import { filterEndExclusive, filterStart, isPinyinQuery, statusList, TEXT_FIELDS } from '@custcode/core';
 import type { FieldSpec, OrgSpec, TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
 import { statusExpression } from './compile-select.js';
@@ -18,7 +18,7 @@ export function compileFilter(mapping: TableMapping, filter: CustomerFilter, sql
     if (condition !== undefined) conditions.push(condition);
   };
   if (mapping.where) add(compileCondition(mapping.where, sql));
-  if (filter.text !== undefined && filter.text !== '') add(textCondition(mapping, filter.text, sql));
+  if (filter.text !== undefined && filter.text !== '') add(textCondition(mapping, filter.text, filter.textFields ?? TEXT_FIELDS, sql));
   if (filter.codePrefix !== undefined) add(likeCondition(sql.textColumn(mapping.code), filter.codePrefix, 'prefix', true, sql));
   if (filter.name !== undefined) add(likeCondition(textValue(mapping.fields.name, sql), filter.name, 'contains', true, sql));
   if (filter.phone !== undefined) add(optionalContains(mapping.fields.phone, filter.phone, sql));
@@ -31,15 +31,17 @@ export function compileFilter(mapping: TableMapping, filter: CustomerFilter, sql
   return conditions;
 }
 
-/** `text`: contains on code, name and short name; on the mnemonic column when it is a pinyin query. */
-function textCondition(mapping: TableMapping, text: string, sql: SqlBuilder): string {
-  const alternatives = [
-    likeCondition(sql.textColumn(mapping.code), text, 'contains', true, sql),
-    likeCondition(textValue(mapping.fields.name, sql), text, 'contains', true, sql),
-  ];
-  if (mapping.fields.shortName) alternatives.push(optionalContains(mapping.fields.shortName, text, sql));
-  if (mapping.mnemonic && isPinyinQuery(text)) alternatives.push(likeCondition(sql.textColumn(mapping.mnemonic), text, 'contains', false, sql));
-  return `(${alternatives.join(' OR ')})`;
+/**
+ * `text`: contains on code, name and short name — those of `fields` — and, with the name, on the mnemonic
+ * column when it is a pinyin query.
+ */
+function textCondition(mapping: TableMapping, text: string, fields: readonly TextField[], sql: SqlBuilder): string {
+  const alternatives: string[] = [];
+  if (fields.includes('code')) alternatives.push(likeCondition(sql.textColumn(mapping.code), text, 'contains', true, sql));
+  if (fields.includes('name')) alternatives.push(likeCondition(textValue(mapping.fields.name, sql), text, 'contains', true, sql));
+  if (fields.includes('shortName') && mapping.fields.shortName) alternatives.push(optionalContains(mapping.fields.shortName, text, sql));
+  if (fields.includes('name') && mapping.mnemonic && isPinyinQuery(text)) alternatives.push(likeCondition(sql.textColumn(mapping.mnemonic), text, 'contains', false, sql));
+  return alternatives.length === 0 ? NEVER : `(${alternatives.join(' OR ')})`;
 }
 
 function optionalContains(spec: FieldSpec | undefined, needle: string, sql: SqlBuilder): string {

@@ -1,4 +1,4 @@
-import type { ErpKind, OrgScope } from '@custcode/core';
+import type { CustomerField, ErpKind, OrgScope } from '@custcode/core';
 
 /**
  * A column of a mapped table written as `alias.COLUMN` (e.g. `c.cCusCode`), spelled exactly as in the
@@ -119,4 +119,10 @@ export interface TableMapping {
   numericColumns?: ColumnRef[];
   /** Columns exposed in `Customer.raw` under their own names. */
   raw: ColumnRef[];
+  /**
+   * Raw columns that carry a field's value without being read for it (EBS ACCOUNT_NAME beside PARTY_NAME,
+   * a mobile beside the phone). Columns a field is read from, and the mnemonic (the name's pinyin initials),
+   * need no entry. Masking a field masks all of them (`describe().rawColumns`).
+   */
+  rawCarries?: Partial<Record<CustomerField, ColumnRef[]>>;
 }

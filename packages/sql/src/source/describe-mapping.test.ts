@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXISTS_MAPPING, GOLDEN_MAPPING } from '../../test/golden-mappings.js';
 import { dialectFor } from '../dialects/dialects.js';
 import { genericSqlMapping } from './generic-sql-source.js';
-import { describeMapping } from './describe-mapping.js';
+import { describeMapping, rawColumnsOf } from './describe-mapping.js';
 
 describe('describeMapping', () => {
   it('reports mapped fields, org scope, change tracking and pinyin pushdown', () => {
@@ -15,8 +15,24 @@ describe('describeMapping', () => {
       unsupportedFilters: [],
       limits: { lookupBatch: 1000, page: 500 },
       resumable: true,
+      rawColumns: { code: ['cCusCode'] },
       details: { dialect: 'mssql', table: 'dbo.Customer' },
     });
+  });
+
+  it('declares which raw columns carry which field: read and matched columns, the mnemonic, the org, rawCarries', () => {
+    const raw = ['c.cCusCode', 'c.cCusName', 'c.cCusAbbName', 'c.cCusMnemCode', 'c.cCusAddress', 'c.cCusPostCode', 'c.cCCCode', 'c.cOrg', 'c.cCusEmail', 'c.dEndDate'];
+    expect(rawColumnsOf({ ...GOLDEN_MAPPING, raw, rawCarries: { contact: ['c.cCusEmail', 'c.notInRaw'] } })).toEqual({
+      code: ['cCusCode'],
+      // The mnemonic holds the name's pinyin initials; a short name that falls back to the name carries it too.
+      name: ['cCusName', 'cCusMnemCode'],
+      shortName: ['cCusAbbName', 'cCusName'],
+      address: ['cCusAddress', 'cCusPostCode'],
+      category: ['cCCCode'],
+      org: ['cOrg'],
+      contact: ['cCusEmail'],
+    });
+    expect(rawColumnsOf({ ...EXISTS_MAPPING, raw: ['ca.ACCOUNT_NAME'] })).toEqual({ name: ['ACCOUNT_NAME'] });
   });
 
   it('lists filters whose field is not mapped; no mnemonic means the core scans pinyin', () => {

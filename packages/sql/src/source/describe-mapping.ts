@@ -1,7 +1,10 @@
-import { CUSTOMER_FIELDS, CUSTOMER_TEXT_FIELDS, type CustomerField, type SourceDescription } from '@custcode/core';
+import { CUSTOMER_FIELDS, CUSTOMER_TEXT_FIELDS, type CustomerField, type RawColumns, type SourceDescription } from '@custcode/core';
 import { compileCustomerQuery } from '../compile/compile-customer-query.js';
+import { fieldMatchAlso, fieldValue } from '../compile/compile-value.js';
 import type { SqlDialect } from '../dialects/sql-dialect.js';
-import type { TableMapping } from '../mapping/table-mapping.js';
+import type { ColumnRef, FieldSpec, TableMapping } from '../mapping/table-mapping.js';
+import { valueColumns } from './mapping-columns.js';
+import { rawKey } from './row-to-customer.js';
 
 export type DriverDescription = Omit<SourceDescription, 'name' | 'erp' | 'readOnly' | 'codeForm'>;
 
@@ -34,6 +37,32 @@ export function describeMapping(mapping: TableMapping, dialect: SqlDialect, page
     unsupportedFilters: unsupported,
     limits: { lookupBatch: lookupBatchSize(dialect, mapping), page: pageSize },
     resumable: true,
+    rawColumns: rawColumnsOf(mapping),
     details: { dialect: dialect.name, table: mapping.table },
   };
+}
+
+/** Every column a field is read from or matched by. */
+function columnsOf(spec: FieldSpec): ColumnRef[] {
+  return [...valueColumns(fieldValue(spec)), ...fieldMatchAlso(spec)];
+}
+
+/**
+ * Which raw columns carry which field: those the field is read from, the mnemonic (the name's pinyin
+ * initials), the code and org columns, and what the mapping declares in `rawCarries`.
+ */
+export function rawColumnsOf(mapping: TableMapping): RawColumns {
+  const raw = new Set(mapping.raw);
+  const carried: RawColumns = {};
+  const add = (field: CustomerField, references: ColumnRef[]) => {
+    const keys = references.filter((reference) => raw.has(reference)).map(rawKey);
+    if (keys.length > 0) carried[field] = [...new Set([...(carried[field] ?? []), ...keys])];
+  };
+  add('code', [mapping.code]);
+  for (const [field, spec] of Object.entries(mapping.fields) as Array<[CustomerField, FieldSpec]>) add(field, columnsOf(spec));
+  if (mapping.mnemonic) add('name', [mapping.mnemonic]);
+  const org = mapping.org;
+  if (org) add('org', org.kind === 'column' ? [org.column] : org.value === undefined ? [] : [org.value]);
+  for (const [field, references] of Object.entries(mapping.rawCarries ?? {}) as Array<[CustomerField, ColumnRef[]]>) add(field, references);
+  return carried;
 }

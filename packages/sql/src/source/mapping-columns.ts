@@ -8,35 +8,48 @@ export function mappingTables(mapping: TableMapping): Map<string, string> {
   return tables;
 }
 
+/** Adds every column a condition reads to `columns`. */
+function addConditionColumns(columns: Set<string>, value: Condition | undefined): void {
+  if (!value) return;
+  if ('all' in value) value.all.forEach((part) => addConditionColumns(columns, part));
+  else if ('any' in value) value.any.forEach((part) => addConditionColumns(columns, part));
+  else if ('not' in value) addConditionColumns(columns, value.not);
+  else {
+    columns.add(value.column);
+    if ('equalsColumn' in value) columns.add(value.equalsColumn);
+  }
+}
+
+/** Adds every column a (possibly nested) value reads to `columns`, the columns of its conditions included. */
+function addValueColumns(columns: Set<string>, spec: ValueSpec): void {
+  if (typeof spec === 'string') columns.add(spec);
+  else if ('coalesce' in spec) spec.coalesce.forEach((part) => addValueColumns(columns, part));
+  else if ('when' in spec) {
+    addConditionColumns(columns, spec.when);
+    addValueColumns(columns, spec.then);
+    addValueColumns(columns, spec.else);
+  } else {
+    for (const part of spec.concat) {
+      if (typeof part === 'object' && 'column' in part) {
+        columns.add(part.column);
+        addConditionColumns(columns, part.unless);
+      } else addValueColumns(columns, part);
+    }
+  }
+}
+
+/** The columns one value reads, nested values and their conditions included. */
+export function valueColumns(spec: ValueSpec): string[] {
+  const columns = new Set<string>();
+  addValueColumns(columns, spec);
+  return [...columns];
+}
+
 /** Every column reference of a mapping (`alias.COLUMN`), once each. */
 export function mappingColumns(mapping: TableMapping): string[] {
   const columns = new Set<string>([mapping.code, ...mapping.raw]);
-  const condition = (value: Condition | undefined) => {
-    if (!value) return;
-    if ('all' in value) value.all.forEach(condition);
-    else if ('any' in value) value.any.forEach(condition);
-    else if ('not' in value) condition(value.not);
-    else {
-      columns.add(value.column);
-      if ('equalsColumn' in value) columns.add(value.equalsColumn);
-    }
-  };
-  const value = (spec: ValueSpec): void => {
-    if (typeof spec === 'string') columns.add(spec);
-    else if ('coalesce' in spec) spec.coalesce.forEach(value);
-    else if ('when' in spec) {
-      condition(spec.when);
-      value(spec.then);
-      value(spec.else);
-    } else {
-      for (const part of spec.concat) {
-        if (typeof part === 'object' && 'column' in part) {
-          columns.add(part.column);
-          condition(part.unless);
-        } else value(part);
-      }
-    }
-  };
+  const condition = (value: Condition | undefined) => addConditionColumns(columns, value);
+  const value = (spec: ValueSpec) => addValueColumns(columns, spec);
   const field = (spec: FieldSpec | undefined) => {
     if (spec === undefined) return;
     value(typeof spec === 'object' && 'value' in spec ? spec.value : spec);

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type ChangeList, changesSince, type Customer, diffSnapshot, hasChanges, parseSnapshot, type SnapshotEntry, toIsoDateTime, toSnapshotEntry, writeSnapshotEntries } from '@custcode/core';
+import { type ChangeList, changesSince, type Customer, diffSnapshot, hasChanges, parseSnapshot, type SnapshotEntry, toIsoDateTime, toSnapshotEntry, viewSnapshot, writeSnapshotEntries } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { accessOf } from '../../output/access-notes.js';
 import { outputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
@@ -70,7 +71,12 @@ export async function runChanges(io: CommandIo, options: ChangesCommandOptions):
       const baseline = !existsSync(file) && options.saveSnapshot !== undefined && resolve(io.cwd, options.saveSnapshot) === file;
       if (!baseline) {
         if (!existsSync(file)) throw new UsageError({ message: `Snapshot ${options.snapshot} does not exist.`, hint: 'Take one first: custcode changes SOURCE --save-snapshot FILE.' });
-        list = await diffSnapshot(parseSnapshot(await readFile(file, 'utf8'), options.snapshot), recorded(), { source: options.source, erp: source.erp, generatedAt });
+        const snapshot = parseSnapshot(await readFile(file, 'utf8'), options.snapshot);
+        // The saved records are compared as the user's role sees them: no other customers, masked values masked.
+        const access = accessOf(source);
+        const restricted = access !== undefined && (access.rowFilter !== undefined || access.masked.length > 0);
+        const seen = restricted ? viewSnapshot(snapshot, access.view, { name: source.name, erp: source.erp }) : snapshot;
+        list = await diffSnapshot(seen, recorded(), { source: options.source, erp: source.erp, generatedAt });
       }
     }
     if (list && outFile !== undefined) {

@@ -8,13 +8,19 @@ const dateInput = z
 // NUL cannot be bound as text by PostgreSQL and ends strings inside SQLite's LIKE: refuse it up front.
 const filterText = z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
 
+/** What `text` can match: the code, the name (with its pinyin initials and any mnemonic column), the short name. */
+export const TEXT_FIELDS = ['code', 'name', 'shortName'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
 /**
  * Filters for `search` and `count`. All given filters must hold (AND).
- * `text` matches code, name, short name and, for Chinese names, pinyin initials.
+ * `text` matches code, name, short name and, for Chinese names, pinyin initials; `textFields` narrows that
+ * to some of them (a role that masks the name gets `['code', 'shortName']`).
  */
 export const customerQuerySchema = z
   .object({
     text: filterText.optional(),
+    textFields: z.array(z.enum(TEXT_FIELDS)).min(1).optional(),
     codePrefix: filterText.optional(),
     name: filterText.optional(),
     phone: filterText.optional(),

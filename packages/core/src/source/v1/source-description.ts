@@ -1,6 +1,9 @@
 import type { CustomerField } from '../../customer/customer-schema.js';
 import type { ErpKind } from '../../customer/erp-kind.js';
 
+/** Raw column names by the Customer field they carry. */
+export type RawColumns = Partial<Record<CustomerField, string[]>>;
+
 /** How a source scopes customers by organisation. */
 export type OrgScope =
   | { kind: 'none' }
@@ -35,6 +38,12 @@ export interface SourceDescription {
    * read, so codes stand in for names); absent when there is nothing to say. Commands print these on stderr.
    */
   warnings?: string[];
+  /**
+   * Keys of `Customer.raw` by the field whose value they carry, whole or in part, derived ones included
+   * (a mnemonic column holds the name's pinyin initials; ACCOUNT_NAME is another name). Masking a field
+   * masks these columns too. Absent: nothing declared (masking then finds raw values only by matching).
+   */
+  rawColumns?: RawColumns;
   /** Free-form facts about the backend (dialect, table, function module...). */
   details: Record<string, string | number | boolean>;
 }

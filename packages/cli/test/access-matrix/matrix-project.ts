@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { type AccessPolicy, type Customer, hashApiKey, projectSeedCustomer } from '@custcode/core';
+import { accessMatrixSeed } from '@custcode/core/testing';
+import { seedSapTables, writeEmulatorData } from '@custcode/adapter-sap/emulator';
+import { createCustcodeApp, type ServerSourceEntry } from '@custcode/server';
+import { accessPolicyOf } from '../../src/commands/access-log/cli-access.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { DEMO_DATABASES, loadSeeder } from '../../src/demo/demo-entries.js';
+import { DEMO_CSV_COLUMNS, writeCsvDemo } from '../../src/demo/demo-extras.js';
+import { createSqliteSeedTarget } from '../../src/demo/sqlite-seed-target.js';
+import { openSource } from '../../src/sources/open-source.js';
+import { captureIo, runInProcess, tempProject } from '../test-io.js';
+
+/** A configured source of the matrix project and the records it holds, as its seeder says it must return them. */
+export interface MatrixLayout {
+  source: string;
+  records: Customer[];
+}
+
+export interface MatrixProject {
+  directory: string;
+  layouts: MatrixLayout[];
+  /** `custcode --user USER ARGS` in-process. */
+  run(user: string, args: string[]): ReturnType<typeof runInProcess>;
+  /** An API request with USER's key. */
+  request(user: string, path: string, init?: RequestInit): Promise<Response>;
+  cleanup(): Promise<void>;
+}
+
+/** A user per role, each with an API key (from the environment, as a deployment would configure it). */
+function keyOf(user: string): string {
+  return `key-${user}`;
+}
+
+/**
+ * The matrix data (`accessMatrixSeed`) in every layout custcode reads, as the demo builds them: each SQL ERP's
+ * own tables in SQLite, the SAP emulator (sales areas, ALPHA codes) and a CSV file. `roles` get one user
+ * each, named after the role; the config's roles are applied by the CLI and by the API app built here the
+ * way `custcode serve` builds it.
+ */
+export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => NonNullable<AccessPolicy['roles']>, only?: readonly string[]): Promise<MatrixProject> {
+  const project = tempProject();
+  const seed = accessMatrixSeed();
+  const layouts: MatrixLayout[] = [];
+  const sources: Record<string, unknown> = {};
+  const wanted = (source: string) => only === undefined || only.includes(source);
+  for (const database of DEMO_DATABASES.filter((entry) => wanted(entry.source))) {
+    const seeder = await loadSeeder(database);
+    if (typeof seeder === 'string') throw new Error(seeder);
+    const target = createSqliteSeedTarget(join(project.directory, database.file));
+    try {
+      layouts.push({ source: database.source, records: (await seeder(target, seed, { source: database.source })) as Customer[] });
+    } finally {
+      target.close();
+    }
+    sources[database.source] = database.config;
+  }
+  if (wanted('sap')) {
+    const sap = seedSapTables(seed, { sourceName: 'sap', orgScope: 'sales-area' });
+    await writeEmulatorData(join(project.directory, 'sap-emulator.json'), sap.tables);
+    layouts.push({ source: 'sap', records: sap.expected });
+    sources.sap = { erp: 'sap', emulator: './sap-emulator.json', orgScope: 'sales-area' };
+  }
+  if (wanted('clients')) {
+    await writeCsvDemo(project.directory, seed);
+    const fields = ['source', 'erp', 'code', 'name', 'shortName', 'taxId', 'phone', 'contact', 'address', 'category', 'region', 'status', 'createdAt', 'updatedAt'] as const;
+    // The file source trims cells and skips rows without a code.
+    const records = seed.filter((customer) => customer.code.trim() !== '').map((customer) => projectSeedCustomer({ ...customer, code: customer.code.trim() }, { source: 'clients', erp: 'file', fields }));
+    layouts.push({ source: 'clients', records });
+    sources.clients = { erp: 'file', path: './clients.csv', columns: DEMO_CSV_COLUMNS };
+  }
+  const configuredRoles = roles(layouts);
+  const users = Object.fromEntries(Object.keys(configuredRoles).map((role) => [role, { role, apiKey: { sha256: hashApiKey(keyOf(role)) } }]));
+  project.write('custcode.config.json', JSON.stringify({ sources, roles: configuredRoles, users, accessLog: { path: './access.jsonl' } }, null, 2));
+
+  const env = {};
+  const loaded = loadConfig(captureIo(project.directory).io);
+  const entries: Record<string, ServerSourceEntry> = Object.fromEntries(
+    Object.entries(loaded.config.sources).map(([name, config]) => [name, { erp: config.erp, open: () => openSource(loaded, name, env, 'unguarded') }]),
+  );
+  const app = createCustcodeApp({ sources: entries, policy: accessPolicyOf(loaded), env });
+  return {
+    directory: project.directory,
+    layouts,
+    run: (user, args) => runInProcess(['--user', user, ...args], { cwd: project.directory, env }),
+    request: async (user, path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${keyOf(user)}`);
+      return app.fetch(new Request(`http://custcode.test${path}`, { ...init, headers }));
+    },
+    cleanup: async () => {
+      await app.close();
+      project.cleanup();
+    },
+  };
+}
