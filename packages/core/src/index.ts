@@ -93,7 +93,10 @@ export { decideAccess, policyEnabled, roleOf, type AccessDecision, type AccessRe
 export { maskValue, DEFAULT_MASK_STYLES } from './access/mask-value.js';
 export { maskCustomer, maskRulesOf, type MaskRules } from './access/mask-customer.js';
 export { authorize, guardSource, type GuardOptions } from './access/guard-source.js';
-export { createFileAccessLog, createMemoryAccessLog, readAccessLog, parseSince, type AccessLog, type AccessLogEntry, type AccessLogFilter } from './access/access-log.js';
+export {
+  capLoggedQuery, capLoggedText, createFileAccessLog, createMemoryAccessLog, MAX_LOGGED_TEXT, readAccessLog, parseSince,
+  type AccessLog, type AccessLogCommand, type AccessLogEntry, type AccessLogFilter,
+} from './access/access-log.js';
 export { authenticateApiKey, hashApiKey } from './access/api-key.js';
 
 // Reports (HTML, XLSX, PDF; exceljs and pdfkit load only when those formats are written), change tracking, smart search

@@ -43,6 +43,7 @@ export function fixtureApp(options: { policy?: AccessPolicy | undefined; sources
     accessLog,
     env: { ANNA_KEY: API_KEYS.analyst },
     views: { 'active-100002': { source: 'k3', org: '100002', status: 'active' } },
+    allowedHosts: ['custcode.test'],
   });
   const request = async (path: string, init: RequestInit & { key?: string } = {}) => {
     const { key, ...rest } = init;
