@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileAccessLog, createMemorySource, type CustomerSource } from '@custcode/core';
+import { createFileAccessLog, createMemorySource } from '@custcode/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCustcodeApp } from './create-app.js';
 import { type RunningServer, startServer } from './start-server.js';
-import { API_KEYS, fixtureCustomers, fixturePolicy } from './testing/api-fixtures.js';
+import { API_KEYS, fixtureCustomers, fixturePolicy, gatedSource } from './testing/api-fixtures.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'custcode-fail-closed-'));
 const logPath = join(directory, 'access.jsonl');
@@ -82,20 +82,8 @@ describe('an access log that cannot be written', () => {
 describe('an access log that fails while an export streams', () => {
   it('breaks the transfer (no clean end that looks complete) without a stack on stderr', async () => {
     const path = join(directory, 'streaming.jsonl');
-    const memory = createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers: fixtureCustomers() });
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    // Hands over one record, then waits: the export is under way when the log breaks.
-    const paused: CustomerSource = {
-      ...memory,
-      search: (query) => (async function* () {
-        let index = 0;
-        for await (const customer of memory.search(query)) {
-          if (index++ === 1) await gate;
-          yield customer;
-        }
-      })(),
-    };
+    // The export is under way when the log breaks.
+    const { source: paused, release } = gatedSource(fixtureCustomers());
     const app = createCustcodeApp({ sources: { k3: { erp: 'kingdee-k3cloud', open: async () => ({ source: paused, secrets: [] }) } }, accessLog: createFileAccessLog(path), console: false });
     const streaming = await startServer(app, { port: 0, host: '127.0.0.1' });
     const stderr = vi.spyOn(process.stderr, 'write');

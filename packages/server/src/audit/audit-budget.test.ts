@@ -1,7 +1,7 @@
 import { audit, type Customer, type CustomerSource, createMemoryAccessLog, createMemorySource } from '@custcode/core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCustcodeApp } from '../create-app.js';
-import { entryOf, fixtureCustomers } from '../testing/api-fixtures.js';
+import { entryOf, fixtureCustomers, gatedSource } from '../testing/api-fixtures.js';
 import type { AuditBudget } from './audit-budget.js';
 
 const apps: { close(): Promise<void> }[] = [];
@@ -15,29 +15,6 @@ function appWith(source: CustomerSource, auditBudget: Partial<AuditBudget> = {})
   const post = (body: unknown, query = '') =>
     custcode.fetch(new Request(`http://localhost/sources/k3/audit${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
   return { post, accessLog, health: () => custcode.fetch(new Request('http://localhost/health')) };
-}
-
-/** Hands over the first record, then waits for `release` before the rest; `waiting` resolves once it waits. */
-function gated(customers: Customer[]) {
-  const memory = createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers });
-  let release: () => void = () => undefined;
-  let arrived: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const waiting = new Promise<void>((resolve) => (arrived = resolve));
-  const source: CustomerSource = {
-    ...memory,
-    search: (query) => (async function* () {
-      let index = 0;
-      for await (const customer of memory.search(query)) {
-        if (index++ === 1) {
-          arrived();
-          await gate;
-        }
-        yield customer;
-      }
-    })(),
-  };
-  return { source, release, waiting };
 }
 
 const many = (count: number): Customer[] =>
@@ -82,7 +59,7 @@ describe('an audit request', () => {
   });
 
   it('fails with the time budget when the source does not finish', async () => {
-    const { source, release } = gated(fixtureCustomers());
+    const { source, release } = gatedSource(fixtureCustomers());
     const { post } = appWith(source, { timeoutMs: 50 });
     try {
       const response = await post({});
@@ -102,7 +79,7 @@ describe('an audit request', () => {
   });
 
   it('is refused with a retryable 503 while as many audits as allowed run', async () => {
-    const { source, release, waiting } = gated(fixtureCustomers());
+    const { source, release, waiting } = gatedSource(fixtureCustomers());
     const { post } = appWith(source, { concurrency: 1 });
     const first = post({});
     // The first audit holds its slot until the gate opens.
