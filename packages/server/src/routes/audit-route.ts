@@ -17,7 +17,7 @@ export const auditRequestSchema = z
   })
   .strict();
 
-/** The request's rule as plain segments for the worker (checked here, so that a bad rule is a 400 before the source is opened). */
+/** The request's rule as plain segments for the worker (checked here: a bad rule is a 400 before the source is read). */
 function ruleSegments(server: ServerContext, rule: string): RuleInput {
   let compiled: AuditRule & Partial<Pick<CompiledRule, 'timeZone'>>;
   try {
@@ -51,9 +51,9 @@ export function registerAuditRoute(app: Hono<ServerEnv>, server: ServerContext):
   app.post('/sources/:name/audit', logged(server, 'audit'), async (context) => {
     const { rule, nearDuplicates } = await readBody(context.req);
     const name = context.req.param('name');
+    const source = await server.guarded(context, name, 'audit');
     const segments = rule === undefined ? undefined : ruleSegments(server, rule);
     const format = context.req.query('format') === 'html' ? 'html' : 'json';
-    const source = await server.guarded(context, name, 'audit');
     const body = await runner.run(source.search(), {
       source: name,
       ...(segments === undefined ? {} : { rule: segments }),
