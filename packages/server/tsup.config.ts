@@ -1,10 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The audit worker thread's script is an entry of its own, next to index (both builds start its ESM file).
+  entry: { index: 'src/index.ts', 'audit-worker': 'src/audit/audit-worker.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // The CommonJS build finds the worker beside it through import.meta.url too.
+  shims: true,
 });

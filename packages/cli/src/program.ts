@@ -170,8 +170,9 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .description('serve the REST API (/openapi.json) and the web console over the configured sources')
     .option('--port <port>', 'port (0 picks a free one)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--allowed-host <name...>', 'a host name the server answers to besides IP addresses, localhost and --host (the Host header is checked)')
     .option('--json', 'print {url, accessLog, roles} once listening')
-    .action(async (options: { port?: string; host?: string; json?: boolean }, command: Command) =>
+    .action(async (options: { port?: string; host?: string; allowedHost?: string[]; json?: boolean }, command: Command) =>
       done(await (await commands.serve()).runServe(io, { ...global(command), ...options })),
     );
 

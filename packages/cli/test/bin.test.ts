@@ -50,6 +50,12 @@ describe.skipIf(notBuilt)('the built custcode binary', () => {
     expect(readFileSync(join(project.directory, 'out.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
+  it('refuses a serial too wide to be a customer number with exit 2, not a V8 crash', () => {
+    const result = custcode(['rule', 'validate', 'KH{seq:999999999}', 'KH1']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('error: The serial {seq:999999999} has 999999999 digits; a serial has at most 15.\nhint: A customer number has at most 40 characters and a serial at most 15 digits (see "Limits" in the rule language).\n');
+  });
+
   it('prints config errors without a stack trace', () => {
     const result = custcode(['--config', 'missing.json', 'sources']);
     expect(result.exitCode).toBe(2);

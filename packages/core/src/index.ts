@@ -98,7 +98,10 @@ export { maskCustomer, maskRulesOf, type MaskRules } from './access/mask-custome
 export { authorize, guardSource, type AccessView, type GuardedSource, type GuardOptions } from './access/guard-source.js';
 export { ROW_FILTER_FIELDS, withinRowFilter } from './access/row-filter.js';
 export { narrowedTextFields } from './access/masked-text.js';
-export { createFileAccessLog, createMemoryAccessLog, readAccessLog, parseSince, type AccessLog, type AccessLogEntry, type AccessLogFilter } from './access/access-log.js';
+export {
+  capLoggedQuery, capLoggedText, createFileAccessLog, createMemoryAccessLog, MAX_LOGGED_TEXT, readAccessLog, parseSince,
+  type AccessLog, type AccessLogCommand, type AccessLogEntry, type AccessLogFilter,
+} from './access/access-log.js';
 export { authenticateApiKey, hashApiKey } from './access/api-key.js';
 
 // Reports (HTML, XLSX, PDF; exceljs and pdfkit load only when those formats are written), change tracking, smart search

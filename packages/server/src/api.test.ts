@@ -156,7 +156,10 @@ describe('without roles', () => {
     try {
       const customer = (await (await open.request('/sources/k3/customers/C0001')).json()) as Customer;
       expect(customer.phone).toBe('13800000001');
-      expect(open.accessLog.entries).toMatchObject([{ user: 'anonymous', role: null, operation: 'get', records: 1 }]);
+      expect(open.accessLog.entries).toMatchObject([
+        { user: 'anonymous', role: null, command: 'get', operation: 'request', outcome: 'started', method: 'GET', path: '/sources/k3/customers/C0001' },
+        { user: 'anonymous', role: null, operation: 'get', records: 1, outcome: 'ok' },
+      ]);
     } finally {
       await open.custcode.close();
     }
@@ -171,7 +174,10 @@ describe('denied requests', () => {
     try {
       expect((await counted.request('/sources/k3/export', { key: API_KEYS.viewer })).status).toBe(403);
       expect(opened).toBe(0);
-      expect(counted.accessLog.entries).toMatchObject([{ user: 'vera', command: 'export', operation: 'open', outcome: 'denied' }]);
+      expect(counted.accessLog.entries).toMatchObject([
+        { user: 'vera', command: 'export', operation: 'request', outcome: 'started' },
+        { user: 'vera', command: 'export', operation: 'open', outcome: 'denied' },
+      ]);
       expect((await counted.request('/sources/k3/customers/C0002', { key: API_KEYS.viewer })).status).toBe(200);
       expect(opened).toBe(1);
     } finally {

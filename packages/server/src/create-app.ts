@@ -1,13 +1,15 @@
-import { authorize } from '@custcode/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authenticate } from './authenticate.js';
 import { registerConsoleRoutes } from './console/console-routes.js';
+import { checkHost } from './host-check.js';
 import { BadRequestError, errorBody } from './http-error.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { registerAuditRoute } from './routes/audit-route.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
+import { logged } from './request-access-log.js';
+import { refuseNul } from './request-query.js';
 import { createServerContext, type ServerEnv } from './server-context.js';
 import type { ServerOptions } from './server-options.js';
 import { SourcePool } from './source-pool.js';
@@ -18,7 +20,8 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** The API and console as a fetch handler, plus `close()` for the sources it opened. */
 export interface CustcodeApp {
   app: Hono<ServerEnv>;
-  fetch: (request: Request) => Response | Promise<Response>;
+  /** `env`: what the host passes along (under Node, `{ incoming, outgoing }`; a broken export drops the connection). */
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,15 @@ export function createCustcodeApp(options: ServerOptions): CustcodeApp {
   });
   app.notFound((context) => context.json({ error: { name: 'NotFoundError', code: 'ROUTE_NOT_FOUND', category: 'not-found', message: `No route ${context.req.method} ${context.req.path}.`, hint: 'See /openapi.json.', retryable: false } }, 404));
 
+  // Every answer, errors included: no MIME sniffing, and nothing kept in a cache unless the route says so.
+  app.use('*', async (context, next) => {
+    await next();
+    context.res.headers.set('x-content-type-options', 'nosniff');
+    if (!context.res.headers.has('cache-control')) context.res.headers.set('cache-control', 'no-store');
+  });
+  app.use('*', checkHost(options.allowedHosts ?? []));
+  app.use('*', refuseNul);
+
   app.get('/health', (context) => context.json({ status: 'ok', version }));
   app.get('/openapi.json', (context) => context.json(openApiDocument(version)));
   if (options.console !== false) registerConsoleRoutes(app);
@@ -47,23 +59,21 @@ export function createCustcodeApp(options: ServerOptions): CustcodeApp {
   app.use('/sources', authenticate(options));
   app.use('/sources/*', authenticate(options));
   app.use('/views', authenticate(options));
-  app.get('/sources', (context) => context.json({ sources: server.visibleSources(context.get('user')) }));
-  app.get('/views', (context) => {
+  app.get('/sources', logged(server, 'list'), (context) => context.json({ sources: server.visibleSources(context.get('user')) }));
+  app.get('/views', logged(server, 'list'), (context) => {
     const searchable = new Set(server.visibleSources(context.get('user')).filter((source) => source.commands.includes('search')).map((source) => source.name));
     const views = Object.fromEntries(Object.entries(options.views ?? {}).filter(([, view]) => searchable.has(view.source)));
     return context.json({ views });
   });
-  app.get('/sources/:name', async (context) => {
+  app.get('/sources/:name', logged(server, 'list'), async (context) => {
     const name = context.req.param('name');
-    if (!pool.has(name)) await pool.get(name);
+    server.assertVisible(context, name);
     const visible = server.visibleSources(context.get('user')).find((source) => source.name === name);
-    // Any granted command lets a caller see what the source can do; the refusal goes through the policy (logged).
-    if (!visible) authorize({ policy: options.policy, user: context.get('user'), command: 'get', source: name, ...(options.accessLog ? { accessLog: options.accessLog } : {}), via: 'api' });
     return context.json({ ...visible, description: (await pool.get(name)).describe() });
   });
   registerCustomerRoutes(app, server);
   registerExportRoute(app, server);
   registerAuditRoute(app, server);
 
-  return { app, fetch: (request) => app.fetch(request), close: () => pool.close() };
+  return { app, fetch: (request, env) => app.fetch(request, env), close: () => pool.close() };
 }

@@ -25,6 +25,27 @@ export class NotAuthenticatedError extends CustcodeError {
   readonly category = 'access' as const;
 }
 
+/** A Host header the server does not answer to (DNS rebinding). HTTP 403. */
+export class HostNotAllowedError extends CustcodeError {
+  override readonly name = 'HostNotAllowedError';
+  readonly code = 'HOST_NOT_ALLOWED';
+  readonly category = 'access' as const;
+}
+
+/** A request that needs more than the server's budget for it (records, time, memory). HTTP 400. */
+export class BudgetExceededError extends CustcodeError {
+  override readonly name = 'BudgetExceededError';
+  readonly code = 'BUDGET_EXCEEDED';
+  readonly category = 'usage' as const;
+}
+
+/** As many heavy requests as the server runs at once are running. HTTP 503, retryable. */
+export class ServerBusyError extends CustcodeError {
+  override readonly name = 'ServerBusyError';
+  readonly code = 'SERVER_BUSY';
+  readonly category = 'connection' as const;
+}
+
 const STATUS_BY_CATEGORY: Record<ErrorCategory, number> = {
   usage: 400,
   // A misconfigured source (bad column, missing driver) is the server's problem, not the caller's.

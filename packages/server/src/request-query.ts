@@ -1,4 +1,5 @@
 import { CUSTOMER_STATUSES, type CustomerQuery, type GuardedSource, narrowedTextFields, parseCustomerQuery, type TextField } from '@custcode/core';
+import type { MiddlewareHandler } from 'hono';
 import { BadRequestError } from './http-error.js';
 
 /** Query parameters that are filters, under their CustomerQuery names. */
@@ -50,3 +51,23 @@ export const TEXT_FIELDS_HEADER = 'custcode-text-fields';
 export function maskedTextFields(source: GuardedSource, query: CustomerQuery): TextField[] | undefined {
   return narrowedTextFields(query, source.access.textFields);
 }
+
+/** Whether a text is free of NUL characters (no ERP stores one in a code; PostgreSQL cannot even bind one). */
+export const noNul = (value: string): boolean => !value.includes('\u0000');
+
+const nulError = (where: string) =>
+  new BadRequestError({ message: `A NUL character is not allowed in ${where}.`, hint: 'Customer codes, filters and names are plain text: remove the \\u0000 / %00.' });
+
+/** Refuses a NUL character anywhere in the path or the query string, on every route (bodies check their own). */
+export const refuseNul: MiddlewareHandler = async (context, next) => {
+  const url = new URL(context.req.url);
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    path = url.pathname;
+  }
+  if (!noNul(path)) throw nulError('the path');
+  for (const [name, value] of url.searchParams) if (!noNul(name) || !noNul(value)) throw nulError(`the query parameter ${JSON.stringify(name.replaceAll('\u0000', ''))}`);
+  return next();
+};

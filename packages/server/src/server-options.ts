@@ -1,4 +1,5 @@
 import type { AccessLog, AccessPolicy, AuditOptions, CustomerSource } from '@custcode/core';
+import type { AuditBudget } from './audit/audit-budget.js';
 
 /** An opened source and the secrets it was given, so that error messages can be scrubbed of them. */
 export interface OpenedServerSource {
@@ -28,6 +29,13 @@ export interface ServerOptions {
   views?: Readonly<Record<string, ServerView>>;
   /** Turns an audit request's `rule` (a config name, pattern or preset) into what `audit` takes. */
   resolveRule?: (rule: string) => AuditOptions['rule'];
+  /**
+   * Host names the server answers to besides IP addresses and `localhost` (the `Host` header is checked:
+   * a page on another name cannot reach the API through DNS rebinding). `serve --host NAME` adds NAME.
+   */
+  allowedHosts?: readonly string[];
+  /** Limits of one audit request; each omitted one keeps its default (DEFAULT_AUDIT_BUDGET). */
+  auditBudget?: Partial<AuditBudget>;
   /** Serve the web console at `/` (default true). */
   console?: boolean;
   version?: string;

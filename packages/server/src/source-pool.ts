@@ -2,6 +2,10 @@ import type { CustomerSource } from '@custcode/core';
 import { NotFoundError } from './http-error.js';
 import type { ServerSourceEntry } from './server-options.js';
 
+/** The answer for a source that does not exist, and (the same, so that names cannot be probed) for one the caller may not use. */
+export const sourceNotFound = (name: string): NotFoundError =>
+  new NotFoundError('SOURCE_NOT_FOUND', `No source named "${name}".`, 'GET /sources lists the sources you may use.');
+
 /** Opens each configured source once, on first use, and shares it between requests. */
 export class SourcePool {
   private readonly opened = new Map<string, Promise<CustomerSource>>();
@@ -25,7 +29,7 @@ export class SourcePool {
   get(name: string): Promise<CustomerSource> {
     const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
     if (!entry) {
-      return Promise.reject(new NotFoundError('SOURCE_NOT_FOUND', `No source named "${name}".`, 'GET /sources lists the sources you may use.'));
+      return Promise.reject(sourceNotFound(name));
     }
     let source = this.opened.get(name);
     if (!source) {

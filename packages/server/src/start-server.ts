@@ -9,8 +9,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on `host:port` (port 0 picks a free one); `close` stops listening and closes the sources. */
-export function startServer(custcode: CustcodeApp, options: { port: number; host: string }): Promise<RunningServer> {
+/**
+ * Listens on `host:port` (port 0 picks a free one); `close` stops listening and closes the sources.
+ * The XLSX writer (exceljs) is loaded first: loading it blocks for a second or more, which must not
+ * happen in the middle of serving the first XLSX export.
+ */
+export async function startServer(custcode: CustcodeApp, options: { port: number; host: string }): Promise<RunningServer> {
+  await import('@custcode/core/export/xlsx');
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: custcode.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

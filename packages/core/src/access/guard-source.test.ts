@@ -73,7 +73,7 @@ describe('guardSource', () => {
     const accessLog = createMemoryAccessLog();
     const guarded = guardSource(source(), { policy, user: 'root', command: 'search', accessLog });
     for await (const _row of guarded.search()) break;
-    expect(accessLog.entries).toMatchObject([{ operation: 'search', records: 1, outcome: 'ok' }]);
+    expect(accessLog.entries).toMatchObject([{ operation: 'search', records: 1, outcome: 'aborted' }]);
   });
 });
 

@@ -4,7 +4,7 @@ import { NotAuthorizedError } from '../errors/not-authorized-error.js';
 import { pagedStream, pagesOf } from '../source/customer-pages.js';
 import type { CustomerFilter, CustomerQuery, LookupOptions, TextField } from '../source/v1/customer-query.js';
 import type { CustomerSource, LookupResult } from '../source/v1/customer-source.js';
-import type { AccessLog, AccessLogEntry } from './access-log.js';
+import { type AccessLog, type AccessLogEntry, capLoggedQuery } from './access-log.js';
 import type { AccessCommand, AccessPolicy, MaskableField, RowFilter } from './access-policy-schema.js';
 import { type AccessDecision, decideAccess } from './decide-access.js';
 import { maskCustomer } from './mask-customer.js';
@@ -105,10 +105,12 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
       };
       const scoped = restrictLookup(lookup, filter);
       const query = () => ({ codes: seen, codeCount: total, ...(lookup?.org === undefined ? {} : { org: lookup.org }) });
-      let outcome: { outcome: 'ok' | 'error'; error?: unknown } = { outcome: 'ok' };
+      // Until the last answer is handed over, the reader may stop early (a client that went away).
+      let outcome: { outcome: 'ok' | 'error' | 'aborted'; error?: unknown } = { outcome: 'aborted' };
       try {
         if (scoped === undefined) {
           for await (const code of recorded()) yield { code, customer: undefined };
+          outcome = { outcome: 'ok' };
           return;
         }
         for await (const result of source.getMany(recorded(), scoped)) {
@@ -116,6 +118,7 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
           if (customer) records += 1;
           yield { code: result.code, customer };
         }
+        outcome = { outcome: 'ok' };
       } catch (error) {
         outcome = { outcome: 'error', error };
         throw error;
@@ -130,9 +133,12 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
       async function* pages(): AsyncGenerator<Customer[]> {
         refuseMaskedFilters('search', query);
         const scoped = scope(query);
-        let outcome: { outcome: 'ok' | 'error'; error?: unknown } = { outcome: 'ok' };
+        let outcome: { outcome: 'ok' | 'error' | 'aborted'; error?: unknown } = { outcome: 'aborted' };
         try {
-          if (scoped === undefined) return;
+          if (scoped === undefined) {
+            outcome = { outcome: 'ok' };
+            return;
+          }
           for await (const page of pagesOf(source.search(scoped), 1)) {
             const shown: Customer[] = [];
             for (const customer of page) {
@@ -141,6 +147,7 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
             }
             if (shown.length > 0) yield shown;
           }
+          outcome = { outcome: 'ok' };
         } catch (error) {
           outcome = { outcome: 'error', error };
           throw error;
@@ -183,13 +190,14 @@ export function authorize(options: GuardOptions & { source: string }): Allowed {
 
 function accessRecorder(options: GuardOptions, source: string, decision: AccessDecision) {
   const log = (entry: Pick<AccessLogEntry, 'operation' | 'query' | 'records' | 'outcome'> & { error?: unknown }) => {
-    const { error, ...rest } = entry;
+    const { error, query, ...rest } = entry;
     options.accessLog?.record({
       time: new Date().toISOString(),
       user: options.user,
       role: decision.role,
       command: options.command,
       source,
+      query: capLoggedQuery(query),
       ...rest,
       ...(error === undefined ? {} : { error: CustcodeError.isInstance(error) ? error.code : 'INTERNAL' }),
       ...(options.via === undefined ? {} : { via: options.via }),

@@ -6,5 +6,6 @@ export { UnsupportedQueryError } from './unsupported-query-error.js';
 export { MalformedCodeError } from './malformed-code-error.js';
 export { ReadOnlyViolationError } from './read-only-violation-error.js';
 export { NotAuthorizedError } from './not-authorized-error.js';
+export { AccessLogError } from './access-log-error.js';
 export { BackendError } from './backend-error.js';
 export { SchemaMismatchError } from './schema-mismatch-error.js';

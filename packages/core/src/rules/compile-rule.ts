@@ -9,6 +9,7 @@ import { compileGradesRule } from './grades-rule.js';
 import { assembleCode, renderTexts } from './render-code.js';
 import { resolveRuleInput } from './resolve-rule-input.js';
 import { buildLayout } from './rule-layout.js';
+import { checkRuleLimits } from './rule-limits.js';
 import { buildSemanticChecks, combineChecks, readNumber } from './rule-semantics.js';
 import type { CompiledRule, ParsedCode, RuleInput, RuleOptions, RuleSegment } from './rule-types.js';
 import { segmentsPattern } from './segment-pattern.js';
@@ -22,6 +23,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export function compileRule(rule: RuleInput, options: RuleOptions = {}): CompiledRule {
   const resolved = resolveRuleInput(rule);
   const segments: readonly RuleSegment[] = Object.freeze(resolved.segments.map((segment) => Object.freeze({ ...segment })));
+  checkRuleLimits(segments);
   checkRuleSemantics(segments);
   const timeZone = options.timeZone ?? resolved.timeZone ?? DEFAULT_TIME_ZONE;
   checkTimeZone(timeZone);

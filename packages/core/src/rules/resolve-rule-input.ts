@@ -4,11 +4,13 @@ import { importOdooSequence } from './import-odoo.js';
 import { parsePattern } from './parse-pattern.js';
 import { PRESETS, parseGrades } from './presets.js';
 import { parseRuleJson } from './rule-json-schema.js';
+import { checkRuleTextLength } from './rule-limits.js';
 import type { RuleInput, RuleSegment } from './rule-types.js';
 
 /** Turns any accepted rule form into segments: preset, importer, JSON text, pattern, or segments. */
 export function resolveRuleInput(rule: RuleInput): { segments: RuleSegment[]; timeZone?: string } {
   if (typeof rule !== 'string') return parseRuleJson(rule);
+  checkRuleTextLength(rule);
   const text = rule.trim();
   const preset = PRESETS[text];
   if (preset) return { segments: [...preset] };

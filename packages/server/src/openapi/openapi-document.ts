@@ -33,12 +33,13 @@ const schema = (type: z.ZodType) => {
 };
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errors = {
-  '400': { description: 'Invalid request', content: json('Error') },
+  '400': { description: 'Invalid request (also BUDGET_EXCEEDED: more than the server allows one request)', content: json('Error') },
   '401': { description: 'Missing or unknown API key', content: json('Error') },
-  '403': { description: 'The role may not do this', content: json('Error') },
-  '404': { description: 'No such source or customer', content: json('Error') },
+  '403': { description: 'The role may not do this, or HOST_NOT_ALLOWED (a Host header the server does not answer to)', content: json('Error') },
+  '404': { description: 'No such source (or one the caller may not use) or customer', content: json('Error') },
+  '500': { description: 'A misconfigured source, or ACCESS_LOG_UNWRITABLE: nothing is served without its access-log entry', content: json('Error') },
   '502': { description: 'The ERP backend failed', content: json('Error') },
-  '503': { description: 'Cannot connect to the ERP', content: json('Error') },
+  '503': { description: 'Cannot connect to the ERP, or SERVER_BUSY (retryable)', content: json('Error') },
 };
 const nameParameter = { name: 'name', in: 'path', required: true, schema: { type: 'string' }, description: 'configured source name' };
 const filterParameters = FILTER_PARAMETERS.map((name) => ({

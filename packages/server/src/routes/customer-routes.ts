@@ -2,14 +2,18 @@ import { type Customer, cursorOf } from '@custcode/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { BadRequestError, NotFoundError } from '../http-error.js';
-import { filtersFromParameters, maskedTextFields, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
+import { logged } from '../request-access-log.js';
+import { filtersFromParameters, maskedTextFields, noNul, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
 import type { ServerContext, ServerEnv } from '../server-context.js';
 
 /** At most this many codes in one batch lookup. */
 export const MAX_LOOKUP_CODES = 10_000;
 
 export const lookupRequestSchema = z
-  .object({ codes: z.array(z.string().min(1)).min(1).max(MAX_LOOKUP_CODES), org: z.string().optional() })
+  .object({
+    codes: z.array(z.string().min(1).refine(noNul, 'a code must not contain a NUL character')).min(1).max(MAX_LOOKUP_CODES),
+    org: z.string().refine(noNul, 'org must not contain a NUL character').optional(),
+  })
   .strict();
 
 async function readJson(request: { json: () => Promise<unknown> }): Promise<unknown> {
@@ -22,7 +26,7 @@ async function readJson(request: { json: () => Promise<unknown> }): Promise<unkn
 
 /** `GET /customers/:code`, `POST /customers:lookup`, `GET /customers` (paged). */
 export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerContext): void {
-  app.get('/sources/:name/customers/:code', async (context) => {
+  app.get('/sources/:name/customers/:code', logged(server, 'get'), async (context) => {
     const source = await server.guarded(context, context.req.param('name'), 'get');
     const org = context.req.query('org');
     const customer = await source.get(context.req.param('code'), org ? { org } : {});
@@ -30,7 +34,7 @@ export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerConte
     return context.json(customer);
   });
 
-  app.post('/sources/:name/:action{customers:lookup}', async (context) => {
+  app.post('/sources/:name/:action{customers:lookup}', logged(server, 'get'), async (context) => {
     const parsed = lookupRequestSchema.safeParse(await readJson(context.req));
     if (!parsed.success) {
       throw new BadRequestError({ message: `Invalid lookup: ${parsed.error.issues[0]?.message ?? 'bad body'}.`, hint: `Send { "codes": ["C001", …] (1 to ${MAX_LOOKUP_CODES}), "org"?: "…" }.` });
@@ -43,7 +47,7 @@ export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerConte
     return context.json({ results });
   });
 
-  app.get('/sources/:name/customers', async (context) => {
+  app.get('/sources/:name/customers', logged(server, 'search'), async (context) => {
     const parameters = context.req.query();
     const limit = pageSize(parameters.limit);
     const filters = filtersFromParameters(parameters);

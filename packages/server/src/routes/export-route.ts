@@ -2,8 +2,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, type PagedCustomers, pagedStream, pagesOf, parseExportFields, writeCsv, writeNdjson, writeJson } from '@custcode/core';
 import type { Hono } from 'hono';
 import { BadRequestError } from '../http-error.js';
+import { logged } from '../request-access-log.js';
 import { filtersFromParameters, maskedTextFields, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
-import type { ServerContext, ServerEnv } from '../server-context.js';
+import type { ServerContext, ServerEnv, ServerRequestContext } from '../server-context.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'json'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -62,9 +63,24 @@ async function primed(customers: AsyncIterable<Customer>): Promise<PagedCustomer
   });
 }
 
-/** `GET /sources/:name/export?format=csv|xlsx|ndjson|json&fields=…&headers=en|zh&escapeFormulas=true|false&…filters`: streamed. */
+/**
+ * Ends a response whose body failed half-way so that the client sees a broken transfer, not a short file
+ * that looks complete: under Node the connection is dropped (quietly: the access log has the error);
+ * elsewhere the body stream errors.
+ */
+function breakResponse(context: ServerRequestContext, output: PassThrough, error: unknown): void {
+  const outgoing = (context.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
+  if (outgoing) outgoing.destroy();
+  else output.destroy(error instanceof Error ? error : new Error(String(error)));
+}
+
+/**
+ * `GET /sources/:name/export?format=csv|xlsx|ndjson|json&fields=…&headers=en|zh&escapeFormulas=true|false&…filters`: streamed. A client
+ * that goes away stops the export: the writer fails on the closed stream, the source stops reading (its
+ * connection released), and the search entry of the access log says `aborted` with the rows handed over.
+ */
 export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext): void {
-  app.get('/sources/:name/export', async (context) => {
+  app.get('/sources/:name/export', logged(server, 'export'), async (context) => {
     const parameters = context.req.query();
     const format = option(parameters.format, EXPORT_FORMATS, 'csv', 'format');
     const headers = option(parameters.headers, ['en', 'zh'] as const, 'en', 'headers');
@@ -82,7 +98,9 @@ export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext)
     const source = await server.guarded(context, context.req.param('name'), 'export');
     const customers = await primed(source.search(query));
     const output = new PassThrough();
-    write(format, customers, output, { fields, headers, encoding, escapeFormulas }).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+    write(format, customers, output, { fields, headers, encoding, escapeFormulas }).catch((error: unknown) => breakResponse(context, output, error));
+    // The search entry, written when the stream ends, closes this request in the access log.
+    context.set('streamed', true);
     const filename = `${source.name}.${format}`;
     const textFields = maskedTextFields(source, query);
     return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {

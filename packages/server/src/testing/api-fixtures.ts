@@ -43,6 +43,7 @@ export function fixtureApp(options: { policy?: AccessPolicy | undefined; sources
     accessLog,
     env: { ANNA_KEY: API_KEYS.analyst },
     views: { 'active-100002': { source: 'k3', org: '100002', status: 'active' } },
+    allowedHosts: ['custcode.test'],
   });
   const request = async (path: string, init: RequestInit & { key?: string } = {}) => {
     const { key, ...rest } = init;
@@ -51,4 +52,30 @@ export function fixtureApp(options: { policy?: AccessPolicy | undefined; sources
     return custcode.fetch(new Request(`http://custcode.test${path}`, { ...rest, headers }));
   };
   return { custcode, accessLog, request };
+}
+
+/**
+ * A memory source whose search hands over the first record, then waits for `release` before the rest:
+ * a request is under way, by a known point, when the test acts. `waiting` resolves once it waits.
+ */
+export function gatedSource(customers: Customer[]) {
+  const memory = createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers });
+  let release: () => void = () => undefined;
+  let arrived: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const waiting = new Promise<void>((resolve) => (arrived = resolve));
+  const source: CustomerSource = {
+    ...memory,
+    search: (query) => (async function* () {
+      let index = 0;
+      for await (const customer of memory.search(query)) {
+        if (index++ === 1) {
+          arrived();
+          await gate;
+        }
+        yield customer;
+      }
+    })(),
+  };
+  return { source, release, waiting };
 }

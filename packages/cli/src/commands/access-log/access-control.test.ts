@@ -71,6 +71,18 @@ describe('roles in the CLI', () => {
     expect(refused.exitCode).toBe(4);
   });
 
+  it('logs every read of the log, and every refused one', async () => {
+    const shown = await run(['access-log', '--user', 'erin', '--json'], { CUSTCODE_USER: 'root' });
+    const printed = (JSON.parse(shown.stdout) as AccessLogEntry[]).length;
+    await run(['access-log'], { CUSTCODE_USER: 'alice' });
+    const reads = logEntries().filter((entry) => entry.command === 'access-log').slice(-3);
+    expect(reads).toMatchObject([
+      { user: 'root', role: 'admin', operation: 'read', source: '*', query: { user: 'erin' }, outcome: 'started', records: 0, via: 'cli' },
+      { user: 'root', operation: 'read', outcome: 'ok', records: printed },
+      { user: 'alice', role: 'viewer', operation: 'read', outcome: 'denied', error: 'NOT_AUTHORIZED' },
+    ]);
+  });
+
   it('rejects a user whose role does not exist', async () => {
     const broken = tempProject(clientsConfig({ roles, users: { bob: { role: 'viewr' } } }));
     try {

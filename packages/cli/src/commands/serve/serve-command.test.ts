@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 import { hashApiKey } from '@custcode/core';
 import type { RunningServer } from '@custcode/server';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   project.write('clients.csv', `\uFEFF${CLIENTS_CSV}\n`);
   const io: CommandIo = { stdout: new PassThrough(), stderr, stdin: Readable.from(['']), stderrIsTTY: false, env: { OPS_KEY: 'ops-key' }, cwd: project.directory };
   server = await new Promise<RunningServer>((resolve) => {
-    finished = runServe(io, { port: '0', host: '127.0.0.1', signal: stop.signal, onListening: resolve });
+    finished = runServe(io, { port: '0', host: '127.0.0.1', allowedHost: ['erp.intranet.example'], signal: stop.signal, onListening: resolve });
   });
 });
 afterAll(async () => {
@@ -45,6 +46,16 @@ describe('custcode serve', () => {
     const views = (await (await get('/views', 'crm-key')).json()) as { views: Record<string, unknown> };
     expect(Object.keys(views.views)).toEqual(['south-active', 'changed']);
     expect((await get('/')).headers.get('content-type')).toContain('text/html');
+  });
+
+  it('answers only to IP addresses, localhost and the names given with --allowed-host', async () => {
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request(`${server.url}/health`, { headers: { host } }, (response) => resolve(response.resume().statusCode ?? 0)).on('error', reject).end();
+      });
+    expect(await status('erp.intranet.example:8080')).toBe(200);
+    expect(await status('localhost')).toBe(200);
+    expect(await status('attacker.example')).toBe(403);
   });
 
   it('stops on its signal and exits 0', async () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { createCustcodeApp, type RunningServer, type ServerSourceEntry, startServer } from '@custcode/server';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { loadConfig } from '../../config/load-config.js';
@@ -11,6 +12,8 @@ export interface ServeOptions {
   config?: string;
   port?: string;
   host?: string;
+  /** Host names the server answers to besides IP addresses, localhost and a --host name. */
+  allowedHost?: string[];
   json?: boolean;
   /** Stops the server (tests); without it SIGINT / SIGTERM do. */
   signal?: AbortSignal;
@@ -55,6 +58,8 @@ export async function runServe(io: CommandIo, options: ServeOptions): Promise<nu
     const policy = accessPolicyOf(loaded);
     const app = createCustcodeApp({
       sources,
+      // A name given to --host is one the server is reached by; IP addresses and localhost always are.
+      allowedHosts: [...(options.allowedHost ?? []), ...(isIP(host) === 0 ? [host] : [])],
       policy,
       ...(accessLog ? { accessLog } : {}),
       env: io.env,

@@ -2,6 +2,8 @@ import type { SqlArrayRows } from '../../executor/sql-executor.js';
 
 /** mysql2's callback connection, under a pooled promise connection (`.connection`): what a stream needs. */
 interface CoreConnection {
+  /** The socket: ending the connection (what mysql2's destroy does) leaves it open for reading. */
+  stream?: { destroy(): void };
   execute(options: { sql: string; values: unknown[]; rowsAsArray: boolean }): StatementEvents;
   pause(): void;
   resume(): void;
@@ -26,7 +28,9 @@ const PAGES_AHEAD = 2;
 /**
  * Streams one prepared statement on a connection of its own, in pages of `pageSize` rows. The socket is
  * paused while pages wait unread, so memory stays at a few pages however slow the reader. A connection
- * whose statement was not read to the end (the reader stopped, or it failed) is destroyed, not reused.
+ * whose statement was not read to the end (the reader stopped, or it failed) is destroyed, not reused,
+ * and its socket closed at once: the server, blocked sending rows nobody reads, then ends the statement
+ * instead of waiting out its net_write_timeout.
  * `timeoutMs`: how long the server may stay silent while the reader waits.
  */
 export async function* streamStatement(pooled: PooledConnection, sql: string, values: unknown[], pageSize: number, timeoutMs: number | undefined): AsyncGenerator<SqlArrayRows> {
@@ -94,7 +98,10 @@ export async function* streamStatement(pooled: PooledConnection, sql: string, va
   } finally {
     connection.off('error', fail);
     if (complete) pooled.release();
-    else pooled.destroy();
+    else {
+      pooled.destroy();
+      connection.stream?.destroy();
+    }
   }
 }
 
