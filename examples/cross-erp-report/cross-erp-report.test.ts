@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentedOutput, outputMismatch } from '../documented-output.js';
 import { createKingdeeSource } from '@custcode/adapter-kingdee';
 import { createOracleEbsSource } from '@custcode/adapter-oracle';
 import { createSapSource } from '@custcode/adapter-sap';
@@ -52,6 +53,11 @@ describe.skipIf(notBuilt)('examples/cross-erp-report', () => {
   });
 
   const rowsOf = (source: string) => rows.filter((row) => row.source === source);
+
+  it('prints what README.md shows', () => {
+    const paths = { '/tmp/custcode-report': outDir, '/tmp/custcode-demo': demoDir };
+    expect(outputMismatch(documentedOutput(join(import.meta.dirname, 'README.md')), stdout, paths)).toBeUndefined();
+  });
 
   it('writes every customer of every source to the CSV, as many as each source counts', async () => {
     for (const source of sources) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentedOutput, outputMismatch } from '../documented-output.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
@@ -33,6 +34,10 @@ describe.skipIf(notBuilt)('examples/integration-lookup', () => {
   });
 
   const line = (label: string) => output.split('\n').filter((text) => text.startsWith(`[${label}]`));
+
+  it('prints what README.md shows', () => {
+    expect(outputMismatch(documentedOutput(join(import.meta.dirname, 'README.md')), output, { '/tmp/custcode-demo': demoDir })).toBeUndefined();
+  });
 
   it('opens U8 on an existing connection', () => {
     expect(line('open')[0]).toContain('u8 (yonyou-u8) on an existing better-sqlite3 connection');

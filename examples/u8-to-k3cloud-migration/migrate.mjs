@@ -69,7 +69,7 @@ const first = await custcode(...migrateArgs);
 const firstSummary = JSON.parse(first.stdout);
 const counts = (item) => Object.entries(item.decisions).map(([decision, count]) => `${decision} ${count}`).join(', ');
 log('run 1', `exit ${first.exitCode}: ${counts(firstSummary)}; ${firstSummary.skippedNumbers} numbers passed over (K/3 Cloud holds them)`);
-for (const item of firstSummary.unmapped) log('run 1', `unmapped ${item.field} "${item.value}" (${item.count} customers, e.g. ${item.examples.join(', ')})`);
+for (const item of firstSummary.unmapped) log('run 1', `unmapped ${item.field} "${item.value}" (${item.count} customers, e.g. ${item.examples.map((code) => JSON.stringify(code)).join(', ')})`);
 log('run 1', `${firstSummary.nearDuplicates.undecided} near-duplicate groups wait for a decision`);
 const firstRows = parseCrosswalk(readFileSync(join(out, 'crosswalk.csv'), 'utf8'));
 

@@ -6,13 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../packages/cli/src/demo/demo-command.js';
+import { documentedOutput, outputMismatch } from '../documented-output.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const built = [join(root, 'packages', 'cli', 'dist', 'index.js'), join(root, 'packages', 'core', 'dist', 'index.js')];
@@ -39,16 +40,21 @@ describe.skipIf(notBuilt)('examples/u8-to-k3cloud-migration', () => {
   const line = (label: string) => output.split('\n').filter((text) => text.startsWith(`[${label}]`));
 
   beforeAll(async () => {
-    demoDir = mkdtempSync(join(tmpdir(), 'custcode-example-migration-'));
+    demoDir = join(mkdtempSync(join(tmpdir(), 'custcode-example-migration-')), 'custcode-demo');
     const quiet = new PassThrough().resume();
-    const io = { stdout: quiet, stderr: quiet, stdin: Readable.from(['']), stderrIsTTY: false, env: {}, cwd: demoDir };
-    expect(await runDemo(io, { dir: '.', count: 300, json: true })).toBe(0);
+    const io = { stdout: quiet, stderr: quiet, stdin: Readable.from(['']), stderrIsTTY: false, env: {}, cwd: dirname(demoDir) };
+    // The default demo: README.md documents the script's output on it.
+    expect(await runDemo(io, { dir: 'custcode-demo', json: true })).toBe(0);
     u8Codes = pluck(join(demoDir, 'u8.sqlite'), 'SELECT cCusCode FROM Customer');
     k3Codes = new Set(pluck(join(demoDir, 'k3cloud.sqlite'), 'SELECT FNUMBER FROM T_BD_CUSTOMER'));
     output = execFileSync(process.execPath, [script, demoDir], { cwd: root, encoding: 'utf8' });
   });
   afterAll(() => {
-    if (demoDir) rmSync(demoDir, { recursive: true, force: true });
+    if (demoDir) rmSync(dirname(demoDir), { recursive: true, force: true });
+  });
+
+  it('prints what README.md shows', () => {
+    expect(outputMismatch(documentedOutput(join(import.meta.dirname, 'README.md')), output, { '/path/to/custcode-demo': demoDir })).toBeUndefined();
   });
 
   it('audits U8 and explains the K/3 Cloud rule', () => {

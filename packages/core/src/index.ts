@@ -10,19 +10,20 @@ export {
   type CustomerStatus,
   type CustomerTextField,
 } from './customer/customer-schema.js';
-export { toIsoDateTime, filterStart, filterEndExclusive } from './customer/iso-date.js';
+export { toIsoDateTime, filterStart, filterEndExclusive, dateInputProblem, DATE_INPUT_FORMAT, MIN_DATE_INPUT_YEAR } from './customer/iso-date.js';
 
 // Source contract (v1) and the builder adapters use
-export { customerQuerySchema, TEXT_FIELDS, type CustomerQuery, type CustomerFilter, type LookupOptions, type TextField } from './source/v1/customer-query.js';
+export { customerQuerySchema, MAX_FILTER_TEXT_LENGTH, TEXT_FIELDS, type CustomerQuery, type CustomerFilter, type LookupOptions, type TextField } from './source/v1/customer-query.js';
 export type { CustomerSource, LookupResult } from './source/v1/customer-source.js';
 export type { SourceDescription, OrgScope, RawColumns } from './source/v1/source-description.js';
 export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
-export { createCustomerSource, parseCustomerQuery } from './source/create-customer-source.js';
+export { createCustomerSource } from './source/create-customer-source.js';
+export { parseCustomerQuery } from './source/parse-customer-query.js';
 export type { RetryOptions } from './source/retry.js';
 export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';
 export { CUSTOMER_PAGES, pagedStream, pagesOf, type PagedCustomers } from './source/customer-pages.js';
 export { matchesFilter, matchesText, statusList } from './source/match-filter.js';
-export { cursorOf, encodeCursor, decodeCursor } from './source/cursor.js';
+export { cursorOf, cursorAfter, encodeCursor, decodeCursor } from './source/cursor.js';
 
 // Codes and text
 export { normalizeCode, parseCodeInput, alphaInput, alphaOutput, codeHasPrefix, MAX_CODE_LENGTH } from './code/normalize-code.js';
@@ -36,6 +37,7 @@ export * from './errors/index.js';
 export { importOptional, isModuleNotFound } from './internal/import-optional.js';
 export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
 export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from './internal/redact.js';
+export { parseWholeNumber } from './internal/whole-number.js';
 
 // Identifier validators
 export { usccCheckCharacter, validateUscc, gb11714CheckCharacter, validateGb11714, type IdentifierValidationOptions, type ValidationErrorKind, type ValidationIssue, type ValidationResult } from './validators/index.js';

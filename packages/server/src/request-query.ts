@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, type GuardedSource, narrowedTextFields, parseCustomerQuery, type TextField } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type GuardedSource, narrowedTextFields, parseCustomerQuery, parseWholeNumber, type TextField } from '@custcode/core';
 import type { MiddlewareHandler } from 'hono';
 import { BadRequestError } from './http-error.js';
 
@@ -29,18 +29,19 @@ export function filtersFromParameters(parameters: Record<string, string>): Custo
 /** `limit` between 1 and MAX_PAGE_SIZE. */
 export function pageSize(value: string | undefined, fallback = DEFAULT_PAGE_SIZE, maximum = MAX_PAGE_SIZE): number {
   if (value === undefined || value === '') return fallback;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1 || size > maximum) {
+  const size = parseWholeNumber(value);
+  if (size === undefined || size < 1 || size > maximum) {
     throw new BadRequestError({ message: `limit must be a whole number from 1 to ${maximum}, not "${value}".`, hint: `For example limit=${fallback}.` });
   }
   return size;
 }
 
+/** The query, or a 400 naming the parameter (`cursor` for `after`) and how to write it. */
 export function validated(query: Record<string, unknown>): CustomerQuery {
   try {
-    return parseCustomerQuery(query);
+    return parseCustomerQuery(query, (key) => `parameter "${key === 'after' ? 'cursor' : key}"`);
   } catch (error) {
-    throw new BadRequestError({ message: (error as Error).message, hint: 'Dates are YYYY-MM-DD (or YYYY-MM-DDTHH:mm:ss); status is active, blocked or deleted.', cause: error });
+    throw new BadRequestError({ message: (error as Error).message, ...(CustcodeError.isInstance(error) && error.hint ? { hint: error.hint } : {}), cause: error });
   }
 }
 

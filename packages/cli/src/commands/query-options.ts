@@ -1,7 +1,8 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, type ExportField, parseCustomerQuery, parseExportFields } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type ExportField, parseCustomerQuery, parseExportFields } from '@custcode/core';
 import type { LoadedConfig } from '../config/load-config.js';
 import { didYouMean } from '../config/nearest-key.js';
 import { UsageError } from '../output/usage-error.js';
+import { wholeNumberFlag } from './flag-values.js';
 
 /** Filter flags as commander gives them. */
 export interface FilterFlags {
@@ -50,11 +51,19 @@ export function resolveQuery(loaded: LoadedConfig, source: string, text: string 
   for (const key of TEXT_FILTERS) if (flags[key] !== undefined) query[key] = flags[key];
   if (text !== undefined && text !== '') query.text = text;
   if (status !== undefined) query.status = parseStatus(status);
-  if (limit !== undefined) query.limit = parseLimit(limit);
+  if (limit !== undefined) query.limit = wholeNumberFlag('--limit', limit, { min: 1, example: '100' });
+  return { query: checkedQuery(query, (key) => (key === 'text' ? 'search text' : (flags as Record<string, unknown>)[key] !== undefined ? flagName(key) : `view "${flags.view}": ${key}`)), fields };
+}
+
+/** `createdTo` → `--created-to`. */
+export const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+
+/** A query validated as every source does, its mistakes a usage error (exit 2) naming the field as the user wrote it. */
+export function checkedQuery(query: Record<string, unknown>, fieldName: (key: string) => string = flagName): CustomerQuery {
   try {
-    return { query: parseCustomerQuery(query), fields };
+    return parseCustomerQuery(query, fieldName);
   } catch (error) {
-    throw new UsageError({ message: (error as Error).message, hint: 'Dates are YYYY-MM-DD (or YYYY-MM-DDTHH:mm:ss); --status is active, blocked or deleted (comma-separated for several).' });
+    throw new UsageError({ message: (error as Error).message, ...(CustcodeError.isInstance(error) && error.hint ? { hint: error.hint } : {}), cause: error });
   }
 }
 
@@ -66,10 +75,4 @@ function parseStatus(value: string): CustomerQuery['status'] {
     }
   }
   return (statuses.length === 1 ? statuses[0] : statuses) as CustomerQuery['status'];
-}
-
-export function parseLimit(value: string): number {
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit <= 0) throw new UsageError({ message: `--limit must be a positive whole number, not "${value}".`, hint: 'For example --limit 100.' });
-  return limit;
 }

@@ -5,7 +5,8 @@ import { configPath, type LoadedConfig, loadConfig } from '../config/load-config
 import { outputGuard } from '../output/output-guard.js';
 import { readCodes } from '../output/read-codes.js';
 import { reportError } from '../output/report-error.js';
-import { runRuleExplain, runRuleGenerate, runRuleValidate } from './rule/index.js';
+import { wholeNumberFlag } from './flag-values.js';
+import { MAX_COUNT, runRuleExplain, runRuleGenerate, runRuleValidate } from './rule/index.js';
 import type { CommonOptions } from './with-source.js';
 
 /** The config, or none: `rule` commands work without one unless it was named with --config or CUSTCODE_CONFIG. */
@@ -50,7 +51,15 @@ export interface RuleGenerateFlags extends CommonOptions {
 
 export async function runRuleGenerateCommand(io: CommandIo, options: RuleGenerateFlags): Promise<number> {
   const { config: _config, count, ...rest } = options;
-  return withRule(io, options, (rule, loaded) => runRuleGenerate({ ...rest, rule, count: Number(count), outputs: outputGuard(loaded, io.cwd) }, io));
+  return withRule(io, options, async (rule, loaded) => {
+    let parsed: number;
+    try {
+      parsed = wholeNumberFlag('--count', count, { min: 1, max: MAX_COUNT, example: '10' });
+    } catch (error) {
+      return reportError(io, error, { json: options.json });
+    }
+    return runRuleGenerate({ ...rest, rule, count: parsed, outputs: outputGuard(loaded, io.cwd) }, io);
+  });
 }
 
 export async function runRuleExplainCommand(io: CommandIo, options: CommonOptions & { rule: string }): Promise<number> {

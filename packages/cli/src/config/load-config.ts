@@ -32,9 +32,15 @@ export function loadConfig(io: CommandIo, explicit?: string): LoadedConfig {
       hint: `Create ${DEFAULT_CONFIG_FILE} (run \`custcode demo\` for a working example), or pass --config FILE / set CUSTCODE_CONFIG.`,
     });
   }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw unreadable(path, error);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ConfigError({ message: `${path} is not valid JSON: ${(error as Error).message}.`, hint: 'Fix the JSON syntax (no comments, no trailing commas).', cause: error });
   }
@@ -61,4 +67,16 @@ export function loadConfig(io: CommandIo, explicit?: string): LoadedConfig {
   const loaded = { path, directory: dirname(path), config };
   assertAccessLogIsOwnFile(loaded);
   return loaded;
+}
+
+/** The config exists but cannot be read: say why (permissions, a directory), not "fix the JSON". */
+function unreadable(path: string, error: unknown): ConfigError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? { reason: 'permission denied', hint: `Let the user running custcode read it (e.g. chmod u+r ${path}), or pass --config FILE.` }
+      : code === 'EISDIR'
+        ? { reason: 'it is a directory', hint: `Point --config or CUSTCODE_CONFIG at the JSON file inside it (${DEFAULT_CONFIG_FILE}).` }
+        : { reason: (error as Error).message, hint: 'Check the file, or pass --config FILE.' };
+  return new ConfigError({ message: `Cannot read the config file ${path}: ${why.reason}${code ? ` (${code})` : ''}.`, hint: why.hint, cause: error });
 }

@@ -9,6 +9,7 @@ import { DEMO_DATABASES, loadSeeder } from './demo-entries.js';
 import { CSV_DEMO_FILE, DEMO_CSV_COLUMNS, SAP_DEMO_FILE, writeCsvDemo, writeSapDemo } from './demo-extras.js';
 import { assertDemoDirectory, writeDemoMarker } from './demo-marker.js';
 import { createSqliteSeedTarget } from './sqlite-seed-target.js';
+import { withShowcase } from './demo-showcase.js';
 import { demoTour } from './demo-tour.js';
 
 export interface DemoOptions {
@@ -35,7 +36,10 @@ interface Sample {
 
 /** Realistic customers with planted problems (for `custcode audit`); a different seed per ERP. */
 function sampleData(options: DemoOptions): (seed: number) => Sample {
-  return (seed) => generateSampleCustomers({ count: options.count ?? 2000, seed, problems: true });
+  return (seed) => {
+    const { customers, rule } = generateSampleCustomers({ count: options.count ?? 2000, seed, problems: true });
+    return { customers: withShowcase(customers), rule };
+  };
 }
 
 /**

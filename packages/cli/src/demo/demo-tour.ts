@@ -22,6 +22,7 @@ export function demoTour(directory: string, reports: readonly DemoSourceReport[]
     `  custcode get ${source} ${code} --json`,
     `  custcode search ${source} 北京 --limit 10`,
     `  custcode search ${source} --status blocked --updated-since 2024-06-01`,
+    `  custcode search ${source} --ask "北京 停用 的客户 2024年以后新增"`,
     `  custcode export ${source} --out ${source}.xlsx --headers zh`,
     `  custcode export ${source} --view ${source}-blocked --out blocked.pdf`,
     ...(csv ? [`  custcode search ${csv.source} --name 有限公司 --limit 5`] : []),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isCustcodeError } from '@custcode/core';
+import { cursorAfter, isCustcodeError } from '@custcode/core';
 import { createFileSource } from './file-source.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'custcode-file-source-'));
@@ -31,6 +31,7 @@ describe('file source', () => {
     const source = await createFileSource({ name: 'xls', path, columns, sheet: '客户' });
     const customers = await collect(source);
     expect(customers.map(({ raw: _raw, ...customer }) => customer)).toEqual([
+      { source: 'xls', erp: 'file', code: '', name: '没有编号的行', status: 'active' },
       { source: 'xls', erp: 'file', code: '1002', name: '北京测试有限公司', status: 'blocked', createdAt: '2024-01-05T09:30:00' },
       { source: 'xls', erp: 'file', code: 'K001', name: '上海浦东公司', status: 'active' },
     ]);
@@ -55,5 +56,43 @@ describe('file source', () => {
     expect((error as Error).message).toContain('unknown status "暂停"');
     const mapped = await createFileSource({ name: 'csv', path, columns: { code: '客户编号', name: '客户名称', status: '状态' }, statusValues: { 暂停: 'blocked' } });
     expect(await mapped.get('B1')).toMatchObject({ status: 'blocked' });
+  });
+
+  it('returns every data row of a GB18030 CSV, rows without a code included; only blank rows are skipped', async () => {
+    const path = join(directory, 'gb18030.csv');
+    writeFileSync(path, iconv.encode('客户编号,客户名称,地址\nKH001,北京星辰科技有限公司,北京市海淀区\n,大连星海港务有限公司,\n,,\n  ,宁波港口物流有限公司,\nKH002,上海瑞丰贸易有限公司,\n', 'gb18030'));
+    const source = await createFileSource({ name: 'f', path, columns: { code: '客户编号', name: '客户名称', address: '地址' }, encoding: 'gb18030' });
+    const customers = await collect(source);
+    expect(customers.map((customer) => [customer.code, customer.name])).toEqual([
+      ['', '大连星海港务有限公司'],
+      ['', '宁波港口物流有限公司'],
+      ['KH001', '北京星辰科技有限公司'],
+      ['KH002', '上海瑞丰贸易有限公司'],
+    ]);
+    expect(customers[0]!.raw).toEqual({ 客户编号: '', 客户名称: '大连星海港务有限公司', 地址: '' });
+    expect(await source.count()).toBe(4);
+    expect(await source.count({ name: '港' })).toBe(2);
+    expect(isCustcodeError(await source.get('').catch((error: unknown) => error), 'CODE_MALFORMED')).toBe(true);
+  });
+
+  it('pages with limit and cursors through several empty codes and repeated codes, in file order', async () => {
+    const path = join(directory, 'paging.csv');
+    const lines = ['code,name', ',无编号一', 'B1,乙', ',无编号二', 'A1,甲', 'B1,乙二', ',无编号三', ' A0,前导空格'];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const source = await createFileSource({ name: 'f', path, columns: { code: 'code', name: 'name' } });
+    const order = ['无编号一', '无编号二', '无编号三', '前导空格', '甲', '乙', '乙二'];
+    expect((await collect(source)).map((customer) => customer.name)).toEqual(order);
+    for (const limit of [1, 2, 4]) {
+      const names: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const rows = [];
+        for await (const customer of source.search({ limit, ...(after === undefined ? {} : { after }) })) rows.push(customer);
+        names.push(...rows.map((customer) => customer.name));
+        if (rows.length < limit) break;
+        after = cursorAfter(rows, 'as-is', after);
+      }
+      expect(names, `limit ${limit}`).toEqual(order);
+    }
   });
 });

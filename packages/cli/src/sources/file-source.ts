@@ -24,7 +24,10 @@ const STATUS_WORDS: Record<string, CustomerStatus> = {
 
 const MAPPABLE = CUSTOMER_FIELDS.filter((field) => field !== 'source' && field !== 'erp');
 
-/** A CSV or XLSX file as a read-only source: read once into memory, then searched like any other. */
+/**
+ * A CSV or XLSX file as a read-only source: read once into memory, then searched like any other. Every data
+ * row is a record, in file order within one code; `get` cannot find a row without a code.
+ */
 export async function createFileSource(options: FileSourceOptions): Promise<CustomerSource> {
   for (const field of Object.keys(options.columns)) {
     if (!(MAPPABLE as readonly string[]).includes(field)) {
@@ -73,8 +76,10 @@ function text(value: string | Date | undefined): string | undefined {
 
 function toCustomer(row: FileRow, options: FileSourceOptions, statusWords: Record<string, CustomerStatus>, line: number): Customer | undefined {
   const value = (field: string) => (options.columns[field] === undefined ? undefined : text(row[options.columns[field]!]));
-  const code = value('code');
-  if (code === undefined) return undefined; // a row without a code is no customer (audit finds such rows in the ERP itself)
+  // Blank rows (`,,,` at the end of an exported sheet) hold no customer; a row without a code does, and the
+  // file is its only copy: it is returned with code '' so that search, export and audit see it.
+  if (Object.values(row).every((cell) => text(cell) === undefined)) return undefined;
+  const code = value('code') ?? '';
   const statusText = value('status');
   const status = statusText === undefined ? 'active' : statusWords[statusText] ?? statusWords[statusText.toLowerCase()];
   if (!status) {

@@ -26,8 +26,17 @@ describe('file access log', () => {
     expect(await read({ since: parseSince('2026-02-15') })).toEqual(['bob@2026-03', 'alice@2026-05']);
   });
 
-  it('refuses an invalid --since', () => {
-    expect(() => parseSince('yesterday')).toThrow(/Not a date/);
+  it('refuses an invalid --since, impossible days and times included, with the one date check', () => {
+    expect(() => parseSince('yesterday')).toThrow(/is not a date/);
+    expect(() => parseSince('2024-02-30', '--since')).toThrow('Invalid --since: "2024-02-30" is not a date: 2024-02 has no day 30.');
+    expect(() => parseSince('2024-13-01')).toThrow(/no month 13/);
+    expect(() => parseSince('2024-01-01T25:00')).toThrow(/not a time of day/);
+  });
+
+  it('reads --since in local time, with a T or a space', () => {
+    expect(parseSince('2026-02-15').getTime()).toBe(new Date(2026, 1, 15).getTime());
+    expect(parseSince('2026-02-15 10:30').getTime()).toBe(new Date(2026, 1, 15, 10, 30).getTime());
+    expect(parseSince('2026-02-15T10:30:05').getTime()).toBe(new Date(2026, 1, 15, 10, 30, 5).getTime());
   });
 });
 

@@ -2,6 +2,7 @@ import { appendFileSync, closeSync, createReadStream, existsSync, mkdirSync, ope
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AccessLogError } from '../errors/access-log-error.js';
+import { DATE_INPUT_FORMAT, dateInputProblem } from '../customer/iso-date.js';
 import { ConfigError } from '../errors/config-error.js';
 import { redactStrings } from '../internal/redact.js';
 import type { AccessCommand } from './access-policy-schema.js';
@@ -102,13 +103,11 @@ export interface AccessLogFilter {
   since?: Date;
 }
 
-/** Parses `YYYY-MM-DD` as local midnight, anything else as `Date` does; a ConfigError when invalid. */
-export function parseSince(value: string): Date {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00` : value);
-  if (Number.isNaN(date.getTime())) {
-    throw new ConfigError({ message: `Not a date: "${value}".`, hint: 'Use YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss.' });
-  }
-  return date;
+/** Parses a date as every date filter does (`dateInputProblem`), in local time; a ConfigError naming `field` and the problem. */
+export function parseSince(value: string, field = 'since'): Date {
+  const problem = dateInputProblem(value);
+  if (problem !== undefined) throw new ConfigError({ message: `Invalid ${field}: ${problem}.`, hint: `Use ${DATE_INPUT_FORMAT} (local time), e.g. 2024-06-01.` });
+  return new Date(value.length === 10 ? `${value}T00:00:00` : `${value.slice(0, 10)}T${value.slice(11)}`);
 }
 
 /** Streams the entries of a JSON Lines access log that match `filter`; unreadable lines are skipped. */

@@ -11,8 +11,11 @@ const addDays = (text: string, days: number) => {
   date.setUTCDate(date.getUTCDate() + days);
   return day(date);
 };
-const monthStart = (year: number, month: number) => day(new Date(Date.UTC(year, month - 1, 1)));
-const monthEnd = (year: number, month: number) => day(new Date(Date.UTC(year, month, 0)));
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+// Built as text, not through Date (which rolls month 13 over into the next year): the caller checks the result.
+const monthStart = (year: number, month: number) => `${pad(year, 4)}-${pad(month)}-01`;
+// 2000 + year % 400 has the same leap years as `year` (the Gregorian cycle), and Date reads it as written.
+const monthEnd = (year: number, month: number) => `${pad(year, 4)}-${pad(month)}-${month >= 1 && month <= 12 ? pad(new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate()) : '01'}`;
 
 interface DateRule {
   pattern: RegExp;
@@ -40,10 +43,10 @@ export const DATE_RULES: readonly DateRule[] = [
   { pattern: /(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:以后|以来|之后|起)/, range: (match) => ({ from: monthStart(+match[1]!, +match[2]!) }) },
   { pattern: /(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?/, range: (match) => ({ from: monthStart(+match[1]!, +match[2]!), to: monthEnd(+match[1]!, +match[2]!) }) },
   { pattern: /(\d{4})\s*年?\s*(?:以后|以来|之后|起|至今)/, range: (match) => ({ from: `${match[1]}-01-01` }) },
-  { pattern: /(\d{4})\s*年?\s*(?:以前|之前)/, range: (match) => ({ to: `${+match[1]! - 1}-12-31` }) },
+  { pattern: /(\d{4})\s*年?\s*(?:以前|之前)/, range: (match) => ({ to: `${pad(+match[1]! - 1, 4)}-12-31` }) },
   { pattern: /(?:since|from)\s+(\d{4})\b/i, range: (match) => ({ from: `${match[1]}-01-01` }) },
-  { pattern: /after\s+(\d{4})\b/i, range: (match) => ({ from: `${+match[1]! + 1}-01-01` }) },
-  { pattern: /before\s+(\d{4})\b/i, range: (match) => ({ to: `${+match[1]! - 1}-12-31` }) },
+  { pattern: /after\s+(\d{4})\b/i, range: (match) => ({ from: `${pad(+match[1]! + 1, 4)}-01-01` }) },
+  { pattern: /before\s+(\d{4})\b/i, range: (match) => ({ to: `${pad(+match[1]! - 1, 4)}-12-31` }) },
   { pattern: /(?:\bin\s+)?(\d{4})\s*年(?:度)?|\bin\s+(\d{4})\b/i, range: (match) => ({ from: `${match[1] ?? match[2]}-01-01`, to: `${match[1] ?? match[2]}-12-31` }) },
   { pattern: /(?:最近|近|过去)\s*([0-9]+|[一两二三四五六七八九十])\s*(?:天|日)/, range: (match, today) => ({ from: addDays(today, -count(match[1]!)) }) },
   { pattern: /(?:last|past)\s+(\d+)\s+days?/i, range: (match, today) => ({ from: addDays(today, -Number(match[1])) }) },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isCustcodeError } from '../errors/custcode-error.js';
 import { parseAsk } from './parse-ask.js';
 
 const vocabulary = { regions: ['北京', '上海', '广东', 'Hamburg'], categories: ['批发', '华北批发', '经销商'], orgs: ['1000', '2000'] };
@@ -60,6 +61,46 @@ describe('parseAsk', () => {
 
   it('does not take numbers of the question for all-digit vocabulary values', () => {
     expect(parseAsk('前10个 2024年新增', { regions: ['10', '2024'], orgs: ['1000'] }, { today }).query).toEqual({ limit: 10, createdFrom: '2024-01-01', createdTo: '2024-12-31' });
+  });
+
+  it('maps English place and category names to the source\'s own values', () => {
+    const own = { regions: ['上海市', '广东省', '北京', '华东', '广西壮族自治区', '海外'], categories: ['批发客户', '经销商', '集团内部'] };
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['blocked customers in Shanghai', { status: 'blocked', region: '上海市' }],
+      ['active customers in guangdong created this year', { status: 'active', region: '广东省', createdFrom: '2026-01-01' }],
+      ['Beijing wholesale customers', { region: '北京', category: '批发客户' }],
+      ['distributors in East China', { category: '经销商', region: '华东' }],
+      ['customers in Guangxi', { region: '广西壮族自治区' }],
+      ['intra-group customers overseas', { category: '集团内部', region: '海外' }],
+    ];
+    for (const [question, expected] of cases) expect(parseAsk(question, own, { today }).query, question).toEqual(expected);
+    expect(parseAsk('customers in Shanghai', own, { today }).understood).toEqual([{ phrase: 'Shanghai', filter: { region: '上海市' }, note: 'Shanghai is 上海市 in this source' }]);
+    // A place the source does not have stays a text search: Shenzhen is no region here.
+    expect(parseAsk('customers in Shenzhen', own, { today }).query).toEqual({ text: 'Shenzhen' });
+    // Shanxi is not Shaanxi.
+    expect(parseAsk('customers in Shanxi', { regions: ['陕西', '山西'] }, { today }).query).toEqual({ region: '山西' });
+  });
+
+  it('refuses a date phrase that names no real day, with a typed error naming the phrase', () => {
+    for (const [question, problem] of [
+      ['2024-13-01以后新增', 'there is no month 13'],
+      ['created before 2024-02-30', '2024-02 has no day 30'],
+      ['2024-00-10以前', 'there is no month 00'],
+      ['2024年13月新增', 'there is no month 13'],
+      ['0000年以后', 'before 1753-01-01'],
+    ] as const) {
+      let error: unknown;
+      try {
+        parseAsk(question, vocabulary, { today });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isCustcodeError(error, 'QUERY_UNSUPPORTED'), question).toBe(true);
+      expect((error as Error).message, question).toMatch(/^Cannot read the date in ".+": /);
+      expect((error as Error).message, question).toContain(problem);
+    }
+    expect(parseAsk('2024年2月新增', vocabulary, { today }).query).toEqual({ createdFrom: '2024-02-01', createdTo: '2024-02-29' });
+    expect(parseAsk('2100年2月新增', vocabulary, { today }).query).toEqual({ createdFrom: '2100-02-01', createdTo: '2100-02-28' });
   });
 
   it('reads full-width digits and letters', () => {

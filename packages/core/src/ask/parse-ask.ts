@@ -1,6 +1,9 @@
 import type { CustomerStatus } from '../customer/customer-schema.js';
 import type { CustomerQuery } from '../source/v1/customer-query.js';
+import { dateInputProblem } from '../customer/iso-date.js';
+import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
 import { DATE_RULES, type DateRange, localToday } from './ask-dates.js';
+import { categoryNames, regionNames } from './ask-english-names.js';
 
 /** Values the source really has, so that names in a question can be recognised (gathered by a scan, or given). */
 export interface AskVocabulary {
@@ -96,14 +99,20 @@ export function parseAsk(question: string, vocabulary: AskVocabulary = {}, optio
   }
   if (statuses.length > 0) query.status = statuses.length === 1 ? statuses[0] : statuses;
 
-  for (const [field, values] of [['region', vocabulary.regions], ['category', vocabulary.categories], ['org', vocabulary.orgs]] as const) {
+  for (const [field, values, englishNames] of [['region', vocabulary.regions, regionNames], ['category', vocabulary.categories, categoryNames], ['org', vocabulary.orgs, () => []]] as const) {
     if (!values || query[field] !== undefined) continue;
-    // Longest names first, so that 华北批发 wins over 批发. All-digit values (region codes, org ids) would match
-    // numbers of the question by accident: those need the explicit forms (组织1000, --region 11).
-    for (const value of [...values].filter((candidate) => candidate.trim() !== '' && !/^\d+$/.test(candidate)).sort((a, b) => b.length - a.length)) {
-      const match = take(new RegExp(/^[A-Za-z0-9]/.test(value) ? `\\b${escapeRegExp(value)}\\b` : escapeRegExp(value), 'i'));
+    // A value is named as written or by an English name (Shanghai → 上海). Longest names first, so that 华北批发
+    // wins over 批发. All-digit values (region codes, org ids) would match numbers of the question by accident:
+    // those need the explicit forms (组织1000, --region 11).
+    const names = values
+      .filter((value) => value.trim() !== '' && !/^\d+$/.test(value))
+      .flatMap((value) => [value, ...englishNames(value)].map((name) => ({ name, value })))
+      .sort((a, b) => b.name.length - a.name.length);
+    for (const { name, value } of names) {
+      const pattern = escapeRegExp(name).replace(/ /g, '\\s+');
+      const match = take(new RegExp(/^[A-Za-z0-9]/.test(name) ? `\\b${pattern}\\b` : pattern, 'i'));
       if (match) {
-        add(match[0], { [field]: value });
+        add(match[0], { [field]: value }, name === value ? undefined : `${match[0].trim()} is ${value} in this source`);
         break;
       }
     }
@@ -116,10 +125,24 @@ export function parseAsk(question: string, vocabulary: AskVocabulary = {}, optio
   return { query: query as CustomerQuery, understood, ignored };
 }
 
+/** The first date phrase and its range; a phrase naming a day the calendar has not is refused, never guessed at. */
 function matchDate(take: (pattern: RegExp) => RegExpExecArray | undefined, today: string): [string, DateRange] | undefined {
   for (const rule of DATE_RULES) {
     const match = take(rule.pattern);
-    if (match) return [match[0], rule.range(match, today)];
+    if (!match) continue;
+    // Written dates are checked before any arithmetic on them; computed ends after (year 0000, month 13).
+    const written = match[0].match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+    const range = written.some((date) => dateInputProblem(date) !== undefined) ? {} : rule.range(match, today);
+    for (const date of [...written, range.from, range.to]) {
+      const problem = date === undefined ? undefined : dateInputProblem(date);
+      if (problem !== undefined) {
+        throw new UnsupportedQueryError({
+          message: `Cannot read the date in "${match[0].trim()}": ${problem}.`,
+          hint: 'Name a real day: 2024-06-01以后, since 2024-06-01, 2024年3月, 2024年以后.',
+        });
+      }
+    }
+    return [match[0], range];
   }
   return undefined;
 }

@@ -3,11 +3,11 @@ import { normalizeCode, parseCodeInput } from '../code/normalize-code.js';
 import { ConnectionError } from '../errors/connection-error.js';
 import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
 import { retryOnLostConnection, type RetryOptions, waitBeforeRetry } from './retry.js';
-import { decodeCursor, toStoredCode } from './cursor.js';
+import { decodeCursor, positionAfter, toStoredCode } from './cursor.js';
 import { matchesFilter } from './match-filter.js';
 import { type PagedCustomers, pagedStream } from './customer-pages.js';
 import type { CustomerFilter, CustomerQuery, LookupOptions } from './v1/customer-query.js';
-import { customerQuerySchema } from './v1/customer-query.js';
+import { parseCustomerQuery } from './parse-customer-query.js';
 import type { CustomerSource, LookupResult } from './v1/customer-source.js';
 import type { SourceDescription } from './v1/source-description.js';
 import type { Cursor, SourceDriver } from './v1/source-driver.js';
@@ -42,22 +42,6 @@ async function* chunksOf(codes: Iterable<string> | AsyncIterable<string>, size: 
 function handOn(rows: Customer[], residual: CustomerFilter | undefined, remaining: number): Customer[] {
   const page = residual ? rows.filter((row) => matchesFilter(row, residual)) : rows;
   return page.length > remaining ? page.slice(0, remaining) : page;
-}
-
-/** Validates a query; unknown keys and bad values become an UnsupportedQueryError that says which. */
-export function parseCustomerQuery(query: unknown): CustomerQuery {
-  const result = customerQuerySchema.safeParse(query ?? {});
-  if (result.success) {
-    // A prefix is typed like a code: every backend gets it in the form codeHasPrefix compares.
-    const { codePrefix } = result.data;
-    return codePrefix === undefined ? result.data : { ...result.data, codePrefix: normalizeCode(codePrefix) };
-  }
-  const issue = result.error.issues[0]!;
-  const key = issue.path.join('.') || (issue as { keys?: string[] }).keys?.join(', ') || 'query';
-  throw new UnsupportedQueryError({
-    message: `Invalid search query at "${key}": ${issue.message}.`,
-    hint: `Query fields are: ${Object.keys(customerQuerySchema.shape).join(', ')}.`,
-  });
 }
 
 /**
@@ -119,6 +103,7 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
         return;
       }
     }
+    let cursor = start;
     let next: Promise<Customer[]> | undefined = fetchPage(start, remaining);
     while (next !== undefined) {
       const rows: Customer[] = await next;
@@ -126,8 +111,8 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
       // A full page: ask for the next one now, so the database works while the caller consumes this one.
       const wanted = residual ? remaining : remaining - rows.length;
       if (rows.length >= pageSize && rows.length > 0 && wanted > 0) {
-        const last = rows[rows.length - 1]!;
-        next = fetchPage({ code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) }, wanted);
+        cursor = positionAfter(rows, driver.codeForm, cursor);
+        next = fetchPage(cursor, wanted);
       }
       const page = handOn(rows, residual, remaining);
       remaining -= page.length;
@@ -155,8 +140,7 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
         for await (const rows of pages) {
           if (rows.length === 0) continue;
           attempt = 0;
-          const last = rows[rows.length - 1]!;
-          cursor = { code: stored(last.code), ...(last.org === undefined ? {} : { org: last.org }) };
+          cursor = positionAfter(rows, driver.codeForm, cursor);
           const page = handOn(rows, residual, remaining);
           remaining -= page.length;
           if (page.length > 0) yield page;
@@ -180,7 +164,9 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
   async function lookupBatch(codes: string[], options: LookupOptions): Promise<Map<string, Customer>> {
     const found = new Map<string, Customer>();
     if (codes.length === 0) return found;
-    const rows = await retry(() => driver.lookup(codes, options.org === undefined ? {} : { org: options.org }));
+    // The org is checked as the org filter of a search is (no NUL, bounded length).
+    const org = options.org === undefined ? undefined : parseCustomerQuery({ org: options.org }).org;
+    const rows = await retry(() => driver.lookup(codes, org === undefined ? {} : { org }));
     for (const row of rows) {
       const key = stored(row.code);
       if (!found.has(key)) found.set(key, row);

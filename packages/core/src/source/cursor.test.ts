@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeCode } from '../code/normalize-code.js';
-import { cursorOf, decodeCursor, encodeCursor, toStoredCode } from './cursor.js';
+import { cursorAfter, cursorOf, decodeCursor, encodeCursor, positionAfter, toStoredCode } from './cursor.js';
 
 describe('cursors', () => {
   it('a code without org is its own cursor', () => {
@@ -40,6 +40,33 @@ describe('cursors', () => {
     expect(cursorOf({ code: '1000' })).toBe('1000');
     expect(decodeCursor(cursorOf({ code: '1000', org: '1000/10/00' }, 'sap-alpha'))).toEqual({ code: '0000001000', org: '1000/10/00' });
     expect(toStoredCode('C-1', 'sap-alpha')).toBe('C-1');
+  });
+
+  it('encodes codes that would not survive as plain text: empty, surrounding spaces', () => {
+    for (const code of ['', ' KH01', 'KH01 ', '\u3000KH01']) {
+      const cursor = encodeCursor({ code });
+      expect(cursor, JSON.stringify(code)).toMatch(/^~/);
+      expect(decodeCursor(cursor)).toEqual({ code });
+    }
+  });
+
+  it('round-trips how many rows of a key were passed', () => {
+    expect(decodeCursor(encodeCursor({ code: '', seen: 3 }))).toEqual({ code: '', seen: 3 });
+    expect(decodeCursor(encodeCursor({ code: 'C1', org: '10', seen: 1 }))).toEqual({ code: 'C1', org: '10', seen: 1 });
+    // Not a count: ignored.
+    expect(decodeCursor(`~${Buffer.from(JSON.stringify({ c: 'C1', s: -2 })).toString('base64url')}`)).toEqual({ code: 'C1' });
+  });
+
+  it('positionAfter counts the rows of the last key, across pages', () => {
+    const page = [{ code: 'A' }, { code: '' }, { code: '' }].sort((a, b) => (a.code < b.code ? -1 : 1));
+    expect(positionAfter(page, 'as-is')).toEqual({ code: 'A', seen: 1 });
+    expect(positionAfter([{ code: '' }, { code: '' }], 'as-is')).toEqual({ code: '', seen: 2 });
+    expect(positionAfter([{ code: '' }], 'as-is', { code: '', seen: 2 })).toEqual({ code: '', seen: 3 });
+    expect(positionAfter([{ code: 'B' }], 'as-is', { code: '', seen: 2 })).toEqual({ code: 'B', seen: 1 });
+    expect(positionAfter([{ code: 'C1', org: '1' }, { code: 'C1', org: '2' }], 'as-is')).toEqual({ code: 'C1', org: '2', seen: 1 });
+    expect(positionAfter([{ code: '1000' }], 'sap-alpha')).toEqual({ code: '0000001000', seen: 1 });
+    expect(positionAfter([], 'as-is', { code: 'X' })).toEqual({ code: 'X' });
+    expect(decodeCursor(cursorAfter([{ code: '' }, { code: '' }], 'as-is', cursorAfter([{ code: '' }]))!)).toEqual({ code: '', seen: 3 });
   });
 
   it('round-trips any normalised code with or without an org (property)', () => {

@@ -4,19 +4,26 @@ import type { Cursor } from './v1/source-driver.js';
 
 /**
  * `after` cursors are either a plain code (resume after that code) or `~` + base64url JSON
- * `{ "c": code, "o": org }` when the org is part of the position (Kingdee use-orgs, SAP sales areas).
+ * `{ "c": code, "o": org, "s": seen }` when more than the code is part of the position: an org (Kingdee
+ * use-orgs, SAP sales areas), rows of one key already passed, or a code that does not survive being typed
+ * back (empty, surrounding spaces).
  */
 export function encodeCursor(cursor: Cursor): string {
-  if (cursor.org === undefined && !cursor.code.startsWith('~')) return cursor.code;
-  return `~${Buffer.from(JSON.stringify({ c: cursor.code, o: cursor.org }), 'utf8').toString('base64url')}`;
+  const { code, org, seen } = cursor;
+  if (org === undefined && seen === undefined && code !== '' && !code.startsWith('~') && normalizeCode(code) === code) return code;
+  return `~${Buffer.from(JSON.stringify({ c: code, o: org, s: seen }), 'utf8').toString('base64url')}`;
 }
 
 export function decodeCursor(after: string): Cursor {
   if (after.startsWith('~')) {
     try {
-      const parsed = JSON.parse(Buffer.from(after.slice(1), 'base64url').toString('utf8')) as { c?: unknown; o?: unknown };
+      const parsed = JSON.parse(Buffer.from(after.slice(1), 'base64url').toString('utf8')) as { c?: unknown; o?: unknown; s?: unknown };
       if (typeof parsed.c === 'string') {
-        return typeof parsed.o === 'string' ? { code: parsed.c, org: parsed.o } : { code: parsed.c };
+        return {
+          code: parsed.c,
+          ...(typeof parsed.o === 'string' ? { org: parsed.o } : {}),
+          ...(Number.isSafeInteger(parsed.s) && (parsed.s as number) > 0 ? { seen: parsed.s as number } : {}),
+        };
       }
     } catch {
       // not one of ours: a code that starts with '~'
@@ -30,7 +37,31 @@ export function toStoredCode(code: string, codeForm: 'as-is' | 'sap-alpha'): str
   return codeForm === 'sap-alpha' ? alphaInput(code) : code;
 }
 
-/** The cursor that resumes a stream right after `customer`. */
+/** The cursor that resumes a stream right after every row with the key of `customer`. */
 export function cursorOf(customer: Pick<Customer, 'code' | 'org'>, codeForm: 'as-is' | 'sap-alpha' = 'as-is'): string {
   return encodeCursor({ code: toStoredCode(customer.code, codeForm), ...(customer.org === undefined ? {} : { org: customer.org }) });
+}
+
+const sameKey = (a: Cursor, b: Cursor) => a.code === b.code && (a.org ?? '') === (b.org ?? '');
+
+/**
+ * The position right after the last of `rows`, a page read after `previous`: its key, and how many rows
+ * of that key were handed on (so that a source whose rows can share a key, such as a file with several
+ * empty codes, resumes in the middle of them). `previous` when `rows` is empty.
+ */
+export function positionAfter(rows: readonly Pick<Customer, 'code' | 'org'>[], codeForm: 'as-is' | 'sap-alpha', previous?: Cursor): Cursor | undefined {
+  const keyOf = (row: Pick<Customer, 'code' | 'org'>): Cursor => ({ code: toStoredCode(row.code, codeForm), ...(row.org === undefined ? {} : { org: row.org }) });
+  const last = rows.at(-1);
+  if (last === undefined) return previous;
+  const key = keyOf(last);
+  let seen = 0;
+  while (seen < rows.length && sameKey(keyOf(rows[rows.length - 1 - seen]!), key)) seen++;
+  if (seen === rows.length && previous?.seen !== undefined && sameKey(previous, key)) seen += previous.seen;
+  return { ...key, seen };
+}
+
+/** `positionAfter` as a cursor string: what a paged API hands out as the next page's `after`. */
+export function cursorAfter(rows: readonly Pick<Customer, 'code' | 'org'>[], codeForm: 'as-is' | 'sap-alpha' = 'as-is', previous?: string): string | undefined {
+  const position = positionAfter(rows, codeForm, previous === undefined ? undefined : decodeCursor(previous));
+  return position === undefined ? undefined : encodeCursor(position);
 }

@@ -58,20 +58,26 @@ export function createMemorySource(options: MemorySourceOptions): CustomerSource
       details: { rows: rows.length },
     }),
     async page({ filter, after, limit }) {
+      // Rows of one key keep the order they were given in (a file's line order): `after.seen` counts into them.
       let start = 0;
       if (after) {
+        const passed = after.seen === undefined ? (row: Customer) => compare(key(row), after) <= 0 : (row: Customer) => compare(key(row), after) < 0;
         let low = 0;
         let high = rows.length;
         while (low < high) {
           const middle = (low + high) >> 1;
-          if (compare(key(rows[middle]!), after) <= 0) low = middle + 1;
+          if (passed(rows[middle]!)) low = middle + 1;
           else high = middle;
         }
         start = low;
       }
+      let skip = after?.seen ?? 0;
       const page: Customer[] = [];
       for (let index = start; index < rows.length && page.length < limit; index++) {
-        if (matchesFilter(rows[index]!, filter)) page.push(rows[index]!);
+        const row = rows[index]!;
+        if (!matchesFilter(row, filter)) continue;
+        if (skip > 0 && compare(key(row), after!) === 0) skip--;
+        else page.push(row);
       }
       return page;
     },

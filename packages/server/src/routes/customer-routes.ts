@@ -1,4 +1,4 @@
-import { type Customer, cursorOf } from '@custcode/core';
+import { type Customer, cursorAfter } from '@custcode/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { BadRequestError, NotFoundError } from '../http-error.js';
@@ -57,8 +57,8 @@ export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerConte
     if (textFields) context.header(TEXT_FIELDS_HEADER, textFields.join(','));
     const items: Customer[] = [];
     for await (const customer of source.search(query)) items.push(customer);
-    const last = items.at(-1);
-    const nextCursor = items.length === limit && last ? cursorOf(last, source.describe().codeForm) : undefined;
+    // The position carries how many rows of the last key were passed: a file's several empty codes page on.
+    const nextCursor = items.length === limit ? cursorAfter(items, source.describe().codeForm, parameters.cursor || undefined) : undefined;
     const total = parameters.count === 'true' || parameters.count === '1' ? await source.count(filters) : undefined;
     return context.json({ items, ...(nextCursor === undefined ? {} : { nextCursor }), ...(total === undefined ? {} : { total }), ...(textFields ? { textFields } : {}) });
   });

@@ -63,7 +63,7 @@ export async function runAccessLog(io: CommandIo, options: AccessLogOptions): Pr
     if (path === undefined) {
       throw new UsageError({ message: 'No access log is configured.', hint: 'Add "accessLog": { "path": "access.jsonl" } (or "roles") to the config.' });
     }
-    const since = options.since === undefined ? undefined : parseSince(options.since);
+    const since = options.since === undefined ? undefined : parseSince(options.since, '--since');
     logRead('started', 0);
     const entries = readAccessLog(path, { ...(options.user ? { user: options.user } : {}), ...(since ? { since } : {}) });
     if (options.json) {

@@ -32,6 +32,25 @@ describe('custcode search --ask', () => {
     expect(customers.map((customer) => customer.code)).toEqual(['C001']);
   });
 
+  it('reads an English place name as the region the source has', async () => {
+    const run = await runInProcess(['search', 'clients', '--ask', 'blocked customers in Shanghai', '--json'], { cwd: directory });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('"Shanghai" → region=上海  (Shanghai is 上海 in this source)');
+    expect((JSON.parse(run.stdout) as Array<{ code: string }>).map((customer) => customer.code)).toEqual(['C004']);
+  });
+
+  it('refuses an impossible date in the question or a flag with exit 2, naming it', async () => {
+    const question = await runInProcess(['search', 'clients', '--ask', '2024-13-01以后新增'], { cwd: directory });
+    expect(question).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(question.stderr).toContain('error: Cannot read the date in "2024-13-01以后": "2024-13-01" is not a date: there is no month 13.');
+    const flag = await runInProcess(['search', 'clients', '--ask', '北京 停用', '--created-to', '2024-02-30', '--json'], { cwd: directory });
+    expect(flag.exitCode).toBe(2);
+    expect(JSON.parse(flag.stdout)).toMatchObject({ error: { code: 'USAGE', message: 'Invalid --created-to: "2024-02-30" is not a date: 2024-02 has no day 30.' } });
+    const limit = await runInProcess(['search', 'clients', '--ask', '前0个停用客户'], { cwd: directory });
+    expect(limit.exitCode).toBe(2);
+    expect(limit.stderr).toContain('error: Invalid --ask (limit)');
+  });
+
   it('combines with flags (flags win) and shows a table in human mode', async () => {
     const run = await runInProcess(['search', 'clients', '--ask', 'blocked customers', '--region', '上海'], { cwd: directory });
     expect(run.exitCode).toBe(0);

@@ -1,6 +1,6 @@
 import { type AskVocabulary, type CustomerSource, parseAsk } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
-import { type FilterFlags, resolveQuery } from '../query-options.js';
+import { checkedQuery, type FilterFlags, flagName, resolveQuery } from '../query-options.js';
 import { escapeControls } from '../../output/terminal-text.js';
 import { printSearch } from '../search-command.js';
 import { type CommonOptions, withSource } from '../with-source.js';
@@ -43,6 +43,7 @@ export async function runAskSearch(io: CommandIo, options: AskSearchOptions): Pr
     const result = parseAsk(options.ask, await scanVocabulary(source));
     io.stderr.write(describeUnderstood(result));
     const { query: flags } = resolveQuery(loaded, options.source, options.text, options);
-    return printSearch(io, source, { ...result.query, ...flags }, options.json === true);
+    const query = checkedQuery({ ...result.query, ...flags }, (key) => (key in flags ? flagName(key) : `--ask (${key})`));
+    return printSearch(io, source, query, options.json === true);
   });
 }

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../program.js';
 
@@ -55,5 +57,44 @@ describe('custcode audit (end to end, CSV file source)', () => {
     const result = await run(['audit', 'clients', '--rule', 'C{seq:x}'], directory);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error: Rule syntax error/);
+  });
+});
+
+describe('custcode audit of a file with rows without a code', () => {
+  let directory: string;
+  const rows = [['KH001', '北京星辰科技有限公司', '91110108MA01C0001L'], ['', '大连星海港务有限公司', ''], ['KH003', '上海瑞丰贸易有限公司', '']];
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'custcode-audit-missing-'));
+    writeFileSync(join(directory, 'clients.csv'), iconv.encode(`客户编号,客户名称,税号\n${rows.map((row) => row.join(',')).join('\n')}\n`, 'gb18030'));
+    // The same rows in a customer table, read by generic-sql: the file must be audited the same way.
+    const database = new Database(join(directory, 'crm.sqlite'));
+    database.exec('CREATE TABLE Customer (CustomerID TEXT, CustomerName TEXT, TaxNo TEXT)');
+    const insert = database.prepare('INSERT INTO Customer VALUES (?, ?, ?)');
+    for (const row of rows) insert.run(...row);
+    database.close();
+    writeFileSync(join(directory, 'custcode.config.json'), JSON.stringify({
+      sources: {
+        f: { erp: 'file', path: './clients.csv', encoding: 'gb18030', columns: { code: '客户编号', name: '客户名称', taxId: '税号' } },
+        crm: { erp: 'generic-sql', url: 'sqlite:./crm.sqlite', table: 'Customer', columns: { code: 'CustomerID', name: 'CustomerName', taxId: 'TaxNo' } },
+      },
+    }));
+  });
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('reports the code-less row in missing, as generic-sql over the same rows does', async () => {
+    const file = await run(['audit', 'f', '--json'], directory);
+    const sql = await run(['audit', 'crm', '--json'], directory);
+    expect([file.exitCode, sql.exitCode]).toEqual([0, 0]);
+    const [fileReport, sqlReport] = [JSON.parse(file.stdout), JSON.parse(sql.stdout)];
+    expect(fileReport.total).toBe(3);
+    expect(fileReport.missing).toMatchObject([{ name: '大连星海港务有限公司' }]);
+    for (const key of ['total', 'missing', 'duplicates', 'gaps', 'formatViolations', 'invalidTaxIds']) expect(fileReport[key], key).toEqual(sqlReport[key]);
+  });
+
+  it('lists and exports the row, and counts it', async () => {
+    const search = await run(['search', 'f', '--json'], directory);
+    expect(JSON.parse(search.stdout).map((customer: { code: string; name: string }) => [customer.code, customer.name])).toEqual([['', '大连星海港务有限公司'], ['KH001', '北京星辰科技有限公司'], ['KH003', '上海瑞丰贸易有限公司']]);
+    const exported = await run(['export', 'f', '--out', 'f.ndjson', '--json'], directory);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ rows: 3 });
   });
 });

@@ -7,6 +7,7 @@ import { accessOf } from '../../output/access-notes.js';
 import { outputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
+import { dateFlag } from '../flag-values.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
 import { type CommonOptions, withSource } from '../with-source.js';
 import { writeAtomically } from '../write-atomically.js';
@@ -36,9 +37,7 @@ function checkOptions(options: ChangesCommandOptions): void {
   if (options.since === undefined && options.snapshot === undefined && options.saveSnapshot === undefined) {
     throw new UsageError({ message: 'Nothing to compare with.', hint: 'Pass --since DATE, or --snapshot FILE (take the first one with --save-snapshot FILE).' });
   }
-  if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/.test(options.since)) {
-    throw new UsageError({ message: `--since must be a date (YYYY-MM-DD or YYYY-MM-DDTHH:mm:ss), not "${options.since}".`, hint: 'For example --since 2026-01-01.' });
-  }
+  if (options.since !== undefined) dateFlag('--since', options.since);
 }
 
 /**

@@ -5,6 +5,7 @@ import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
+import { dateFlag } from '../flag-values.js';
 import { resolveAuditRule } from '../audit/resolve-audit-rule.js';
 import { openSequenceStore } from '../rule/open-sequence-store.js';
 import { renderMigrationSummary } from './migrate-console.js';
@@ -55,7 +56,7 @@ function chooseLayout(options: MigrateCommandOptions): ImportLayout | undefined 
 function checkFlags(options: MigrateCommandOptions): { order: 'code' | 'created' } {
   const order = options.order ?? 'code';
   if (order !== 'code' && order !== 'created') throw new UsageError({ message: `Unknown --order "${order}".`, hint: 'Use --order code or --order created.' });
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new UsageError({ message: `--date "${options.date}" is not YYYY-MM-DD.`, hint: 'Write the date as 2026-03-05.' });
+  if (options.date !== undefined) dateFlag('--date', options.date);
   return { order };
 }
 

@@ -4,6 +4,7 @@ import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';
 import { escapeControls } from '../../output/terminal-text.js';
 import { writeChunk } from '../../output/write-chunk.js';
+import { dateFlag } from '../flag-values.js';
 import { openSequenceStore } from './open-sequence-store.js';
 
 export interface RuleGenerateOptions {
@@ -23,7 +24,7 @@ export interface RuleGenerateOptions {
   outputs?: OutputGuard;
 }
 
-const MAX_COUNT = 1_000_000;
+export const MAX_COUNT = 1_000_000;
 
 /**
  * `custcode rule generate RULE --count N`: prints N new codes (one a line, or a JSON array of strings).
@@ -35,9 +36,7 @@ export async function runRuleGenerate(options: RuleGenerateOptions, io: CommandI
     if (!Number.isInteger(options.count) || options.count < 1 || options.count > MAX_COUNT) {
       throw new ConfigError({ message: `--count must be a whole number from 1 to ${MAX_COUNT}; got ${options.count}.`, hint: 'Write e.g. --count 10.' });
     }
-    if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?$/.test(options.date)) {
-      throw new ConfigError({ message: `--date ${JSON.stringify(options.date)} is not a date.`, hint: 'Write it as YYYY-MM-DD, e.g. --date 2026-03-05.' });
-    }
+    if (options.date !== undefined) dateFlag('--date', options.date);
     const rule = compileRule(options.rule);
     const context: RuleContext = {
       ...(options.category === undefined ? {} : { category: options.category }),

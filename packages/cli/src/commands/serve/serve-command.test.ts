@@ -4,7 +4,7 @@ import { hashApiKey } from '@custcode/core';
 import type { RunningServer } from '@custcode/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENTS_CSV, clientsConfig } from '../../../test/fixtures.js';
-import { tempProject } from '../../../test/test-io.js';
+import { captureIo, tempProject } from '../../../test/test-io.js';
 import type { CommandIo } from '../../command-io.js';
 import { runServe } from './serve-command.js';
 
@@ -56,6 +56,21 @@ describe('custcode serve', () => {
     expect(await status('erp.intranet.example:8080')).toBe(200);
     expect(await status('localhost')).toBe(200);
     expect(await status('attacker.example')).toBe(403);
+  });
+
+  it('says which port is busy and how to pick another, exit 2', async () => {
+    const port = String(server.port);
+    const busy = captureIo(project.directory);
+    expect(await runServe(busy.io, { port, host: '127.0.0.1' })).toBe(2);
+    expect(busy.stderr()).toBe(`error: Port ${port} on 127.0.0.1 is already in use (EADDRINUSE).\nhint: Stop the program listening there, or pick another port: custcode serve --port ${server.port + 1} (--port 0 picks a free one).\n`);
+  });
+
+  it('takes --port only as digits from 0 to 65535', async () => {
+    for (const port of ['1e3', '0x1F90', '80.5', '-1', '65536', '']) {
+      const bad = captureIo(project.directory);
+      expect(await runServe(bad.io, { port, host: '127.0.0.1', json: true }), port).toBe(2);
+      expect(JSON.parse(bad.stdout()), port).toMatchObject({ error: { code: 'USAGE', message: `--port must be a whole number from 0 to 65535, not ${JSON.stringify(port)}.` } });
+    }
   });
 
   it('stops on its signal and exits 0', async () => {

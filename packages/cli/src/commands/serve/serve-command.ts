@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { reportError } from '../../output/report-error.js';
 import { UsageError } from '../../output/usage-error.js';
 import { openSource } from '../../sources/open-source.js';
+import { wholeNumberFlag } from '../flag-values.js';
 import { accessLogPath, accessPolicyOf, openAccessLog } from '../access-log/cli-access.js';
 import { resolveAuditRule } from '../audit/resolve-audit-rule.js';
 
@@ -24,10 +25,23 @@ export interface ServeOptions {
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 function parsePort(value: string | undefined): number {
-  if (value === undefined) return 8080;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError({ message: `--port must be 0-65535, not "${value}".`, hint: 'For example --port 8080 (0 picks a free port).' });
-  return port;
+  return value === undefined ? 8080 : wholeNumberFlag('--port', value, { min: 0, max: 65_535, example: '8080 (0 picks a free port)' });
+}
+
+/** Why the server could not listen, as the user can fix it: which port or address, and the flag that changes it. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const cause = { cause: error };
+  if (code === 'EADDRINUSE') {
+    return new UsageError({ message: `Port ${port} on ${host} is already in use (EADDRINUSE).`, hint: `Stop the program listening there, or pick another port: custcode serve --port ${port === 65_535 ? 8081 : port + 1} (--port 0 picks a free one).`, ...cause });
+  }
+  if (code === 'EACCES') {
+    return new UsageError({ message: `Not allowed to listen on port ${port} on ${host} (EACCES).`, hint: 'Ports below 1024 need extra rights: use --port 8080, or 0 for a free one.', ...cause });
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new UsageError({ message: `Cannot listen on ${host}: it is not an address of this machine (${code}).`, hint: 'Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface).', ...cause });
+  }
+  return error;
 }
 
 /** Resolves when the signal aborts, or on SIGINT / SIGTERM when there is none. */
@@ -66,7 +80,9 @@ export async function runServe(io: CommandIo, options: ServeOptions): Promise<nu
       views: loaded.config.views ?? {},
       resolveRule: (rule) => resolveAuditRule(rule, loaded.config.rules ?? {}),
     });
-    running = await startServer(app, { port, host });
+    running = await startServer(app, { port, host }).catch((error: unknown) => {
+      throw listenError(error, host, port);
+    });
     const logPath = accessLogPath(loaded);
     if (options.json) io.stdout.write(`${JSON.stringify({ url: running.url, accessLog: logPath ?? null, roles: loaded.config.roles !== undefined })}\n`);
     io.stderr.write(`custcode API and console on ${running.url} (OpenAPI: ${running.url}/openapi.json)\n`);

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { CUSTOMER_STATUSES } from '../../customer/customer-schema.js';
+import { dateInputProblem } from '../../customer/iso-date.js';
 
-const dateInput = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss]');
+/** Longest text a filter takes. Generous for any name, phone or code; it keeps every backend's answer the same (SQLite refuses LIKE patterns of about 50,000 bytes). */
+export const MAX_FILTER_TEXT_LENGTH = 500;
+
+// Checked here, in the schema, so that views, API parameters, CLI flags and questions are refused the same way.
+const dateInput = z.string().superRefine((value, context) => {
+  const problem = dateInputProblem(value);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
 
 // NUL cannot be bound as text by PostgreSQL and ends strings inside SQLite's LIKE: refuse it up front.
-const filterText = z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+const filterText = z
+  .string()
+  .max(MAX_FILTER_TEXT_LENGTH, `at most ${MAX_FILTER_TEXT_LENGTH} characters are accepted`)
+  .regex(/^[^\u0000]*$/, 'must not contain NUL characters');
 
 /** What `text` can match: the code, the name (with its pinyin initials and any mnemonic column), the short name. */
 export const TEXT_FIELDS = ['code', 'name', 'shortName'] as const;
@@ -32,7 +41,8 @@ export const customerQuerySchema = z
     createdTo: dateInput.optional(),
     updatedSince: dateInput.optional(),
     limit: z.number().int().positive().optional(),
-    after: filterText.optional(),
+    // Compared with `>`, never matched with LIKE: no length bound needed.
+    after: z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters').optional(),
   })
   .strict();
 

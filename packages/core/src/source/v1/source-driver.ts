@@ -7,6 +7,12 @@ import type { SourceDescription } from './source-description.js';
 export interface Cursor {
   code: string;
   org?: string;
+  /**
+   * How many rows with exactly this key (code and org) were handed on already. A driver whose rows can
+   * share a key (memory and file sources: several empty codes) skips only that many of them; a driver
+   * whose keys are unique may skip the whole key, as it does without `seen`.
+   */
+  seen?: number;
 }
 
 /**
