@@ -78,7 +78,7 @@ export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => No
   const entries: Record<string, ServerSourceEntry> = Object.fromEntries(
     Object.entries(loaded.config.sources).map(([name, config]) => [name, { erp: config.erp, open: () => openSource(loaded, name, env, 'unguarded') }]),
   );
-  const app = createCustcodeApp({ sources: entries, policy: accessPolicyOf(loaded), env });
+  const app = createCustcodeApp({ sources: entries, policy: accessPolicyOf(loaded), env, allowedHosts: ['custcode.test'] });
   return {
     directory: project.directory,
     layouts,
