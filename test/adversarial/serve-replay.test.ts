@@ -32,7 +32,7 @@ let answered: string[] = [];
 
 beforeAll(async () => {
   if (notBuilt) return;
-  project = await createAdversarialProject();
+  project = await createAdversarialProject({ mariadb: !mariadbSkipped });
   server = await startServe({ cwd: project.directory, env: project.env });
 });
 afterAll(async () => {

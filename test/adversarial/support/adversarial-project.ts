@@ -60,10 +60,10 @@ async function seedBig(directory: string): Promise<MatrixLayout> {
 /**
  * The access matrix's project (every ERP layout, SAP, a CSV file) plus a hostile CSV source, a 40,000-record
  * SQLite source, a source whose database does not answer and, with CUSTCODE_MARIADB_URL, a 200,000-row
- * MariaDB table. Users `admin` (everything) and `restricted`: every command, masks on name, phone and taxId,
+ * MariaDB table (when asked for). Users `admin` (everything) and `restricted`: every command, masks on name, phone and taxId,
  * and on each source a row filter by code prefix and, where the ERP scopes customers, org.
  */
-export async function createAdversarialProject(): Promise<AdversarialProject> {
+export async function createAdversarialProject(options: { mariadb: boolean }): Promise<AdversarialProject> {
   const filters: Record<string, RowFilter> = {};
   const restricted = (filter: RowFilter) => ({ commands: '*' as const, mask: [...MASKED], filter });
   const matrix = await createMatrixProject((layouts) => {
@@ -83,8 +83,8 @@ export async function createAdversarialProject(): Promise<AdversarialProject> {
   Object.assign(filters, { big: filterOf(layouts.find((layout) => layout.source === 'big')!, 'KH'), hostile: { codePrefix: 'H' }, down: { codePrefix: 'C' } });
 
   const backend = testBackends().find((candidate) => candidate.name === 'mariadb')!;
-  let mariadb: AdversarialProject['mariadb'] = { skipped: backend.unavailable ?? '' };
-  if (backend.unavailable === undefined) {
+  let mariadb: AdversarialProject['mariadb'] = { skipped: options.mariadb ? (backend.unavailable ?? '') : 'not asked for' };
+  if (options.mariadb && backend.unavailable === undefined) {
     const database = await backend.createDatabase();
     await createBigCustomerTable(database, MARIADB_ROWS);
     mariadb = { database };
