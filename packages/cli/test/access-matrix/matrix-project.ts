@@ -27,8 +27,8 @@ export interface MatrixProject {
   cleanup(): Promise<void>;
 }
 
-/** A user per role, each with an API key (from the environment, as a deployment would configure it). */
-function keyOf(user: string): string {
+/** A user per role, named after it, each with this API key (configured as its sha256). */
+export function matrixApiKey(user: string): string {
   return `key-${user}`;
 }
 
@@ -70,7 +70,7 @@ export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => No
     sources.clients = { erp: 'file', path: './clients.csv', columns: DEMO_CSV_COLUMNS };
   }
   const configuredRoles = roles(layouts);
-  const users = Object.fromEntries(Object.keys(configuredRoles).map((role) => [role, { role, apiKey: { sha256: hashApiKey(keyOf(role)) } }]));
+  const users = Object.fromEntries(Object.keys(configuredRoles).map((role) => [role, { role, apiKey: { sha256: hashApiKey(matrixApiKey(role)) } }]));
   project.write('custcode.config.json', JSON.stringify({ sources, roles: configuredRoles, users, accessLog: { path: './access.jsonl' } }, null, 2));
 
   const env = {};
@@ -85,7 +85,7 @@ export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => No
     run: (user, args) => runInProcess(['--user', user, ...args], { cwd: project.directory, env }),
     request: async (user, path, init = {}) => {
       const headers = new Headers(init.headers);
-      headers.set('authorization', `Bearer ${keyOf(user)}`);
+      headers.set('authorization', `Bearer ${matrixApiKey(user)}`);
       return app.fetch(new Request(`http://custcode.test${path}`, { ...init, headers }));
     },
     cleanup: async () => {

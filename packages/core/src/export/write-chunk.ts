@@ -29,6 +29,33 @@ function settled(output: Output, event: 'drain' | 'finish'): Promise<void> {
   });
 }
 
+/**
+ * Waits for `input` (a stream that feeds `output`, such as a zip entry) to drain; rejects when `output` is
+ * closed or fails first, since then nothing downstream reads any more and `input` would never drain.
+ */
+export function untilDrained(input: NodeJS.EventEmitter, output: NodeJS.WritableStream): Promise<void> {
+  const stream = output as Output;
+  if (stream.destroyed) return Promise.reject(stream.errored ?? closedError());
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      input.off('drain', onDrain);
+      stream.off('error', onGone);
+      stream.off('close', onGone);
+    };
+    const onDrain = () => {
+      cleanup();
+      resolve();
+    };
+    const onGone = (error?: unknown) => {
+      cleanup();
+      reject(error instanceof Error ? error : (stream.errored ?? closedError()));
+    };
+    input.on('drain', onDrain);
+    stream.on('error', onGone);
+    stream.on('close', onGone);
+  });
+}
+
 /** Writes one chunk and waits for `drain` when the stream asks for it (back-pressure). */
 export async function writeChunk(output: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   const stream = output as Output;

@@ -105,8 +105,22 @@ export function maskNeedles(records: readonly Customer[], field: 'name' | 'short
   return [...needles];
 }
 
-/** The needles found in `output` (case-insensitive, for upper-case mnemonic columns). */
+/** Past this many needles, `leakedNeedles` first looks a needle's opening characters up in an index of the output. */
+const INDEXED_FROM = 256;
+const GRAM = 4;
+
+/**
+ * The needles found in `output` (case-insensitive, for upper-case mnemonic columns). Tens of thousands of
+ * needles (a large source's values) are checked through an index of the output's 4-character pieces, so
+ * that only candidates are searched for in full.
+ */
 export function leakedNeedles(output: string, needles: readonly string[]): string[] {
   const haystack = output.toLowerCase();
-  return needles.filter((needle) => haystack.includes(needle.toLowerCase()));
+  if (needles.length < INDEXED_FROM) return needles.filter((needle) => haystack.includes(needle.toLowerCase()));
+  const pieces = new Set<string>();
+  for (let at = 0; at + GRAM <= haystack.length; at++) pieces.add(haystack.slice(at, at + GRAM));
+  return needles.filter((needle) => {
+    const lower = needle.toLowerCase();
+    return (lower.length < GRAM || pieces.has(lower.slice(0, GRAM))) && haystack.includes(lower);
+  });
 }

@@ -1,4 +1,5 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,26 @@ describe('writeXlsx', () => {
     expect(sheets.map((sheet) => sheet.rowCount)).toEqual([501, 501, 204]);
     expect(sheets[2]!.getRow(204).values).toEqual([undefined, 'KH001202', '上海测试客户1202有限公司', '021-1202']);
     expect(sheets[1]!.getRow(1).getCell(1).font?.bold).toBe(true);
+  });
+});
+
+describe('writeXlsx to a reader that goes away', () => {
+  it('fails (and stops reading) once its output is destroyed, instead of waiting for a drain that never comes', async () => {
+    // An HTTP client that hangs up after the first bytes: the response stream is destroyed, the source is endless.
+    let stopped = false;
+    async function* endless(): AsyncGenerator<Customer> {
+      try {
+        for (let index = 0; ; index++) yield { source: 's', erp: 'file', code: `KH${index}`, name: `上海测试客户${index}有限公司`.repeat(4), status: 'active', raw: {} };
+      } finally {
+        stopped = true;
+      }
+    }
+    const output = new PassThrough();
+    output.once('data', () => output.destroy());
+    const outcome = writeXlsx(endless(), output).then(() => 'finished', (error: Error) => error.message);
+    const hung = new Promise((resolve) => setTimeout(resolve, 5_000, 'still waiting after 5 s'));
+    expect(await Promise.race([outcome, hung])).toBe('The output stream was closed before everything was written.');
+    expect(stopped).toBe(true);
   });
 });
 

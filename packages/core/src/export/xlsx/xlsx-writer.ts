@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Customer } from '../../customer/customer-schema.js';
 import { cellText, DEFAULT_EXPORT_FIELDS, type ExportField, type ExportOptions, headerOf } from '../export-fields.js';
+import { untilDrained } from '../write-chunk.js';
 
 /** Data rows per sheet: Excel's 1,048,576 rows minus the header row. */
 export const XLSX_MAX_DATA_ROWS = 1_048_575;
@@ -81,6 +81,7 @@ interface SheetInternals {
 }
 
 interface WritableInternals extends NodeJS.EventEmitter {
+  destroyed?: boolean;
   writableNeedDrain?: boolean;
   _writableState?: { needDrain?: boolean };
 }
@@ -89,14 +90,17 @@ interface WritableInternals extends NodeJS.EventEmitter {
  * Waits while the zip stream is behind. exceljs writes a sheet's XML into the zip entry's input
  * without looking at its back-pressure, so unless we wait for that input to drain, rows pile up in
  * memory whenever zlib or the output is slower than the source. The output's own back-pressure
- * reaches the zip input through pipes; it is checked too in case the zip input is not reachable.
+ * reaches the zip input through pipes; it is checked too in case the zip input is not reachable. An output
+ * closed meanwhile fails the export.
  */
 async function relieve(sheet: ExcelJS.Worksheet, output: NodeJS.WritableStream): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  const zipInput = (sheet as unknown as SheetInternals).stream?.pipes?.[0] as WritableInternals | undefined;
-  if (zipInput && needsDrain(zipInput)) await once(zipInput, 'drain');
   const writable = output as unknown as WritableInternals;
-  if (needsDrain(writable)) await once(writable, 'drain');
+  // A reader that went away (an HTTP client hanging up) destroys the output: nothing drains any more.
+  if (writable.destroyed) return untilDrained(writable, output);
+  const zipInput = (sheet as unknown as SheetInternals).stream?.pipes?.[0] as WritableInternals | undefined;
+  if (zipInput && needsDrain(zipInput)) await untilDrained(zipInput, output);
+  if (needsDrain(writable)) await untilDrained(writable, output);
 }
 
 function needsDrain(stream: WritableInternals): boolean {
