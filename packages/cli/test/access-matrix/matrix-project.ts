@@ -64,8 +64,8 @@ export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => No
   if (wanted('clients')) {
     await writeCsvDemo(project.directory, seed);
     const fields = ['source', 'erp', 'code', 'name', 'shortName', 'taxId', 'phone', 'contact', 'address', 'category', 'region', 'status', 'createdAt', 'updatedAt'] as const;
-    // The file source trims cells and skips rows without a code.
-    const records = seed.filter((customer) => customer.code.trim() !== '').map((customer) => projectSeedCustomer({ ...customer, code: customer.code.trim() }, { source: 'clients', erp: 'file', fields }));
+    // The file source trims cells and keeps rows without a code (code "").
+    const records = seed.map((customer) => projectSeedCustomer({ ...customer, code: customer.code.trim() }, { source: 'clients', erp: 'file', fields }));
     layouts.push({ source: 'clients', records });
     sources.clients = { erp: 'file', path: './clients.csv', columns: DEMO_CSV_COLUMNS };
   }
