@@ -18,6 +18,10 @@ describe('companyNameKey', () => {
     ['Vandelay Industries B.V.', 'vandelayindustries', null],
     ['Zig Zag', 'zigzag', null],
     ['北京', '北京', null],
+    ['Beijing Huaxin Co., Ltd.', 'huaxin', '北京'],
+    ['Shaanxi Coal Trading Co., Ltd.', 'coaltrading', '陕西'],
+    ['Xiangtan Motors Ltd', 'xiangtanmotors', null],
+    ['Beijing', 'beijing', null],
   ])('%s → %s', (name, core, place) => {
     expect(companyNameKey(name)).toEqual({ core, place });
   });

@@ -1,3 +1,5 @@
+import { pinyinOfWord } from '../text/pinyin-key.js';
+
 /** Provinces, autonomous regions and large cities: a leading or bracketed place is pulled out of a name. */
 const PROVINCES = [
   '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东',
@@ -34,6 +36,11 @@ const legalSuffix = new RegExp(
 );
 const separators = /[\s.,，。、'"‘’“”()&·\-_/]+/g;
 
+/** A leading province or city written in pinyin (`Beijing Huaxin Co., Ltd.`), as its own word; 陕西 is spelt Shaanxi. */
+const placeByPinyin = new Map<string, string>([['shaanxi', '陕西']]);
+for (const place of [...PROVINCES, ...CITIES]) if (!placeByPinyin.has(pinyinOfWord(place))) placeByPinyin.set(pinyinOfWord(place), place);
+const leadingPinyinPlace = new RegExp(`^(${[...placeByPinyin.keys()].sort(byLength).join('|')})(?:shi|sheng)?[\\s.,'\\-_/]+(?=[a-z0-9])`);
+
 export interface CompanyNameKey {
   /** The name without place, legal form and punctuation: what identifies the company. */
   core: string;
@@ -43,7 +50,7 @@ export interface CompanyNameKey {
 
 /**
  * Normalises a company name for comparison: NFKC (full-width to half-width), brackets unified, a
- * bracketed or leading province/city pulled out, legal suffixes (有限公司, 股份有限公司, Co., Ltd. …)
+ * bracketed or leading province/city pulled out (a leading one also when written in pinyin as a word of its own), legal suffixes (有限公司, 股份有限公司, Co., Ltd. …)
  * and punctuation removed, Latin letters lower-cased.
  */
 export function companyNameKey(name: string): CompanyNameKey {
@@ -60,6 +67,12 @@ export function companyNameKey(name: string): CompanyNameKey {
   if (leading && leading[0].length > 0 && leading[0].length < text.length) {
     place ??= leading[2] ?? leading[1] ?? null;
     text = text.slice(leading[0].length);
+  } else {
+    const latin = leadingPinyinPlace.exec(text);
+    if (latin) {
+      place ??= placeByPinyin.get(latin[1]!) ?? null;
+      text = text.slice(latin[0].length);
+    }
   }
   text = text.trim();
   for (let guard = 0; guard < 6; guard++) {

@@ -5,6 +5,14 @@ import { describeHolder, targetHolders } from './target-holders.js';
 
 /** Generated codes checked against the target per getMany call. */
 const TARGET_BATCH = 500;
+/** Numbers passed over that a reason names one by one; more are counted. */
+const NAMED_PASSED_OVER = 5;
+
+/** A number drawn and passed over, and who holds it. */
+interface PassedOver {
+  generated: GeneratedCode;
+  heldBy: string;
+}
 
 const canGenerate = (state: MigrationState) => state.rule.segments.some((segment) => segment.type === 'seq' || segment.type === 'grades');
 
@@ -57,6 +65,14 @@ export async function generateNumbers(state: MigrationState, entries: MigrationE
     for (const entry of entries) decide(entry, 'conflict', '', `the rule ${state.rule.pattern} has no {seq:N} serial, so it cannot generate a number`);
     return;
   }
+  // Numbers passed over are told to the customer that gets the next number after them, once the batch's
+  // numbers are handed out in customer order (the customer that drew one may end up before it).
+  const passedOver = new Map<string, PassedOver[]>();
+  const pass = (generated: GeneratedCode, heldBy: string) => {
+    state.skippedNumbers += 1;
+    const key = sequenceKey(state, generated);
+    passedOver.set(key, [...(passedOver.get(key) ?? []), { generated, heldBy }]);
+  };
   const draw = async (entry: MigrationEntry): Promise<GeneratedCode> => {
     const { category, region, org, createdAt } = entry.customer;
     const date = state.options.date ?? createdAt;
@@ -64,7 +80,7 @@ export async function generateNumbers(state: MigrationState, entries: MigrationE
       const generated = await state.rule.generate({ category, region, org, ...(date === undefined ? {} : { date }) }, state.store);
       if (!state.used.has(generated.code)) return generated;
       await generated.confirm();
-      state.skippedNumbers += 1;
+      pass(generated, 'already given to another customer');
     }
   };
   const position = new Map(entries.map((entry, index) => [entry, index]));
@@ -93,32 +109,57 @@ export async function generateNumbers(state: MigrationState, entries: MigrationE
         await generated.confirm();
         const holder = holders.get(generated.code);
         if (holder) {
-          state.skippedNumbers += 1;
-          entry.notes.push(`passed over ${generated.code}, held by target record ${describeHolder(holder)}`);
+          pass(generated, `held by target record ${describeHolder(holder)}`);
           pending.push(entry);
         } else accepted.push([entry, generated]);
       }
     }
-    assignInOrder(state, accepted, position);
+    assignInOrder(state, accepted, position, passedOver);
   }
+}
+
+/** Codes that differ only in their serial: one counter and one template. */
+function sequenceKey(state: MigrationState, generated: GeneratedCode): string {
+  const parsed = state.rule.parse(generated.code);
+  const template = parsed ? parsed.segments.filter((segment) => segment.type !== 'seq').map((segment) => segment.text).join('\u0000') : generated.code;
+  return `${generated.counterKey}\u0001${template}`;
+}
+
+/** The reason's account of the numbers passed over just before a customer's number, in order. */
+function passedOverNotes(passed: readonly PassedOver[]): string[] {
+  const sorted = [...passed].sort((a, b) => a.generated.serial - b.generated.serial);
+  const notes = sorted.slice(0, NAMED_PASSED_OVER).map(({ generated, heldBy }) => `passed over ${generated.code}, ${heldBy}`);
+  if (sorted.length > NAMED_PASSED_OVER) notes.push(`passed over ${sorted.length - NAMED_PASSED_OVER} more numbers before it`);
+  return notes;
 }
 
 /**
  * Numbers drawn again after a target hit come out of order; within one counter and template (codes that
  * differ only in their serial) the batch's numbers are handed out again in customer order, so serials
- * follow the generation order.
+ * follow the generation order. Each number passed over goes into the reason of the customer that gets the
+ * next number after it (numbers passed over after the batch's last one wait for the next batch).
  */
-function assignInOrder(state: MigrationState, accepted: Array<[MigrationEntry, GeneratedCode]>, position: ReadonlyMap<MigrationEntry, number>): void {
+function assignInOrder(
+  state: MigrationState,
+  accepted: Array<[MigrationEntry, GeneratedCode]>,
+  position: ReadonlyMap<MigrationEntry, number>,
+  passedOver: Map<string, PassedOver[]>,
+): void {
   const groups = new Map<string, Array<[MigrationEntry, GeneratedCode]>>();
   for (const item of accepted) {
-    const parsed = state.rule.parse(item[1].code);
-    const template = parsed ? parsed.segments.filter((segment) => segment.type !== 'seq').map((segment) => segment.text).join('\u0000') : item[1].code;
-    const key = `${item[1].counterKey}\u0001${template}`;
+    const key = sequenceKey(state, item[1]);
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
     group.sort(([a], [b]) => (position.get(a) as number) - (position.get(b) as number));
-    const codes = group.map(([, generated]) => generated).sort((a, b) => a.serial - b.serial).map((generated) => generated.code);
-    group.forEach(([entry], index) => decide(entry, 'generated', codes[index] as string, `new number from rule ${state.rule.pattern}`));
+    const numbers = group.map(([, generated]) => generated).sort((a, b) => a.serial - b.serial);
+    let waiting = passedOver.get(key) ?? [];
+    group.forEach(([entry], index) => {
+      const serial = numbers[index]!.serial;
+      entry.notes.push(...passedOverNotes(waiting.filter((passed) => passed.generated.serial < serial)));
+      waiting = waiting.filter((passed) => passed.generated.serial > serial);
+      decide(entry, 'generated', numbers[index]!.code, `new number from rule ${state.rule.pattern}`);
+    });
+    passedOver.set(key, waiting);
   }
 }

@@ -35,10 +35,12 @@ const text = (value: string | undefined) => value ?? '';
 const slice = (value: string | undefined, from: number, to: number) => [...(value ?? '')].slice(from, to).join('');
 const blocked = (cell: Cell) => cell.customer.status === 'blocked';
 
-const LAYOUTS: Record<ImportLayout, { fileBase: string; sheetName: string; columns: readonly Column[] }> = {
+/** `orgs`: the layout has an org column, so a customer in several orgs gets a row per org; otherwise one row. */
+const LAYOUTS: Record<ImportLayout, { fileBase: string; sheetName: string; orgs: boolean; columns: readonly Column[] }> = {
   // Field keys of the K/3 Cloud WebAPI save model of form BD_Customer; reference fields take the referenced number.
   k3cloud: {
     fileBase: 'k3cloud-BD_Customer',
+    orgs: true,
     sheetName: 'BD_Customer',
     columns: [
       ['FNumber', (cell) => cell.row.newCode],
@@ -58,6 +60,7 @@ const LAYOUTS: Record<ImportLayout, { fileBase: string; sheetName: string; colum
   // SAP customer master (KNA1 general data, KNB1 company code data with the previous account number ALTKN).
   sap: {
     fileBase: 'sap-customer-master',
+    orgs: true,
     sheetName: 'KNA1_KNB1',
     columns: [
       ['KUNNR', (cell) => cell.row.newCode],
@@ -77,6 +80,7 @@ const LAYOUTS: Record<ImportLayout, { fileBase: string; sheetName: string; colum
   // Oracle EBS Receivables customer interface (RA_CUSTOMERS_INTERFACE_ALL, loaded by Customer Interface).
   ebs: {
     fileBase: 'ebs-RA_CUSTOMERS_INTERFACE_ALL',
+    orgs: true,
     sheetName: 'RA_CUSTOMERS_INTERFACE_ALL',
     columns: [
       ['ORIG_SYSTEM_CUSTOMER_REF', (cell) => cell.row.oldCode || `#${cell.row.rowId}`],
@@ -102,6 +106,7 @@ const LAYOUTS: Record<ImportLayout, { fileBase: string; sheetName: string; colum
   // Yonyou U8 客户档案 (table Customer); the old code goes to the memo.
   u8: {
     fileBase: 'u8-Customer',
+    orgs: false,
     sheetName: 'Customer',
     columns: [
       ['cCusCode', (cell) => cell.row.newCode],
@@ -138,7 +143,15 @@ export function buildImportTable(layout: ImportLayout, records: readonly Migrate
   const definition = LAYOUTS[layout];
   if (!definition) throw new ConfigError({ message: `Unknown import layout "${String(layout)}".`, hint: `Use one of: ${IMPORT_LAYOUTS.join(', ')}.` });
   const runDate = options.runDate ?? localDate(new Date());
-  const rows = records.filter(isImported).map((record) => {
+  const laidOut = new Set<string>();
+  // A target without orgs receives a customer of several orgs once: its first row (the crosswalk's order).
+  const once = (record: MigratedRecord) => {
+    if (definition.orgs) return true;
+    if (laidOut.has(record.row.newCode)) return false;
+    laidOut.add(record.row.newCode);
+    return true;
+  };
+  const rows = records.filter(isImported).filter(once).map((record) => {
     const cell: Cell = { row: record.row, customer: record.customer, runDate };
     return definition.columns.map(([, value]) => value(cell));
   });

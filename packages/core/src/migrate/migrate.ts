@@ -6,7 +6,7 @@ import { compileRule } from '../rules/compile-rule.js';
 import type { CompiledRule } from '../rules/rule-types.js';
 import type { CustomerSource } from '../source/v1/customer-source.js';
 import { generateNumbers, keepOldCodes } from './assign-numbers.js';
-import { compareForOrder, keyOf, migrationKey } from './migration-key.js';
+import { compareForOrder, customerKey, customerKeyOf, keyOf, migrationKey, rowIdText } from './migration-key.js';
 import type { MigrationEntry, MigrationState } from './migration-state.js';
 import { summarizeMigration } from './migration-summary.js';
 import type { CrosswalkRow, MigrateOptions, MigrationDecisionInput, MigrationResult, UnmappedValue } from './migration-types.js';
@@ -23,7 +23,7 @@ const isSource = (input: MigrationInput): input is Pick<CustomerSource, 'search'
 async function readCustomers(input: MigrationInput): Promise<Customer[]> {
   const seen = new Set<string>();
   const customers: Customer[] = [];
-  // A customer distributed to several orgs (Kingdee use-orgs, SAP company codes) is one customer: its first row stands for it.
+  // A customer distributed to several orgs (Kingdee use-orgs, SAP company codes) keeps a row per org; the same row twice is read once.
   for await (const customer of isSource(input) ? input.search() : input) {
     const key = keyOf(customer);
     if (seen.has(key)) continue;
@@ -37,12 +37,13 @@ function indexCrosswalk(rows: Iterable<CrosswalkRow>): Map<string, CrosswalkRow>
   const byKey = new Map<string, CrosswalkRow>();
   const owners = new Map<string, string>();
   for (const row of rows) {
-    const key = migrationKey(row.oldCode, row.rowId, row.name);
-    if (byKey.has(key)) throw new ConfigError({ message: `The crosswalk has two rows for ${key}.`, hint: 'Keep one row per old code; was the file edited by hand?' });
+    const key = migrationKey(row.oldCode, row.rowId, row.name, row.org);
+    if (byKey.has(key)) throw new ConfigError({ message: `The crosswalk has two rows for ${key}.`, hint: 'Keep one row per old code and org; was the file edited by hand?' });
     if (row.decision === 'kept' || row.decision === 'generated') {
+      // The rows of one customer in several orgs share its number.
       const owner = owners.get(row.newCode);
-      if (owner !== undefined) throw new ConfigError({ message: `The crosswalk gives ${row.newCode} to both ${owner} and ${key}.`, hint: 'Fix the crosswalk by hand: a new code belongs to one customer (use a merge decision for duplicates).' });
-      owners.set(row.newCode, key);
+      if (owner !== undefined && owner !== customerKey(row.oldCode, row.rowId, row.name)) throw new ConfigError({ message: `The crosswalk gives ${row.newCode} to both ${owner} and ${key}.`, hint: 'Fix the crosswalk by hand: a new code belongs to one customer (use a merge decision for duplicates).' });
+      owners.set(row.newCode, customerKey(row.oldCode, row.rowId, row.name));
     }
     byKey.set(key, { ...row });
   }
@@ -77,11 +78,20 @@ export async function migrate(input: MigrationInput, options: MigrateOptions): P
     return { key: keyOf(original), original, customer: translated.customer, notes: [] };
   });
 
+  // One customer in several orgs: the row of its first org is decided, the others get the same number.
+  const firstRowOf = new Map<string, MigrationEntry>();
+  const otherOrgs: Array<[MigrationEntry, MigrationEntry]> = [];
+  for (const entry of entries) {
+    const first = firstRowOf.get(customerKeyOf(entry.original));
+    if (first) otherOrgs.push([entry, first]);
+    else firstRowOf.set(customerKeyOf(entry.original), entry);
+  }
+
   // Earlier numbers stay: only new customers, conflicts and fresh merge decisions are decided now.
   let carriedOver = 0;
   const toKeep: MigrationEntry[] = [];
   const merging: Array<[MigrationEntry, MigrationDecisionInput]> = [];
-  for (const entry of entries) {
+  for (const entry of firstRowOf.values()) {
     const decision = decisions.get(entry.original.code);
     const stored = earlier.get(entry.key);
     if (decision?.decision === 'merge' && !(stored?.decision === 'merged-into' && stored.mergedInto === decision.into)) merging.push([entry, decision]);
@@ -108,6 +118,14 @@ export async function migrate(input: MigrationInput, options: MigrateOptions): P
   const nearDuplicates = report?.nearDuplicates ?? [];
   const decided = new Map([...decisions.values()].map((decision) => [decision.oldCode, decision.decision]));
   const undecidedGroups = flagNearDuplicates(nearDuplicates, rowsByOldCode, decided);
+  for (const [entry, first] of otherOrgs) {
+    const row = first.row as CrosswalkRow;
+    entry.row = {
+      ...row, name: entry.original.name, org: entry.original.org ?? '', rowId: rowIdText(entry.original), sourceStatus: entry.original.status,
+      reason: `the same customer as in org ${row.org}: ${row.decision}${row.newCode === '' ? '' : ` ${row.newCode}`} there`,
+    };
+    if (earlier.get(entry.key)?.newCode === row.newCode && row.newCode !== '') carriedOver += 1;
+  }
 
   const rows = [...entries.map((entry) => entry.row as CrosswalkRow), ...leftSource];
   const known = new Set([...entries.map((entry) => entry.original.code), ...leftSource.map((row) => row.oldCode)]);

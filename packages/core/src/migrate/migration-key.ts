@@ -1,10 +1,16 @@
 import { rowIdOf } from '../audit/row-id.js';
 import type { Customer } from '../customer/customer-schema.js';
 
-/** A source customer's identity in the crosswalk: its code, or for a customer without one its row id (else its name). */
-export function migrationKey(oldCode: string, rowId: string, name: string): string {
+/** A source customer's identity: its code, or for a customer without one its row id (else its name). */
+export function customerKey(oldCode: string, rowId: string, name: string): string {
   if (oldCode !== '') return oldCode;
   return rowId !== '' ? `#row:${rowId}` : `#name:${name}`;
+}
+
+/** A crosswalk row's key: the customer, and the org where the source scopes customers by org (one row per org). */
+export function migrationKey(oldCode: string, rowId: string, name: string, org = ''): string {
+  const customer = customerKey(oldCode, rowId, name);
+  return org === '' ? customer : `${customer} (org ${org})`;
 }
 
 export function rowIdText(customer: Customer): string {
@@ -12,7 +18,11 @@ export function rowIdText(customer: Customer): string {
 }
 
 export function keyOf(customer: Customer): string {
-  return migrationKey(customer.code ?? '', rowIdText(customer), customer.name);
+  return migrationKey(customer.code ?? '', rowIdText(customer), customer.name, customer.org ?? '');
+}
+
+export function customerKeyOf(customer: Customer): string {
+  return customerKey(customer.code ?? '', rowIdText(customer), customer.name);
 }
 
 /** Stable generation order: by old code, or by creation date (records without one last) and then old code. */
