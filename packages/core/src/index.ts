@@ -19,6 +19,7 @@ export type { SourceDescription, OrgScope, RawColumns } from './source/v1/source
 export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
 export { createCustomerSource } from './source/create-customer-source.js';
 export { parseCustomerQuery } from './source/parse-customer-query.js';
+export { parseStatusList } from './source/parse-status-list.js';
 export type { RetryOptions } from './source/retry.js';
 export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';
 export { CUSTOMER_PAGES, pagedStream, pagesOf, type PagedCustomers } from './source/customer-pages.js';

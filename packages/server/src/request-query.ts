@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type GuardedSource, narrowedTextFields, parseCustomerQuery, parseWholeNumber, type TextField } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type GuardedSource, narrowedTextFields, parseCustomerQuery, parseStatusList, parseWholeNumber, type TextField } from '@custcode/core';
 import type { MiddlewareHandler } from 'hono';
 import { BadRequestError } from './http-error.js';
 
@@ -15,10 +15,9 @@ export function filtersFromParameters(parameters: Record<string, string>): Custo
     const value = parameters[key];
     if (value === undefined || value === '') continue;
     if (key === 'status') {
-      const statuses = value.split(',').map((status) => status.trim()).filter((status) => status !== '');
-      const unknown = statuses.find((status) => !(CUSTOMER_STATUSES as readonly string[]).includes(status));
-      if (unknown !== undefined) throw new BadRequestError({ message: `Unknown status "${unknown}".`, hint: `status is ${CUSTOMER_STATUSES.join(', ')} (comma-separated for several).` });
-      query.status = statuses.length === 1 ? statuses[0] : statuses;
+      const parsed = parseStatusList(value);
+      if ('unknown' in parsed) throw new BadRequestError({ message: `Unknown status "${parsed.unknown}".`, hint: `status is ${CUSTOMER_STATUSES.join(', ')} (comma-separated for several).` });
+      query.status = parsed.status;
     } else {
       query[key] = value;
     }

@@ -1,4 +1,4 @@
-import { type AccessCommand, type AccessLog, authorize, decideAccess, type GuardedSource, type GuardOptions, guardSource } from '@custcode/core';
+import { ACCESS_COMMANDS, type AccessCommand, type AccessLog, authorize, decideAccess, type GuardedSource, type GuardOptions, guardSource } from '@custcode/core';
 import type { Context } from 'hono';
 import type { ServerOptions } from './server-options.js';
 import { type SourcePool, sourceNotFound } from './source-pool.js';
@@ -25,14 +25,13 @@ export interface ServerContext {
   assertVisible(context: ServerRequestContext, name: string): void;
 }
 
-const ALL_COMMANDS: AccessCommand[] = ['get', 'search', 'export', 'audit', 'migrate'];
 
 export function createServerContext(options: ServerOptions, pool: SourcePool): ServerContext {
   const guardOptions = (context: ServerRequestContext, command: AccessCommand): GuardOptions => {
     const accessLog = context.get('accessLog') ?? options.accessLog;
     return { policy: options.policy, user: context.get('user'), command, ...(accessLog ? { accessLog } : {}), via: 'api' };
   };
-  const commandsOf = (user: string, name: string) => ALL_COMMANDS.filter((command) => decideAccess(options.policy, { user, source: name, command }).allowed);
+  const commandsOf = (user: string, name: string) => ACCESS_COMMANDS.filter((command) => decideAccess(options.policy, { user, source: name, command }).allowed);
   const server: ServerContext = {
     options,
     pool,

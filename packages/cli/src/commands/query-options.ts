@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type ExportField, parseCustomerQuery, parseExportFields } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type ExportField, parseCustomerQuery, parseExportFields, parseStatusList } from '@custcode/core';
 import type { LoadedConfig } from '../config/load-config.js';
 import { didYouMean } from '../config/nearest-key.js';
 import { UsageError } from '../output/usage-error.js';
@@ -68,11 +68,9 @@ export function checkedQuery(query: Record<string, unknown>, fieldName: (key: st
 }
 
 function parseStatus(value: string): CustomerQuery['status'] {
-  const statuses = value.split(',').map((status) => status.trim()).filter((status) => status !== '');
-  for (const status of statuses) {
-    if (!(CUSTOMER_STATUSES as readonly string[]).includes(status)) {
-      throw new UsageError({ message: `Unknown status "${status}".${didYouMean(status, CUSTOMER_STATUSES)}`, hint: `--status takes ${CUSTOMER_STATUSES.join(', ')} (comma-separated for several).` });
-    }
+  const parsed = parseStatusList(value);
+  if ('unknown' in parsed) {
+    throw new UsageError({ message: `Unknown status "${parsed.unknown}".${didYouMean(parsed.unknown, CUSTOMER_STATUSES)}`, hint: `--status takes ${CUSTOMER_STATUSES.join(', ')} (comma-separated for several).` });
   }
-  return (statuses.length === 1 ? statuses[0] : statuses) as CustomerQuery['status'];
+  return parsed.status;
 }
