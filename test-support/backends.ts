@@ -7,12 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DialectName } from '@custcode/sql';
 
 export type BackendName = 'sqlite' | 'mariadb' | 'postgres';
 
 /** A fresh, empty database that the test owns. `run` executes any statement (seeding needs writes). */
 export interface TestDatabase {
   backend: BackendName;
+  /** The SQL dialect the backend speaks (MariaDB speaks `mysql`). */
+  dialect: DialectName;
   /** URL for custcode (`sqlite:/path`, `mysql://…/db`, `postgres://…/db`). */
   url: string;
   run(sql: string, params?: unknown[]): Promise<void>;
@@ -89,6 +92,7 @@ const sqlite: TestBackend = {
     };
     return {
       backend: 'sqlite',
+      dialect: 'sqlite',
       url: `sqlite:${file}`,
       run,
       insert: async (table, rows) => {
@@ -132,6 +136,7 @@ function mariadb(): TestBackend {
       };
       return {
         backend: 'mariadb',
+        dialect: 'mysql',
         url: url.toString(),
         run,
         insert: makeInsert('mariadb', quote, run),
@@ -168,6 +173,7 @@ function postgres(): TestBackend {
       };
       return {
         backend: 'postgres',
+        dialect: 'postgres',
         url: url.toString(),
         run,
         insert: makeInsert('postgres', quote, run),

@@ -62,7 +62,7 @@ export async function ensureMariadb(log) {
     const started = performance.now();
     await seedU8Database(
       {
-        backend: 'mariadb',
+        dialect: 'mysql',
         quote,
         run: async (sql, params = []) => void (await connection.query(sql, params)),
         // Multi-row INSERT … VALUES ? (mysql2 expands the nested arrays), one statement per 2,000 rows.
@@ -110,7 +110,7 @@ export async function ensureSqlite(log) {
   const quote = (name) => `"${name.replace(/"/g, '""')}"`;
   await seedU8Database(
     {
-      backend: 'sqlite',
+      dialect: 'sqlite',
       quote,
       run: async (sql, params = []) => void db.prepare(sql).run(...params),
       insert: async (table, rows) => {

@@ -1,3 +1,4 @@
+import { sequenceStoreUrls } from '@custcode/sql';
 import { Command, CommanderError, Option } from 'commander';
 import { type CommandIo, EXIT_CODES } from './command-io.js';
 
@@ -140,7 +141,7 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--region <code>', 'region for {region} parts')
     .option('--org <org>', 'organisation for {org} parts')
     .option('--date <date>', 'creation date for date parts (YYYY-MM-DD; default today)')
-    .option('--store <store>', 'where counters live: a JSON file or a mysql://, postgres://, sqlite: URL')
+    .option('--store <store>', `where counters live: a JSON file or a ${sequenceStoreUrls()} URL`)
     .option('--preview', 'show the next codes without consuming them')
     .option('--json', 'print a JSON array of codes')
     .action(async (ruleName: string, options: Record<string, string | boolean | undefined> & { count: string }, command: Command) =>
@@ -188,7 +189,7 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--decisions <file>', 'merge / separate / new / keep decisions (CSV old_code,decision,into or JSON)')
     .addOption(new Option('--layout <layout>', 'import layout (default: from the target\'s ERP)').choices(['k3cloud', 'sap', 'ebs', 'u8']))
     .option('--crosswalk <file>', 'the stored crosswalk, read back on re-runs (default DIR/crosswalk.csv; .json for JSON)')
-    .option('--store <store>', 'where the rule\'s counters live: a JSON file or a mysql://, postgres://, sqlite: URL (default DIR/sequences.json)')
+    .option('--store <store>', `where the rule's counters live: a JSON file or a ${sequenceStoreUrls()} URL (default DIR/sequences.json)`)
     .addOption(new Option('--order <order>', 'generation order').choices(['code', 'created']).default('code'))
     .option('--date <date>', 'date for the rule\'s date parts (YYYY-MM-DD; default each customer\'s creation date)')
     .option('--target-org <org>', 'organisation scope of the target lookups')

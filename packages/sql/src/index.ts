@@ -12,7 +12,9 @@ export { createGenericSqlSource, type GenericSqlSourceOptions, type GenericSqlCo
 export { createExecutor } from './executor/create-executor.js';
 export type { SqlExecutor, SqlRow, SqlArrayRows, SqlConnection, ExecutorOptions } from './executor/sql-executor.js';
 export type { SqlSourceConnection } from './executor/connection-with-default-dialect.js';
-export { parseConnectionUrl, type ConnectionUrl } from './dialects/connection-url.js';
+export {
+  parseConnectionUrl, connectionUrlDialect, connectionUrlFile, resolveConnectionUrl, describeUrlSchemes, type ConnectionUrl,
+} from './dialects/connection-url.js';
 export { assertReadOnly } from './executor/read-only-guard.js';
 export { DIALECT_NAMES, type DialectName } from './dialects/dialect-name.js';
 export { DRIVER_DEPENDENCIES } from './driver-dependencies.js';
@@ -20,4 +22,4 @@ export { DRIVER_DEPENDENCIES } from './driver-dependencies.js';
 // Compiled SQL, for golden tests of mappings
 export { compileCustomerQuery, type CustomerQueryShape, type CompileOptions } from './compile/compile-customer-query.js';
 export type { CompiledQuery } from './compile/sql-builder.js';
-export { createSqlSequenceStore, type SqlSequenceStoreOptions } from './sequence/sql-sequence-store.js';
+export { createSqlSequenceStore, sequenceStoreUrls, type SqlSequenceStoreOptions } from './sequence/sql-sequence-store.js';

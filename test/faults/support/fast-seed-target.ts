@@ -11,7 +11,7 @@ const ROWS_PER_STATEMENT = 2_000;
 export function fastSeedTarget(database: TestDatabase): SeedTarget {
   if (database.backend !== 'mariadb') return database;
   return {
-    backend: 'mariadb',
+    dialect: database.dialect,
     quote: database.quote,
     run: database.run,
     async insert(table, rows) {

@@ -1,4 +1,5 @@
 import { redactUrl } from '@custcode/core';
+import { connectionUrlDialect, type DialectName } from '@custcode/sql';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import type { SourceConfig } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
@@ -19,6 +20,8 @@ interface SourceReport {
   name: string;
   erp: SourceConfig['erp'];
   target: string;
+  /** The SQL dialect a database URL opens (`postgresql://` → postgres); absent for other sources. */
+  dialect?: DialectName;
   ok?: boolean;
   error?: Record<string, unknown>;
   /** What the source found while checking, e.g. SAP text tables the user may not read (`describe().warnings`). */
@@ -43,7 +46,8 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
   try {
     const loaded = loadConfig(io, options.config);
     for (const [name, config] of Object.entries(loaded.config.sources)) {
-      const report: SourceReport = { name, erp: config.erp, target: targetOf(config) };
+      const dialect = 'url' in config && config.url !== undefined ? connectionUrlDialect(config.url) : undefined;
+      const report: SourceReport = { name, erp: config.erp, target: targetOf(config), ...(dialect === undefined ? {} : { dialect }) };
       reports.push(report);
       if (!options.check) continue;
       let secrets: string[] = [];

@@ -7,6 +7,7 @@ import { checkErpValues, configIssueError } from './format-config-issue.js';
 import { checkAccessPolicy } from './check-access-policy.js';
 import { didYouMean } from './nearest-key.js';
 import { assertAccessLogIsOwnFile } from '../output/output-guard.js';
+import { checkSourceUrls } from '../sources/resolve-url.js';
 
 export const DEFAULT_CONFIG_FILE = 'custcode.config.json';
 
@@ -64,6 +65,7 @@ export function loadConfig(io: CommandIo, explicit?: string): LoadedConfig {
     }
   }
   checkAccessPolicy(config, path);
+  checkSourceUrls(config, dirname(path));
   const loaded = { path, directory: dirname(path), config };
   assertAccessLogIsOwnFile(loaded);
   return loaded;

@@ -15,7 +15,7 @@ export function createSqliteSeedTarget(file: string): SqliteSeedTarget {
   const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
   const bind = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 19) : typeof value === 'boolean' ? Number(value) : value ?? null);
   return {
-    backend: 'sqlite',
+    dialect: 'sqlite',
     quote,
     async run(sql, params = []) {
       // Without parameters a seeder may send several statements at once.

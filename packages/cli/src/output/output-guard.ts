@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '@custcode/core';
-import { parseConnectionUrl } from '@custcode/sql';
+import { connectionUrlFile, parseConnectionUrl } from '@custcode/sql';
 import { accessLogPath } from '../commands/access-log/cli-access.js';
 import type { SourceConfig } from '../config/config-schema.js';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -19,18 +19,18 @@ export interface ProtectedFile {
   what: string;
 }
 
-/** SQLite writes these beside a database; replacing one corrupts the database too. */
+/** SQLite writes these beside a database file; replacing one corrupts the database too. */
 const SQLITE_SIDECARS = ['-wal', '-journal', '-shm'];
 const withSidecars = (path: string, what: string): ProtectedFile[] => [{ path, what }, ...SQLITE_SIDECARS.map((suffix) => ({ path: `${path}${suffix}`, what: `${what} (its ${suffix.slice(1)} file)` }))];
 
-/** The files a source reads: a `sqlite:` database, a CSV/XLSX file, the SAP emulator's data file. */
+/** The files a source reads: a database file (`sqlite:PATH`), a CSV/XLSX file, the SAP emulator's data file. */
 function sourceFiles(name: string, source: SourceConfig, directory: string): ProtectedFile[] {
   const files: ProtectedFile[] = [];
   const url = 'url' in source ? source.url : undefined;
-  if (url !== undefined && /^sqlite:/i.test(url)) {
+  if (url !== undefined) {
     try {
-      const file = parseConnectionUrl(resolveSourceUrl(url, directory, name)).file;
-      if (file !== undefined && file !== ':memory:') files.push(...withSidecars(resolve(directory, file), `the database of source "${name}"`));
+      const file = connectionUrlFile(parseConnectionUrl(resolveSourceUrl(url, directory, name)));
+      if (file !== undefined) files.push(...withSidecars(resolve(directory, file), `the database of source "${name}"`));
     } catch {
       // A URL the source cannot open names no file.
     }

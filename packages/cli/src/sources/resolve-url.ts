@@ -1,7 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
-import { ConfigError, redactUrl, urlSecrets } from '@custcode/core';
-
-export const URL_SCHEMES = ['mssql://', 'oracle://', 'mysql://', 'postgres://', 'sqlite:'] as const;
+import { ConfigError, isCustcodeError, urlSecrets } from '@custcode/core';
+import { describeUrlSchemes, resolveConnectionUrl } from '@custcode/sql';
+import type { CustcodeConfig } from '../config/config-schema.js';
 
 /**
  * Refuses a URL that carries a secret — a password in the userinfo or a `password=`, `pwd=`, `secret=`,
@@ -16,22 +15,28 @@ export function assertNoSecretInUrl(url: string, where: string, passwordKey = 'p
 }
 
 /**
- * Checks a source URL and makes `sqlite:PATH` absolute, relative to the config file. A secret inside the
- * URL is refused before anything else is said about it.
+ * Checks a source URL with @custcode/sql's `parseConnectionUrl` (every scheme its dialects document) and makes
+ * a file path absolute, relative to the config file. A secret inside the URL is refused before anything else
+ * is said about it.
  */
 export function resolveSourceUrl(url: string, directory: string, where: string): string {
   assertNoSecretInUrl(url, where);
-  const scheme = URL_SCHEMES.find((prefix) => url.toLowerCase().startsWith(prefix));
-  if (!scheme) {
+  try {
+    return resolveConnectionUrl(url, directory);
+  } catch (error) {
+    if (!isCustcodeError(error, 'CONFIG_INVALID')) throw error;
     throw new ConfigError({
-      message: `${where}: unsupported URL "${redactUrl(url)}".`,
-      hint: `Use one of: ${URL_SCHEMES.map((prefix) => `${prefix}…`).join(', ')} (sqlite:PATH is relative to the config file).`,
+      message: `${where}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`,
+      hint: `${error.hint ?? `Use ${describeUrlSchemes()}.`} A file path in a URL is relative to the config file.`,
+      cause: error,
     });
   }
-  if (scheme === 'sqlite:') {
-    const path = url.slice('sqlite:'.length);
-    if (path === '') throw new ConfigError({ message: `${where}: "sqlite:" needs a file path.`, hint: 'Write sqlite:./data.sqlite.' });
-    return path === ':memory:' || isAbsolute(path) ? url : `sqlite:${resolve(directory, path)}`;
-  }
-  return url;
 }
+
+/** Config validation: every source URL must be one a dialect opens, and hold no secret (`resolveSourceUrl`). */
+export function checkSourceUrls(config: CustcodeConfig, directory: string): void {
+  for (const [name, source] of Object.entries(config.sources)) {
+    if ('url' in source && source.url !== undefined) resolveSourceUrl(source.url, directory, `sources.${name}.url`);
+  }
+}
+

@@ -1,4 +1,4 @@
-import type { DialectName } from './dialect-name.js';
+import { DIALECT_NAMES, type DialectName } from './dialect-name.js';
 import { mssqlDialect } from './mssql/mssql-dialect.js';
 import { mysqlDialect } from './mysql/mysql-dialect.js';
 import { oracleDialect } from './oracle/oracle-dialect.js';
@@ -16,4 +16,9 @@ const DIALECTS: Record<DialectName, SqlDialect> = {
 
 export function dialectFor(name: DialectName): SqlDialect {
   return DIALECTS[name];
+}
+
+/** Every dialect, in `DIALECT_NAMES` order. */
+export function allDialects(): SqlDialect[] {
+  return DIALECT_NAMES.map(dialectFor);
 }

@@ -1,4 +1,6 @@
 import type { ExecutorOptions, SqlExecutor } from '../executor/sql-executor.js';
+import type { SeedColumn } from '../seed/seed-target.js';
+import type { SequenceEngine } from '../sequence/sequence-connection.js';
 import type { ConnectionUrl } from './connection-url.js';
 import type { DialectName } from './dialect-name.js';
 import type { QueryCompiler } from './query-compiler.js';
@@ -6,9 +8,28 @@ import type { QueryCompiler } from './query-compiler.js';
 /** Where an executor connects: a parsed URL, or a client the caller created and owns. */
 export type DriverTarget = { url: ConnectionUrl } | { client: unknown };
 
-/** One SQL engine: its compiler, its statement limits and how its driver is opened. */
+/**
+ * One SQL engine: its compiler, its statement limits, how its driver is opened, and everything else that
+ * differs between engines (URL schemes, seed DDL, sequence-store SQL). No file outside `dialects/` names an
+ * engine: the rest of custcode asks the dialect.
+ */
 export interface SqlDialect {
   readonly name: DialectName;
+  /** What messages call the engine. */
+  readonly label: string;
+  /** URL schemes (without the colon) that open this dialect; messages suggest the first. */
+  readonly urlSchemes: readonly [string, ...string[]];
+  /**
+   * How its URL names the database: `file` (`scheme:PATH`, a path relative to the working directory or
+   * absolute) or `server` (`scheme://user@host:port/database?options`).
+   */
+  readonly urlForm: 'file' | 'server';
+  /** A `file` path that names no file (an in-memory database). */
+  readonly inMemoryFile?: string;
+  /** The column type of a seed table column (`createSeedTable`); absent where custcode seeds no tables. */
+  seedColumnType?(column: SeedColumn): string;
+  /** Statements and write connection of the SQL sequence store; absent where custcode keeps no counters. */
+  readonly sequence?: SequenceEngine;
   readonly compiler: QueryCompiler;
   /** Bound parameters per statement and values per IN list the engine accepts. */
   readonly limits: { maxParameters: number; maxInList: number };

@@ -1,9 +1,14 @@
+import { ConfigError } from '@custcode/core';
+import type { DialectName } from '../dialects/dialect-name.js';
+import { dialectFor } from '../dialects/dialects.js';
+
 /**
  * Where a seeder writes an ERP's real table layout: a demo SQLite file, a test database. Seeding is the
  * only writing custcode does, and never through a source: a SeedTarget is a plain connection the caller owns.
  */
 export interface SeedTarget {
-  backend: 'sqlite' | 'mariadb' | 'postgres' | 'mssql';
+  /** The SQL the target speaks; its dialect gives the column types. */
+  dialect: DialectName;
   run(sql: string, params?: unknown[]): Promise<void>;
   insert(table: string, rows: Array<Record<string, unknown>>): Promise<void>;
   quote(identifier: string): string;
@@ -19,16 +24,6 @@ export interface SeedColumn {
   notNull?: boolean;
 }
 
-const typeSql: Record<SeedTarget['backend'], (column: SeedColumn) => string> = {
-  sqlite: (column) => ({ text: 'TEXT', int: 'INTEGER', decimal: 'NUMERIC', datetime: 'TEXT', date: 'TEXT', bit: 'INTEGER' })[column.type],
-  mariadb: (column) =>
-    ({ text: `VARCHAR(${column.length ?? 255})`, int: 'BIGINT', decimal: 'DECIMAL(20,4)', datetime: 'DATETIME(3)', date: 'DATE', bit: 'TINYINT' })[column.type],
-  postgres: (column) =>
-    ({ text: `VARCHAR(${column.length ?? 255})`, int: 'BIGINT', decimal: 'NUMERIC(20,4)', datetime: 'TIMESTAMP(3)', date: 'DATE', bit: 'SMALLINT' })[column.type],
-  mssql: (column) =>
-    ({ text: `NVARCHAR(${column.length ?? 255})`, int: 'INT', decimal: 'DECIMAL(20,4)', datetime: 'DATETIME', date: 'DATE', bit: 'BIT' })[column.type],
-};
-
 /** Creates a table with the ERP's exact table and column spelling (quoted, so case is kept on every backend). */
 export async function createSeedTable(
   target: SeedTarget,
@@ -36,9 +31,13 @@ export async function createSeedTable(
   columns: SeedColumn[],
   options: { primaryKey?: string[]; indexes?: string[][] } = {},
 ): Promise<void> {
+  const columnType = dialectFor(target.dialect).seedColumnType;
+  if (columnType === undefined) {
+    throw new ConfigError({ message: `custcode does not create seed tables on ${target.dialect}.`, hint: 'Seed a database of a dialect that declares seed column types (seedColumnType).' });
+  }
   const quotedTable = table.split('.').map((part) => target.quote(part)).join('.');
   const definitions = columns.map(
-    (column) => `${target.quote(column.name)} ${typeSql[target.backend](column)}${column.notNull ? ' NOT NULL' : ''}`,
+    (column) => `${target.quote(column.name)} ${columnType(column)}${column.notNull ? ' NOT NULL' : ''}`,
   );
   if (options.primaryKey) definitions.push(`PRIMARY KEY (${options.primaryKey.map((name) => target.quote(name)).join(', ')})`);
   await target.run(`CREATE TABLE ${quotedTable} (${definitions.join(', ')})`);

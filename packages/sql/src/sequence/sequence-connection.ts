@@ -1,3 +1,6 @@
+import type { ConnectionUrl } from '../dialects/connection-url.js';
+import type { DialectName } from '../dialects/dialect-name.js';
+
 /** A row of the sequence table as read back from any driver (BIGINT may arrive as a string). */
 export interface SequenceRow {
   next_value: number | string;
@@ -16,9 +19,8 @@ export type SequenceQuery = (sql: string, params: unknown[]) => Promise<Record<s
  * ever writes here, to the counter table it created.
  */
 export interface SequenceConnection {
-  readonly dialect: 'mysql' | 'postgres' | 'sqlite';
-  /** `?` for MySQL and SQLite, `$n` for PostgreSQL. */
-  placeholder(index: number): string;
+  /** Whose `sequence` engine writes the statements this connection runs. */
+  readonly dialect: DialectName;
   /** One statement in autocommit mode. */
   query: SequenceQuery;
   /**
@@ -32,9 +34,26 @@ export interface SequenceConnection {
   close(): Promise<void>;
 }
 
-/** Deadlocks and serialization failures are retried; everything else is not. */
-export function isRetryableConflict(error: unknown): boolean {
-  const code = (error as { code?: unknown; errno?: unknown }).code;
-  const errno = (error as { errno?: unknown }).errno;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1213 || code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
+/**
+ * What an engine contributes to the SQL sequence store: its write connection (with its own pool settings)
+ * and the few statement parts that differ between engines. The store writes the rest once for all.
+ */
+export interface SequenceEngine {
+  connect(url: ConnectionUrl, password: string | undefined): Promise<SequenceConnection>;
+  /** The n-th (1-based) bound parameter. */
+  placeholder(index: number): string;
+  /** A column type for the holds JSON that takes any length. */
+  readonly longText: string;
+  /** An INSERT of four values into `target` (`table (columns)`) that leaves an existing row alone. */
+  insertIfAbsent(target: string): string;
+  /** Appended to the SELECT of a locked update: ` FOR UPDATE`, or '' where the transaction itself locks. */
+  readonly rowLock: string;
+  /** The SET expression of the atomic increment, `next_value + step` in a form `increment` can read back. */
+  incremented(step: string): string;
+  /** Appended to the increment UPDATE to return the new value ('' where the driver reports it otherwise). */
+  readonly returningNextValue: string;
+  /** Deadlocks and serialization failures, retried; everything else is not. */
+  isRetryableConflict(error: unknown): boolean;
+  /** Two stores created the table at the same moment and this one lost: the table exists. */
+  isConcurrentCreate(error: unknown): boolean;
 }

@@ -2,11 +2,10 @@ import {
   ConfigError, confirmHold, newCounterState, overflowError, peekNumbers, releaseHold, reserveNext,
   type CounterState, type GapMode, type SequenceRange, type SequenceStore,
 } from '@custcode/core';
-import { parseConnectionUrl } from '../dialects/connection-url.js';
-import { connectMysqlSequence } from './mysql-sequence-connection.js';
-import { connectPostgresSequence } from './postgres-sequence-connection.js';
-import { isRetryableConflict, type SequenceConnection, type SequenceRow } from './sequence-connection.js';
-import { connectSqliteSequence } from './sqlite-sequence-connection.js';
+import { parseConnectionUrl, urlExample } from '../dialects/connection-url.js';
+import type { DialectName } from '../dialects/dialect-name.js';
+import { allDialects, dialectFor } from '../dialects/dialects.js';
+import type { SequenceConnection, SequenceEngine, SequenceRow } from './sequence-connection.js';
 
 export interface SqlSequenceStoreOptions {
   /** The counter table custcode creates and owns (default `custcode_sequence`). */
@@ -35,16 +34,16 @@ export function createSqlSequenceStore(url: string, options: SqlSequenceStoreOpt
 
   const holdsOf = (state: CounterState) => JSON.stringify({ held: state.held, free: state.free });
   const createRow = async (db: SequenceConnection, key: string, range: SequenceRange) => {
-    await db.query(insertIgnore(db, table), [key, range.start, JSON.stringify({ held: [], free: [] }), new Date().toISOString()]);
+    await db.query(sequenceEngine(db.dialect).insertIfAbsent(`${table} (counter_key, next_value, holds, updated_at)`), [key, range.start, JSON.stringify({ held: [], free: [] }), new Date().toISOString()]);
   };
 
   /** Retries deadlocks and serialization failures with a short random pause. */
-  const retrying = async <T>(work: () => Promise<T>): Promise<T> => {
+  const retrying = async <T>(engine: SequenceEngine, work: () => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await work();
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS || !engine.isRetryableConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
@@ -52,12 +51,13 @@ export function createSqlSequenceStore(url: string, options: SqlSequenceStoreOpt
 
   const update = async <T>(key: string, range: SequenceRange | undefined, change: (state: CounterState) => T): Promise<T> => {
     const db = await connection();
-    const p = db.placeholder;
-    const select = { sql: `SELECT next_value, holds FROM ${table} WHERE counter_key = ${p(1)}${db.dialect === 'sqlite' ? '' : ' FOR UPDATE'}`, params: [key] };
+    const engine = sequenceEngine(db.dialect);
+    const p = engine.placeholder;
+    const select = { sql: `SELECT next_value, holds FROM ${table} WHERE counter_key = ${p(1)}${engine.rowLock}`, params: [key] };
     const updateSql = `UPDATE ${table} SET next_value = ${p(1)}, holds = ${p(2)}, updated_at = ${p(3)} WHERE counter_key = ${p(4)}`;
     for (;;) {
       type Outcome = { missing: true } | { missing: false; result: T };
-      const outcome = await retrying(() =>
+      const outcome = await retrying(engine, () =>
         db.lockedUpdate<Outcome>(select, updateSql, (row) => {
           if (!row) return { result: { missing: true } };
           const state = toState(row);
@@ -76,11 +76,11 @@ export function createSqlSequenceStore(url: string, options: SqlSequenceStoreOpt
   /** Fast mode: one atomic UPDATE that only succeeds while the counter is within its maximum. */
   const next = async (key: string, range: SequenceRange): Promise<number> => {
     const db = await connection();
-    const p = db.placeholder;
-    const bumped = db.dialect === 'mysql' ? `LAST_INSERT_ID(next_value + ${p(1)})` : `next_value + ${p(1)}`;
-    const sql = `UPDATE ${table} SET next_value = ${bumped}, updated_at = ${p(2)} WHERE counter_key = ${p(3)} AND next_value <= ${p(4)}${db.dialect === 'mysql' ? '' : ' RETURNING next_value'}`;
+    const engine = sequenceEngine(db.dialect);
+    const p = engine.placeholder;
+    const sql = `UPDATE ${table} SET next_value = ${engine.incremented(p(1))}, updated_at = ${p(2)} WHERE counter_key = ${p(3)} AND next_value <= ${p(4)}${engine.returningNextValue}`;
     for (;;) {
-      const after = await retrying(() => db.increment(sql, [range.step, new Date().toISOString(), key, range.max]));
+      const after = await retrying(engine, () => db.increment(sql, [range.step, new Date().toISOString(), key, range.max]));
       if (after !== undefined) return after - range.step;
       const [row] = (await db.query(`SELECT next_value, holds FROM ${table} WHERE counter_key = ${p(1)}`, [key])) as unknown as SequenceRow[];
       // No row changed: the counter is past its maximum, or its row did not exist yet (another
@@ -97,7 +97,7 @@ export function createSqlSequenceStore(url: string, options: SqlSequenceStoreOpt
     release: (key, token) => update(key, undefined, (state) => releaseHold(state, token)),
     async peek(key, range, count, mode: GapMode) {
       const db = await connection();
-      const [row] = (await db.query(`SELECT next_value, holds FROM ${table} WHERE counter_key = ${db.placeholder(1)}`, [key])) as unknown as SequenceRow[];
+      const [row] = (await db.query(`SELECT next_value, holds FROM ${table} WHERE counter_key = ${sequenceEngine(db.dialect).placeholder(1)}`, [key])) as unknown as SequenceRow[];
       return peekNumbers(row ? toState(row) : undefined, key, range, count, mode);
     },
     async close() {
@@ -112,37 +112,39 @@ function toState(row: SequenceRow): CounterState {
   return { next: Number(row.next_value), held: holds.held ?? [], free: holds.free ?? [] };
 }
 
-function insertIgnore(db: SequenceConnection, table: string): string {
-  const columns = `${table} (counter_key, next_value, holds, updated_at)`;
-  if (db.dialect === 'mysql') return `INSERT IGNORE INTO ${columns} VALUES (?, ?, ?, ?)`;
-  if (db.dialect === 'sqlite') return `INSERT OR IGNORE INTO ${columns} VALUES (?, ?, ?, ?)`;
-  return `INSERT INTO ${columns} VALUES ($1, $2, $3, $4) ON CONFLICT (counter_key) DO NOTHING`;
+/** The dialect's sequence engine; a dialect without one is a ConfigError naming those that have one. */
+function sequenceEngine(name: DialectName): SequenceEngine {
+  const engine = dialectFor(name).sequence;
+  if (engine) return engine;
+  throw new ConfigError({
+    message: `A sequence store cannot use ${name}: custcode writes counters only to ${either(storeDialects().map((dialect) => dialect.label))}.`,
+    hint: `Use a ${sequenceStoreUrls()} URL, or a JSON file, for --store.`,
+  });
+}
+
+const storeDialects = () => allDialects().filter((dialect) => dialect.sequence !== undefined);
+const either = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`);
+
+/** The URLs a SQL sequence store opens, for help texts and hints: `mysql://, postgres:// or sqlite:PATH`. */
+export function sequenceStoreUrls(): string {
+  return either(storeDialects().map((dialect) => urlExample(dialect)));
 }
 
 async function open(url: string, options: SqlSequenceStoreOptions, table: string): Promise<SequenceConnection> {
   const connection = options.connection ?? (await connect(url, options.password));
-  const text = connection.dialect === 'mysql' ? 'LONGTEXT' : 'TEXT';
+  const engine = sequenceEngine(connection.dialect);
   try {
     await connection.query(
-      `CREATE TABLE IF NOT EXISTS ${table} (counter_key VARCHAR(191) NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL, holds ${text} NOT NULL, updated_at VARCHAR(32) NOT NULL)`,
+      `CREATE TABLE IF NOT EXISTS ${table} (counter_key VARCHAR(191) NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL, holds ${engine.longText} NOT NULL, updated_at VARCHAR(32) NOT NULL)`,
       [],
     );
   } catch (error) {
-    // Two stores creating the table at once on PostgreSQL: the loser sees a duplicate; the table exists.
-    const code = (error as { code?: string }).code;
-    if (code !== '23505' && code !== '42P07') throw error;
+    if (!engine.isConcurrentCreate(error)) throw error;
   }
   return connection;
 }
 
-async function connect(url: string, password: string | undefined): Promise<SequenceConnection> {
+function connect(url: string, password: string | undefined): Promise<SequenceConnection> {
   const parsed = parseConnectionUrl(url);
-  const secret = password ?? parsed.password;
-  if (parsed.dialect === 'mysql') return connectMysqlSequence(parsed, secret);
-  if (parsed.dialect === 'postgres') return connectPostgresSequence(parsed, secret);
-  if (parsed.dialect === 'sqlite') return connectSqliteSequence(parsed);
-  throw new ConfigError({
-    message: `A sequence store cannot use ${parsed.dialect}: custcode writes counters only to MariaDB/MySQL, PostgreSQL or SQLite.`,
-    hint: 'Use a mysql://, postgres:// or sqlite: URL, or a JSON file, for --store.',
-  });
+  return sequenceEngine(parsed.dialect).connect(parsed, password ?? parsed.password);
 }

@@ -4,6 +4,7 @@ import {
   buildImportTable, crosswalkCsv, type CrosswalkRow, type CsvCellOptions, type ImportLayout, importTableCsv, type MigratedRecord,
   parseCrosswalk, parseMigrationDecisions, parseTranslations,
 } from '@custcode/core';
+import { connectionUrlDialect } from '@custcode/sql';
 import ExcelJS from 'exceljs';
 import type { OutputGuard, OutputPath } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
@@ -12,7 +13,6 @@ import { writeAtomically } from '../write-atomically.js';
 
 export const DEFAULT_CROSSWALK_FILE = 'crosswalk.csv';
 export const DEFAULT_SEQUENCE_FILE = 'sequences.json';
-const SQL_URL = /^(mysql|mariadb|postgres|postgresql|sqlite|mssql|oracle):/i;
 
 /** Reads an input file named on the command line; a missing one is a usage error (exit 2). */
 export function readInputFile(path: string, flag: string): string {
@@ -32,7 +32,7 @@ export const readDecisions = (path: string) => parseMigrationDecisions(readInput
  * and the sequence file go beside it. A crosswalk in a database table is not supported yet.
  */
 export function outputPaths(out: string, crosswalk: string | undefined, cwd: string): { directory: string; crosswalk: string } {
-  if (crosswalk !== undefined && SQL_URL.test(crosswalk)) {
+  if (crosswalk !== undefined && connectionUrlDialect(crosswalk) !== undefined) {
     throw new UsageError({ message: 'A crosswalk kept in a database table is not supported yet.', hint: 'Pass --crosswalk FILE (.csv or .json), or leave it out to use crosswalk.csv in --out.' });
   }
   const target = resolve(cwd, out);

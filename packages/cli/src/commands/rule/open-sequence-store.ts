@@ -1,10 +1,8 @@
 import { createFileSequenceStore, createMemorySequenceStore, redactUrl, type SequenceStore } from '@custcode/core';
-import { createSqlSequenceStore, parseConnectionUrl } from '@custcode/sql';
+import { connectionUrlDialect, connectionUrlFile, createSqlSequenceStore, parseConnectionUrl, sequenceStoreUrls } from '@custcode/sql';
 import type { CommandIo } from '../../command-io.js';
 import type { OutputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
-
-const SQL_URL = /^(mysql|mariadb|postgres|postgresql|sqlite):/i;
 
 /**
  * `--store URL|FILE`: a SQL URL keeps counters in a custcode table of that database; anything else is
@@ -16,13 +14,14 @@ export function openSequenceStore(store: string | undefined, io: CommandIo, guar
     io.stderr.write('note: no --store given, so numbering starts afresh on every run; pass --store FILE or a database URL to keep counters.\n');
     return createMemorySequenceStore();
   }
-  if (SQL_URL.test(store)) {
-    const file = parseConnectionUrl(store).file;
-    if (file !== undefined && file !== ':memory:') guard.check(file, '--store');
+  // A database URL (any scheme @custcode/sql opens; one whose engine keeps no counters fails with the SQL store's hint).
+  if (connectionUrlDialect(store) !== undefined) {
+    const file = connectionUrlFile(parseConnectionUrl(store));
+    if (file !== undefined) guard.check(file, '--store');
     return createSqlSequenceStore(store);
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(store)) {
-    throw new UsageError({ message: `Unsupported --store URL "${redactUrl(store)}".`, hint: 'Use a JSON file, or a mysql://, postgres:// or sqlite: URL.' });
+    throw new UsageError({ message: `Unsupported --store URL "${redactUrl(store)}".`, hint: `Use a JSON file, or a ${sequenceStoreUrls()} URL.` });
   }
   return createFileSequenceStore(guard.check(store, '--store'));
 }

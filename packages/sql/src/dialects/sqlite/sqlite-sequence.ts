@@ -1,6 +1,6 @@
 import { importOptional } from '@custcode/core';
-import type { ConnectionUrl } from '../dialects/connection-url.js';
-import type { SequenceConnection, SequenceQuery, SequenceRow } from './sequence-connection.js';
+import type { SequenceConnection, SequenceEngine, SequenceQuery, SequenceRow } from '../../sequence/sequence-connection.js';
+import type { ConnectionUrl } from '../connection-url.js';
 
 /** The parts of better-sqlite3 the sequence store uses. */
 interface SqliteStatement {
@@ -22,7 +22,7 @@ type SqliteConstructor = new (file: string, options: { timeout: number }) => Sql
  * SQLite's own lock (busy timeout). WAL with synchronous=NORMAL: a commit survives a crash of the
  * process; only an OS crash or power loss may lose the last commits.
  */
-export async function connectSqliteSequence(url: ConnectionUrl): Promise<SequenceConnection> {
+async function connectSqliteSequence(url: ConnectionUrl): Promise<SequenceConnection> {
   const Database = await importOptional<SqliteConstructor>('better-sqlite3', () => import('better-sqlite3') as Promise<unknown> as Promise<SqliteConstructor>, 'A SQLite sequence store');
   const database = new Database(url.file as string, { timeout: 10_000 });
   database.pragma('journal_mode = WAL');
@@ -45,7 +45,6 @@ export async function connectSqliteSequence(url: ConnectionUrl): Promise<Sequenc
   const query: SequenceQuery = async (sql, params) => runSync(sql, params);
   return {
     dialect: 'sqlite',
-    placeholder: () => '?',
     query,
     async lockedUpdate(select, update, apply) {
       return database.transaction(() => {
@@ -61,3 +60,16 @@ export async function connectSqliteSequence(url: ConnectionUrl): Promise<Sequenc
     close: async () => database.close(),
   };
 }
+
+/** SQLite: BEGIN IMMEDIATE already holds the write lock, so the SELECT needs no FOR UPDATE. */
+export const sqliteSequence: SequenceEngine = {
+  connect: connectSqliteSequence,
+  placeholder: () => '?',
+  longText: 'TEXT',
+  insertIfAbsent: (target) => `INSERT OR IGNORE INTO ${target} VALUES (?, ?, ?, ?)`,
+  rowLock: '',
+  incremented: (step) => `next_value + ${step}`,
+  returningNextValue: ' RETURNING next_value',
+  isRetryableConflict: (error) => (error as { code?: unknown }).code === 'SQLITE_BUSY',
+  isConcurrentCreate: () => false,
+};

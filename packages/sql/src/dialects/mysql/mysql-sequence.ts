@@ -1,6 +1,6 @@
 import { importOptional } from '@custcode/core';
-import type { ConnectionUrl } from '../dialects/connection-url.js';
-import type { SequenceConnection, SequenceQuery, SequenceRow } from './sequence-connection.js';
+import type { SequenceConnection, SequenceEngine, SequenceQuery, SequenceRow } from '../../sequence/sequence-connection.js';
+import type { ConnectionUrl } from '../connection-url.js';
 
 /** The parts of mysql2/promise the sequence store uses. */
 interface MysqlPoolConnection {
@@ -16,7 +16,7 @@ interface MysqlModule {
   createPool(config: Record<string, unknown>): MysqlPool;
 }
 
-export async function connectMysqlSequence(url: ConnectionUrl, password: string | undefined): Promise<SequenceConnection> {
+async function connectMysqlSequence(url: ConnectionUrl, password: string | undefined): Promise<SequenceConnection> {
   const mysql = await importOptional<MysqlModule>('mysql2', () => import('mysql2/promise') as Promise<unknown> as Promise<MysqlModule>, 'A MySQL/MariaDB sequence store');
   const pool = mysql.createPool({
     host: url.host,
@@ -35,7 +35,6 @@ export async function connectMysqlSequence(url: ConnectionUrl, password: string 
   };
   return {
     dialect: 'mysql',
-    placeholder: () => '?',
     query: run(pool),
     async lockedUpdate(select, update, apply) {
       const connection = await pool.getConnection();
@@ -64,3 +63,19 @@ export async function connectMysqlSequence(url: ConnectionUrl, password: string 
     close: () => pool.end(),
   };
 }
+
+/** MariaDB/MySQL: `INSERT IGNORE`, and the new value of an increment comes back through LAST_INSERT_ID. */
+export const mysqlSequence: SequenceEngine = {
+  connect: connectMysqlSequence,
+  placeholder: () => '?',
+  longText: 'LONGTEXT',
+  insertIfAbsent: (target) => `INSERT IGNORE INTO ${target} VALUES (?, ?, ?, ?)`,
+  rowLock: ' FOR UPDATE',
+  incremented: (step) => `LAST_INSERT_ID(next_value + ${step})`,
+  returningNextValue: '',
+  isRetryableConflict: (error) => {
+    const { code, errno } = error as { code?: unknown; errno?: unknown };
+    return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1213;
+  },
+  isConcurrentCreate: () => false,
+};

@@ -1,6 +1,6 @@
 import { importOptional } from '@custcode/core';
-import type { ConnectionUrl } from '../dialects/connection-url.js';
-import type { SequenceConnection, SequenceQuery, SequenceRow } from './sequence-connection.js';
+import type { SequenceConnection, SequenceEngine, SequenceQuery, SequenceRow } from '../../sequence/sequence-connection.js';
+import type { ConnectionUrl } from '../connection-url.js';
 
 /** The parts of pg the sequence store uses. */
 interface PgClient {
@@ -18,7 +18,7 @@ interface PgModule {
   Pool: new (config: Record<string, unknown>) => PgPool;
 }
 
-export async function connectPostgresSequence(url: ConnectionUrl, password: string | undefined): Promise<SequenceConnection> {
+async function connectPostgresSequence(url: ConnectionUrl, password: string | undefined): Promise<SequenceConnection> {
   const pg = await importOptional<PgModule>('pg', () => import('pg') as Promise<unknown> as Promise<PgModule>, 'A PostgreSQL sequence store');
   const pool = new pg.Pool({ host: url.host, port: url.port ?? 5432, user: url.user, password, database: url.database, max: 4 });
   // An idle client that loses its server must not crash the process.
@@ -26,7 +26,6 @@ export async function connectPostgresSequence(url: ConnectionUrl, password: stri
   const run = (client: PgClient): SequenceQuery => async (sql, params) => (await client.query(sql, params)).rows;
   return {
     dialect: 'postgres',
-    placeholder: (index) => `$${index}`,
     query: run(pool),
     async lockedUpdate(select, update, apply) {
       const client = await pool.connect();
@@ -53,3 +52,19 @@ export async function connectPostgresSequence(url: ConnectionUrl, password: stri
     close: () => pool.end(),
   };
 }
+
+const sqlState = (error: unknown) => (error as { code?: unknown }).code;
+
+export const postgresSequence: SequenceEngine = {
+  connect: connectPostgresSequence,
+  placeholder: (index) => `$${index}`,
+  longText: 'TEXT',
+  insertIfAbsent: (target) => `INSERT INTO ${target} VALUES ($1, $2, $3, $4) ON CONFLICT (counter_key) DO NOTHING`,
+  rowLock: ' FOR UPDATE',
+  incremented: (step) => `next_value + ${step}`,
+  returningNextValue: ' RETURNING next_value',
+  // 40P01 deadlock_detected, 40001 serialization_failure.
+  isRetryableConflict: (error) => sqlState(error) === '40P01' || sqlState(error) === '40001',
+  // CREATE TABLE IF NOT EXISTS racing another: 23505 unique_violation on the catalog, or 42P07 duplicate_table.
+  isConcurrentCreate: (error) => sqlState(error) === '23505' || sqlState(error) === '42P07',
+};
