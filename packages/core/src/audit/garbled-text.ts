@@ -6,9 +6,7 @@ export interface GarbleDiagnosis {
   repair: string | null;
 }
 
-// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// eslint-disable-next-line no-control-regex
 const controlCharactersGlobal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const lineBreaks = /[\t\r\n]/;
 const lineBreaksGlobal = /[\t\r\n]/g;

@@ -5,7 +5,6 @@ export const MAX_CODE_LENGTH = 200;
 
 const printableAscii = /^[\x20-\x7E]*$/;
 const zeroWidth = /[\u200B-\u200D\u2060\uFEFF]/g;
-// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001F\u007F]/;
 
 /**

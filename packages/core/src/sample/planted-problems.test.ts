@@ -14,7 +14,6 @@ const codeKey = (code: string) => {
 const places = SAMPLE_CITIES.map((city) => city.city).join('|');
 const placePattern = new RegExp(`^(?:${places})市?|[（(](?:${places})[）)]`, 'g');
 const nameCore = (name: string) => name.replace(placePattern, '').replace(/(?:股份有限公司|有限责任公司|有限公司)$/, '');
-// eslint-disable-next-line no-control-regex
 const damage = /[\u0000-\u0008\u000B-\u001F\u007F-\u00FF\uFFFD?]/;
 const wellFormed = /^KH\d{8}$/;
 

@@ -36,7 +36,6 @@ export abstract class QueryCompiler {
    * input; backslashes and control characters are refused because engines read them differently.
    */
   stringLiteral(text: string): string {
-    // eslint-disable-next-line no-control-regex
     if (/[\\\u0000-\u001f]/.test(text)) {
       throw new ConfigError({
         message: `The mapping constant ${JSON.stringify(text)} contains a backslash or a control character.`,

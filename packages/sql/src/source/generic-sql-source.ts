@@ -46,7 +46,6 @@ export function createGenericSqlSource(options: GenericSqlSourceOptions): Custom
 /** The TableMapping a generic-sql configuration stands for. */
 export function genericSqlMapping(options: Pick<GenericSqlSourceOptions, 'table' | 'columns' | 'status' | 'raw'>): TableMapping {
   const { table, columns, status } = options;
-  // eslint-disable-next-line no-control-regex
   if (typeof table !== 'string' || table.trim() === '' || /[\u0000-\u001f]/.test(table)) {
     throw new ConfigError({ message: 'generic-sql needs a table name.', hint: 'Set "table", e.g. "Customer" or "dbo.Customer".' });
   }
@@ -117,7 +116,6 @@ function checkStatus(status: NonNullable<GenericSqlSourceOptions['status']>): vo
 
 function checkColumnName(key: string, column: unknown): void {
   // A dot would read as table.column; control characters are never part of a real name.
-  // eslint-disable-next-line no-control-regex
   if (typeof column !== 'string' || column === '' || column.includes('.') || /[\u0000-\u001f]/.test(column)) {
     throw new ConfigError({
       message: `generic-sql column "${key}" must be a plain column name, got ${JSON.stringify(column)}.`,

@@ -22,7 +22,6 @@ export function validateMapping(mapping: TableMapping, source: string): void {
 }
 
 function checkIdentifier(label: string, text: string, source: string): void {
-  // eslint-disable-next-line no-control-regex
   if (text === '' || /[\u0000-\u001f]/.test(text) || text.split('.').some((part) => part === '')) {
     throw new ConfigError({
       message: `Source "${source}": ${JSON.stringify(label)} is not a valid table or column name.`,

@@ -1,5 +1,4 @@
 const replacements: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-// eslint-disable-next-line no-control-regex
 const special = /[&<>"']|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Text safe inside HTML elements and quoted attributes; control characters shown as `\uXXXX` (garbled data has them). */
