@@ -62,6 +62,10 @@ export {
   type CsvExportOptions,
   type CsvCellOptions,
   type JsonExportOptions,
+  writeExport,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type WriteExportOptions,
 } from './export/index.js';
 
 // Numbering rules and sequence stores

@@ -1,11 +1,11 @@
-import { CSV_ENCODINGS, type CsvEncoding, type Customer, type CustomerSource, type ExportField, type ExportHeaders, parseExportFields, writeCsv, writeJson, writeNdjson } from '@custcode/core';
+import { CSV_ENCODINGS, type CsvEncoding, type Customer, type CustomerSource, type ExportField, type ExportHeaders, type ExportFormat, parseExportFields, writeExport } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { noteMaskedText } from '../output/access-notes.js';
 import { outputGuard } from '../output/output-guard.js';
 import { createProgress } from '../output/progress.js';
 import { UsageError } from '../output/usage-error.js';
 import { writeChunk } from '../output/write-chunk.js';
-import { type ExportFormat, exportFormat } from './export-format.js';
+import { exportFormat } from './export-format.js';
 import { type FilterFlags, resolveQuery } from './query-options.js';
 import { type CommonOptions, withSource } from './with-source.js';
 import { writeAtomically } from './write-atomically.js';
@@ -32,25 +32,10 @@ interface WriterOptions {
   onRow: (rows: number) => void;
 }
 
-/** XLSX and PDF writers load only when used (they are heavy). */
-async function writeFormat(format: ExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriterOptions): Promise<number> {
-  const common = { headers: options.headers, onRow: options.onRow, ...(options.fields ? { fields: options.fields } : {}) };
-  switch (format) {
-    case 'csv':
-      return writeCsv(customers, output, { ...common, encoding: options.encoding, escapeFormulas: options.escapeFormulas });
-    case 'json':
-      return writeJson(customers, output, common);
-    case 'ndjson':
-      return writeNdjson(customers, output, common);
-    case 'xlsx': {
-      const { writeXlsx } = await import('@custcode/core/export/xlsx');
-      return writeXlsx(customers, output, common);
-    }
-    case 'pdf': {
-      const { writePdf } = await import('@custcode/core/export/pdf');
-      return writePdf(customers, output, { ...common, title: options.title, ...(options.font ? { font: options.font } : {}) });
-    }
-  }
+/** The command's writer options as the format writers take them. */
+function writeFormat(format: ExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriterOptions): Promise<number> {
+  const { fields, font, ...rest } = options;
+  return writeExport(format, customers, output, { ...rest, ...(fields ? { fields } : {}), ...(font ? { font } : {}) });
 }
 
 function parseHeaders(value: string | undefined): ExportHeaders {

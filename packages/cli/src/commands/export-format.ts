@@ -1,8 +1,7 @@
 import { extname } from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat } from '@custcode/core';
 import { UsageError } from '../output/usage-error.js';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'ndjson', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, ExportFormat> = { '.csv': 'csv', '.xlsx': 'xlsx', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.pdf': 'pdf' };
 

@@ -12,3 +12,4 @@ export {
 export { writeCsv, CSV_ENCODINGS, type CsvEncoding, type CsvExportOptions } from './csv-writer.js';
 export { escapeFormula, unescapeFormula, type CsvCellOptions } from './formula-guard.js';
 export { writeJson, writeNdjson, type JsonExportOptions } from './json-writer.js';
+export { writeExport, EXPORT_FORMATS, type ExportFormat, type WriteExportOptions } from './write-export.js';

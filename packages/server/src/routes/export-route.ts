@@ -1,15 +1,16 @@
 import { PassThrough, Readable } from 'node:stream';
-import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, type PagedCustomers, pagedStream, pagesOf, parseExportFields, writeCsv, writeNdjson, writeJson } from '@custcode/core';
+import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, type PagedCustomers, pagedStream, pagesOf, parseExportFields, type ExportFormat, writeExport } from '@custcode/core';
 import type { Hono } from 'hono';
 import { BadRequestError } from '../http-error.js';
 import { logged } from '../request-access-log.js';
 import { filtersFromParameters, maskedTextFields, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
 import type { ServerContext, ServerEnv, ServerRequestContext } from '../server-context.js';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'json'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats the API streams (PDF is the CLI's: it is laid out in pages, not streamed). */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'json'] as const satisfies readonly ExportFormat[];
+type ApiExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+const CONTENT_TYPES: Record<ApiExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ndjson: 'application/x-ndjson; charset=utf-8',
@@ -23,20 +24,9 @@ interface WriterOptions {
   escapeFormulas: boolean;
 }
 
-async function write(format: ExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriterOptions): Promise<number> {
-  const common = { headers: options.headers, ...(options.fields ? { fields: options.fields } : {}) };
-  switch (format) {
-    case 'csv':
-      return writeCsv(customers, output, { ...common, encoding: options.encoding, escapeFormulas: options.escapeFormulas });
-    case 'ndjson':
-      return writeNdjson(customers, output, common);
-    case 'json':
-      return writeJson(customers, output, common);
-    case 'xlsx': {
-      const { writeXlsx } = await import('@custcode/core/export/xlsx');
-      return writeXlsx(customers, output, common);
-    }
-  }
+function write(format: ApiExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriterOptions): Promise<number> {
+  const { fields, ...rest } = options;
+  return writeExport(format, customers, output, { ...rest, ...(fields ? { fields } : {}) });
 }
 
 function option<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
