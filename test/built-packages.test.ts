@@ -3,21 +3,10 @@
  * built dist (npm test builds first), in a plain Node process outside vitest's source aliases.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..');
-const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
-
-interface Condition {
-  types: string;
-  default: string;
-}
-interface Manifest {
-  name: string;
-  exports: Record<string, { import: Condition; require?: Condition }>;
-}
+import { ROOT as root, specifierOf, workspacePackages } from './packaging/support/workspace-packages.js';
 
 function runNode(code: string, type: 'module' | 'commonjs'): string {
   return execFileSync(process.execPath, [type === 'module' ? '--input-type=module' : '--input-type=commonjs', '-e', code], {
@@ -26,9 +15,7 @@ function runNode(code: string, type: 'module' | 'commonjs'): string {
   }).trim();
 }
 
-describe.each(packages)('built package %s', (directory) => {
-  const manifest = JSON.parse(readFileSync(join(root, 'packages', directory, 'package.json'), 'utf8')) as Manifest;
-
+describe.each(workspacePackages())('built package $directory', ({ directory, manifest }) => {
   it('has every file its exports map names', () => {
     for (const [subpath, conditions] of Object.entries(manifest.exports)) {
       const files = [conditions.import, conditions.require].flatMap((condition) => (condition ? [condition.types, condition.default] : []));
@@ -39,7 +26,7 @@ describe.each(packages)('built package %s', (directory) => {
   });
 
   it.each(Object.keys(manifest.exports))('loads %s with require() and import()', (subpath) => {
-    const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
+    const specifier = specifierOf(manifest.name, subpath);
     const viaImport = runNode(`const m = await import(${JSON.stringify(specifier)}); console.log(typeof m)`, 'module');
     expect(viaImport).toBe('object');
     // Entries without a require condition are ESM only on purpose (the vitest-based conformance suite).

@@ -1,5 +1,7 @@
 import { sequenceStoreUrls } from '@custcode/sql';
 import { Command, CommanderError, Option } from 'commander';
+// The package's own version, inlined by the build (all @custcode packages share it).
+import { version as VERSION } from '../package.json';
 import { type CommandIo, EXIT_CODES } from './command-io.js';
 
 // Command modules load on use, so `custcode --help` does not pay for exceljs, pdfkit or SQLite.
@@ -18,8 +20,6 @@ const commands = {
   changes: () => import('./commands/changes/changes-command.js'),
   askSearch: () => import('./commands/ask/ask-search-command.js'),
 };
-
-const VERSION = '0.1.0';
 
 /** The filter flags of search and export (DESIGN.md §CLI). */
 function addFilters(command: Command): Command {

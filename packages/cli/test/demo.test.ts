@@ -36,8 +36,8 @@ describe('custcode demo', () => {
     expect(seeded.map((report) => report.source)).toContain('clients');
     for (const report of seeded) expect(existsSync(join(demoDirectory(), report.file!))).toBe(true);
     expect(existsSync(join(demoDirectory(), 'custcode.config.json'))).toBe(true);
-    expect(tour).toContain('custcode sources --check');
-    expect(tour).toContain(`custcode get ${seeded[0]!.source}`);
+    expect(tour).toContain('npx custcode sources --check');
+    expect(tour).toContain(`npx custcode get ${seeded[0]!.source}`);
   });
 
   it('gives sources that the CLI can open and query', async () => {

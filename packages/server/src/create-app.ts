@@ -13,8 +13,10 @@ import { refuseNul } from './request-query.js';
 import { createServerContext, type ServerEnv } from './server-context.js';
 import type { ServerOptions } from './server-options.js';
 import { SourcePool } from './source-pool.js';
+import { version } from '../package.json';
 
-export const SERVER_VERSION = '0.1.0';
+/** The package's own version (every @custcode package has the same one), inlined by the build. */
+export const SERVER_VERSION: string = version;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** The API and console as a fetch handler, plus `close()` for the sources it opened. */
