@@ -16,7 +16,7 @@ export { createExecutor } from './executor/create-executor.js';
 export type { SqlExecutor, SqlRow, SqlArrayRows, SqlConnection, ExecutorOptions } from './executor/sql-executor.js';
 export type { SqlSourceConnection } from './executor/connection-with-default-dialect.js';
 export {
-  parseConnectionUrl, connectionUrlDialect, connectionUrlFile, resolveConnectionUrl, describeUrlSchemes, type ConnectionUrl,
+  parseConnectionUrl, connectionUrlDialect, connectionUrlFile, fileConnectionUrl, resolveConnectionUrl, describeUrlSchemes, type ConnectionUrl,
 } from './dialects/connection-url.js';
 export { assertReadOnly } from './executor/read-only-guard.js';
 export { DIALECT_NAMES, type DialectName } from './dialects/dialect-name.js';

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdapterDescriptor, ErpKind, SeedCustomer, SeededFixture } from '@custcode/core';
+import { fileConnectionUrl } from '@custcode/sql';
 import { ADAPTER_REGISTRY, loadDescriptor, REGISTERED_ERPS } from '../sources/adapter-registry.js';
 import { createSqliteSeedTarget } from './sqlite-seed-target.js';
 
@@ -14,7 +15,7 @@ export async function seedFixture(descriptor: AdapterDescriptor, directory: stri
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const target = createSqliteSeedTarget(path);
   try {
-    return await descriptor.testing.seed({ kind: 'database', target, url: `sqlite:./${file}` }, customers, { source });
+    return await descriptor.testing.seed({ kind: 'database', target, url: fileConnectionUrl(target.dialect, `./${file}`) }, customers, { source });
   } finally {
     target.close();
   }
