@@ -2,3 +2,4 @@ export { createSapSource } from './sap-source.js';
 export { sapSourceOptionsSchema, type SapSourceOptions } from './sap-options.js';
 export type { RfcClient } from './rfc/rfc-client.js';
 export { checkSapAccess, type SapAccessReport, type SapAuthorizationCheck } from './sap-access-check.js';
+export { sapDescriptor } from './sap-descriptor.js';

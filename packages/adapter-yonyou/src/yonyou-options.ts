@@ -2,7 +2,8 @@ import { parseOptions } from '@custcode/core';
 import { sqlIdentifierSchema, sqlSourceOptionsShape, type DialectName, type SqlSourceConnection } from '@custcode/sql';
 import { z } from 'zod';
 
-const ncColumnsSchema = z
+/** NC bd_customer columns not confirmed by the reference, mapped by name when configured. */
+export const ncColumnsSchema = z
   .object({
     shortName: sqlIdentifierSchema.optional(),
     taxId: sqlIdentifierSchema.optional(),

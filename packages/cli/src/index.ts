@@ -1,7 +1,9 @@
 export { runCli, buildProgram } from './program.js';
 export { EXIT_CODES, type CommandIo } from './command-io.js';
-export { loadConfig, configPath, DEFAULT_CONFIG_FILE, type LoadedConfig } from './config/load-config.js';
-export { configSchema, sourceConfigSchema, type CustcodeConfig, type SourceConfig, type ViewConfig } from './config/config-schema.js';
+export { loadConfig, loadConfigSchema, configPath, DEFAULT_CONFIG_FILE, type LoadedConfig } from './config/load-config.js';
+export { configSchema, configSchemaOf, sourceConfigSchema, sourceSchemaOf, type CustcodeConfig, type SourceConfig, type ViewConfig } from './config/config-schema.js';
+export { ADAPTER_REGISTRY, REGISTERED_ERPS, loadDescriptor, type RegistryEntry } from './sources/adapter-registry.js';
+export { fileDescriptor } from './sources/file-descriptor.js';
 export { openSource, type OpenedSource } from './sources/open-source.js';
 export { createFileSource, type FileSourceOptions } from './sources/file-source.js';
 export { createSqliteSeedTarget, type SqliteSeedTarget } from './demo/sqlite-seed-target.js';

@@ -17,6 +17,18 @@ export { customerQuerySchema, MAX_FILTER_TEXT_LENGTH, TEXT_FIELDS, type Customer
 export type { CustomerSource, LookupResult } from './source/v1/customer-source.js';
 export type { SourceDescription, OrgScope, RawColumns } from './source/v1/source-description.js';
 export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
+export {
+  secretRefSchema,
+  type SecretRef,
+  type AdapterDescriptor,
+  type AdapterContext,
+  type AdapterTesting,
+  type AuthorizationCheck,
+  type AuthorizationReport,
+  type SeedFixture,
+  type SeededFixture,
+  type SourceTarget,
+} from './source/v1/adapter-descriptor.js';
 export { createCustomerSource } from './source/create-customer-source.js';
 export { parseCustomerQuery } from './source/parse-customer-query.js';
 export { parseStatusList } from './source/parse-status-list.js';

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Customer, generateSampleCustomers, type MaskableField, projectSeedCustomer, type RowFilter } from '@custcode/core';
 import { accessMatrixSeed, maskNeedles, ROW_FILTER_CASES } from '@custcode/core/testing';
-import { DEMO_DATABASES, loadSeeder } from '../../../packages/cli/src/demo/demo-entries.js';
-import { createSqliteSeedTarget } from '../../../packages/cli/src/demo/sqlite-seed-target.js';
+import { genericSqlDescriptor } from '@custcode/sql';
+import { seedFixture } from '../../../packages/cli/src/demo/seed-fixture.js';
 import { createMatrixProject, type MatrixLayout, matrixApiKey } from '../../../packages/cli/test/access-matrix/matrix-project.js';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
 import { BIG_CUSTOMER_COLUMNS, createBigCustomerTable } from '../../../test-support/big-customer-table.js';
@@ -43,18 +43,12 @@ function filterOf(layout: MatrixLayout, codePrefix: string): RowFilter {
   return { codePrefix, ...(org === undefined ? {} : { org }) };
 }
 
-async function seedBig(directory: string): Promise<MatrixLayout> {
-  const crm = DEMO_DATABASES.find((database) => database.source === 'crm')!;
-  const seeder = await loadSeeder(crm);
-  if (typeof seeder === 'string') throw new Error(seeder);
+/** The generic-sql layout with BIG_RECORDS customers in big.sqlite, and the config options that read it. */
+async function seedBig(directory: string): Promise<{ layout: MatrixLayout; options: Record<string, unknown> }> {
   const seen = new Set<string>();
   const customers = generateSampleCustomers({ count: BIG_RECORDS, seed: 15, problems: true }).customers.filter((customer) => !seen.has(customer.code) && Boolean(seen.add(customer.code)));
-  const target = createSqliteSeedTarget(join(directory, 'big.sqlite'));
-  try {
-    return { source: 'big', records: (await seeder(target, customers, { source: 'big' })) as Customer[] };
-  } finally {
-    target.close();
-  }
+  const seeded = await seedFixture(genericSqlDescriptor, directory, customers, 'big.sqlite', 'big');
+  return { layout: { source: 'big', records: seeded.records }, options: seeded.options };
 }
 
 /**
@@ -71,12 +65,12 @@ export async function createAdversarialProject(options: { mariadb: boolean }): P
     return { [ADMIN]: { sources: { '*': { commands: '*' } } }, [RESTRICTED]: { sources: Object.fromEntries(layouts.map((layout) => [layout.source, restricted(filters[layout.source]!)])) } };
   });
   const directory = matrix.directory;
-  const layouts = [...matrix.layouts, await seedBig(directory), { source: 'hostile', records: HOSTILE_RECORDS }];
+  const big = await seedBig(directory);
+  const layouts = [...matrix.layouts, big.layout, { source: 'hostile', records: HOSTILE_RECORDS }];
   writeFileSync(join(directory, 'hostile.csv'), hostileCsv());
   const config = JSON.parse(readFileSync(join(directory, 'custcode.config.json'), 'utf8')) as { sources: Record<string, unknown>; roles: Record<string, { sources: Record<string, unknown> }> };
-  const crm = DEMO_DATABASES.find((database) => database.source === 'crm')!.config;
   Object.assign(config.sources, {
-    big: { ...crm, url: 'sqlite:./big.sqlite' },
+    big: big.options,
     hostile: { erp: 'file', path: './hostile.csv', columns: Object.fromEntries(HOSTILE_FIELDS.map((field) => [field, field])) },
     down: { erp: 'generic-sql', url: 'mysql://cc_ro@127.0.0.1:1/erp', password: { env: 'CC_DOWN_PASSWORD' }, table: 'Customer', columns: { code: 'code', name: 'name' } },
   });

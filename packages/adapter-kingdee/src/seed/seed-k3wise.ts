@@ -1,5 +1,5 @@
 import type { Customer, SeedCustomer } from '@custcode/core';
-import { createSeedTable, type SeedTarget } from '@custcode/sql';
+import { createSeedTable, type SeedTarget } from '@custcode/sql/testing';
 import { buildK3WiseSeedData, type K3WiseSeedOptions } from './k3wise-tables.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ConfigError, type Customer, type SeedCustomer } from '@custcode/core';
-import { blankToUndefined, type SeedTarget } from '@custcode/sql';
+import { blankToUndefined, type SeedTarget } from '@custcode/sql/testing';
 import type { TcaMappingOptions } from '../mappings/tca-mapping.js';
 import { CONTACT_COLUMNS, locationOf, phoneOf } from './tca-contact-rows.js';
 import { createTcaTables } from './tca-layout.js';

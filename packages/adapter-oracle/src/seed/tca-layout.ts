@@ -1,4 +1,4 @@
-import { createSeedTable, type SeedColumn, type SeedTarget } from '@custcode/sql';
+import { createSeedTable, type SeedColumn, type SeedTarget } from '@custcode/sql/testing';
 
 const text = (name: string, length: number, notNull = false): SeedColumn => ({ name, type: 'text', length, notNull });
 const id = (name: string, notNull = true): SeedColumn => ({ name, type: 'int', notNull });

@@ -1,5 +1,5 @@
 import { pinyinInitials, type Customer, type SeedCustomer } from '@custcode/core';
-import { blankToUndefined, createSeedTable, definedFields, type SeedColumn, type SeedTarget } from '@custcode/sql';
+import { blankToUndefined, createSeedTable, definedFields, type SeedColumn, type SeedTarget } from '@custcode/sql/testing';
 import { NC_LIKELY_COLUMNS, type NcOptionalColumns } from '../mappings/nc-bd-customer-mapping.js';
 
 export interface SeedNcOptions {

@@ -1,5 +1,5 @@
 import { pinyinInitials, type Customer, type SeedCustomer } from '@custcode/core';
-import { blankToUndefined, definedFields, type SeedTarget } from '@custcode/sql';
+import { blankToUndefined, definedFields, type SeedTarget } from '@custcode/sql/testing';
 import { createU8Tables } from './u8-layout.js';
 
 export interface SeedU8Options {

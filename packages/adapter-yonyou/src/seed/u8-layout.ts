@@ -1,4 +1,4 @@
-import { createSeedTable, type SeedColumn, type SeedTarget } from '@custcode/sql';
+import { createSeedTable, type SeedColumn, type SeedTarget } from '@custcode/sql/testing';
 
 /**
  * The U8 `Customer` layout as scaffolded from a real account database (erp-schemas.md §4.1): the

@@ -10,7 +10,7 @@ import { MAX_COUNT, runRuleExplain, runRuleGenerate, runRuleValidate } from './r
 import type { CommonOptions } from './with-source.js';
 
 /** The config, or none: `rule` commands work without one unless it was named with --config or CUSTCODE_CONFIG. */
-function optionalConfig(io: CommandIo, explicit: string | undefined): LoadedConfig | undefined {
+async function optionalConfig(io: CommandIo, explicit: string | undefined): Promise<LoadedConfig | undefined> {
   const named = explicit !== undefined || io.env.CUSTCODE_CONFIG !== undefined;
   return !named && !existsSync(configPath(io)) ? undefined : loadConfig(io, explicit);
 }
@@ -26,7 +26,7 @@ async function withRule(io: CommandIo, options: CommonOptions & { rule: string }
   let rule: string;
   let loaded: LoadedConfig | undefined;
   try {
-    loaded = optionalConfig(io, options.config);
+    loaded = await optionalConfig(io, options.config);
     rule = resolveRule(options.rule, configuredRules(loaded));
   } catch (error) {
     return reportError(io, error, { json: options.json });

@@ -1,15 +1,15 @@
-import { redactUrl } from '@custcode/core';
+import { type AuthorizationReport, redactUrl } from '@custcode/core';
 import { connectionUrlDialect, type DialectName } from '@custcode/sql';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import type { SourceConfig } from '../config/config-schema.js';
-import { loadConfig } from '../config/load-config.js';
+import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { errorJson, exitCodeOf, reportError } from '../output/report-error.js';
 import { renderTable } from '../output/table.js';
 import { escapeControls } from '../output/terminal-text.js';
 import { writeChunk } from '../output/write-chunk.js';
 import { printSourceWarnings } from '../output/source-warnings.js';
 import { openSource } from '../sources/open-source.js';
-import { checkSapAuthorizations, renderSapAuthorizations, type SapAccessReport } from './sap-access-section.js';
+import { checkAuthorizations, renderAuthorizations } from './authorizations-section.js';
 import type { CommonOptions } from './with-source.js';
 
 export interface SourcesOptions extends CommonOptions {
@@ -26,17 +26,15 @@ interface SourceReport {
   error?: Record<string, unknown>;
   /** What the source found while checking, e.g. SAP text tables the user may not read (`describe().warnings`). */
   warnings?: string[];
-  /** SAP with --check: the function modules and tables the RFC user needs, and which of them it may use. */
-  authorizations?: SapAccessReport | { error: Record<string, unknown> };
+  /** With --check, for products that check them (SAP): what the backend user needs, and which of it it may use. */
+  authorizations?: AuthorizationReport | { error: Record<string, unknown> };
 }
 
-/** Where a source reads from, without secrets. */
-function targetOf(config: SourceConfig): string {
-  if ('url' in config && config.url !== undefined) return redactUrl(config.url);
-  if ('webApi' in config && config.webApi) return `webapi ${redactUrl(config.webApi.url)}`;
-  if (config.erp === 'file') return config.path;
-  if (config.erp === 'sap') return config.emulator !== undefined ? `emulator ${config.emulator}` : `rfc ${config.rfc?.ashost ?? config.rfc?.mshost ?? ''} client ${config.rfc?.client ?? ''}`;
-  return '';
+/** Where a source reads from, without secrets, as its product describes it (its URL when the adapter is not installed). */
+function targetOf(loaded: LoadedConfig, config: SourceConfig): string {
+  const adapter = loaded.adapters.get(config.erp);
+  if (adapter !== undefined && !(adapter instanceof Error)) return adapter.describe(config).target;
+  return typeof config.url === 'string' ? redactUrl(config.url) : '';
 }
 
 /** `custcode sources [--check]`: lists sources; --check connects to each and reports ok or the typed error. */
@@ -44,14 +42,14 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
   let exitCode: number = EXIT_CODES.ok;
   const reports: SourceReport[] = [];
   try {
-    const loaded = loadConfig(io, options.config);
+    const loaded = await loadConfig(io, options.config);
     for (const [name, config] of Object.entries(loaded.config.sources)) {
-      const dialect = 'url' in config && config.url !== undefined ? connectionUrlDialect(config.url) : undefined;
-      const report: SourceReport = { name, erp: config.erp, target: targetOf(config), ...(dialect === undefined ? {} : { dialect }) };
+      const dialect = typeof config.url === 'string' ? connectionUrlDialect(config.url) : undefined;
+      const report: SourceReport = { name, erp: config.erp, target: targetOf(loaded, config), ...(dialect === undefined ? {} : { dialect }) };
       reports.push(report);
       if (!options.check) continue;
       let secrets: string[] = [];
-      // Opened means the user's role grants the source: only then are the SAP authorizations probed.
+      // Opened means the user's role grants the source: only then are its authorizations probed (SAP).
       let opened: Awaited<ReturnType<typeof openSource>> | undefined;
       try {
         opened = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
@@ -69,7 +67,10 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
         report.error = errorJson(error, secrets);
         if (exitCode === EXIT_CODES.ok) exitCode = exitCodeOf(error);
       }
-      if (opened && config.erp === 'sap') report.authorizations = await checkSapAuthorizations(name, config, loaded.directory, io.env);
+      if (opened) {
+        const authorizations = await checkAuthorizations(loaded, name, config, io.env);
+        if (authorizations !== undefined) report.authorizations = authorizations;
+      }
     }
   } catch (error) {
     return reportError(io, error, { json: options.json });
@@ -90,7 +91,7 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
     printSourceWarnings(io, report.name, report.warnings);
     const access = report.authorizations;
     if (access !== undefined && 'error' in access) io.stderr.write(`${escapeControls(`error (${report.name}, authorization check): ${String(access.error.message)}`)}\n`);
-    else if (access !== undefined) await writeChunk(io.stdout, renderSapAuthorizations(report.name, access));
+    else if (access !== undefined) await writeChunk(io.stdout, renderAuthorizations(report.name, access));
   }
   return exitCode;
 }

@@ -26,7 +26,7 @@ export async function withSource(
   let secrets: string[] = [];
   let source: CustomerSource | undefined;
   try {
-    const loaded = loadConfig(io, options.config);
+    const loaded = await loadConfig(io, options.config);
     // Roles, masking, row filters and the access log apply to everything the body reads.
     const opened = await openSource(loaded, options.source, io.env, { ...(options.user === undefined ? {} : { user: options.user }), ...(options.command === undefined ? {} : { command: options.command }) });
     secrets = opened.secrets;

@@ -1,21 +1,33 @@
-import { ConfigError, ERP_KINDS } from '@custcode/core';
-import type { z } from 'zod';
-import { CONFIG_KEYS, RFC_KEYS, SOURCE_KEYS, type SourceConfig, VIEW_KEYS, WEBAPI_KEYS } from './config-schema.js';
+import { type AdapterDescriptor, ConfigError, type ErpKind } from '@custcode/core';
+import { z } from 'zod';
+import { REGISTERED_ERPS } from '../sources/adapter-registry.js';
+import { CONFIG_KEYS, VIEW_KEYS } from './config-schema.js';
 import { didYouMean } from './nearest-key.js';
 
 type Path = ReadonlyArray<PropertyKey>;
 
 const dotted = (path: Path) => path.map(String).join('.');
 
-/** The keys allowed at a place in the config, for suggestions. */
-function keysAt(path: Path, raw: unknown): readonly string[] {
+/** The keys of the object schema at `path` inside `schema` (through optional and nullable wrappers). */
+function shapeKeysAt(schema: z.ZodType, path: Path): readonly string[] {
+  let current: unknown = schema;
+  for (const key of [...path, undefined]) {
+    while (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
+    if (!(current instanceof z.ZodObject)) return [];
+    if (key === undefined) return Object.keys(current.shape);
+    current = (current.shape as Record<string, unknown>)[String(key)];
+  }
+  return [];
+}
+
+/** The keys allowed at a place in the config, for suggestions; a source's come from its product's descriptor. */
+function keysAt(path: Path, raw: unknown, descriptors: ReadonlyMap<ErpKind, AdapterDescriptor>): readonly string[] {
   if (path.length === 0) return CONFIG_KEYS;
   if (path[0] === 'views' && path.length === 2) return VIEW_KEYS;
   if (path[0] === 'sources' && path.length >= 2) {
-    const erp = ((raw as { sources?: Record<string, { erp?: string }> }).sources?.[String(path[1])]?.erp ?? '') as SourceConfig['erp'];
-    if (path.length === 3 && path[2] === 'rfc') return RFC_KEYS;
-    if (path.length === 3 && path[2] === 'webApi') return WEBAPI_KEYS;
-    if (path.length === 2) return SOURCE_KEYS[erp] ?? [];
+    const erp = (raw as { sources?: Record<string, { erp?: string }> }).sources?.[String(path[1])]?.erp as ErpKind;
+    const descriptor = descriptors.get(erp);
+    return descriptor === undefined ? [] : shapeKeysAt(descriptor.optionsSchema, path.slice(2));
   }
   return [];
 }
@@ -26,22 +38,22 @@ export function checkErpValues(raw: unknown, file: string): void {
   if (typeof sources !== 'object' || sources === null || Array.isArray(sources)) return;
   for (const [name, source] of Object.entries(sources)) {
     const erp = (source as { erp?: unknown } | null)?.erp;
-    if (typeof erp === 'string' && (ERP_KINDS as readonly string[]).includes(erp)) continue;
+    if (typeof erp === 'string' && (REGISTERED_ERPS as readonly string[]).includes(erp)) continue;
     throw new ConfigError({
       message:
         erp === undefined
           ? `${file}: sources.${name}: missing key "erp".`
-          : `${file}: sources.${name}.erp: unknown ERP "${String(erp)}".${typeof erp === 'string' ? didYouMean(erp, ERP_KINDS) : ''}`,
-      hint: `"erp" is one of: ${ERP_KINDS.join(', ')}.`,
+          : `${file}: sources.${name}.erp: unknown ERP "${String(erp)}".${typeof erp === 'string' ? didYouMean(erp, REGISTERED_ERPS) : ''}`,
+      hint: `"erp" is one of: ${REGISTERED_ERPS.join(', ')}.`,
     });
   }
 }
 
 /** Turns the first zod issue into a ConfigError that names the key, what was expected, and the nearest valid key. */
-export function configIssueError(issue: z.core.$ZodIssue, raw: unknown, file: string): ConfigError {
+export function configIssueError(issue: z.core.$ZodIssue, raw: unknown, file: string, descriptors: ReadonlyMap<ErpKind, AdapterDescriptor> = new Map()): ConfigError {
   const where = issue.path.length === 0 ? '' : ` ${dotted(issue.path)}:`;
   if (issue.code === 'unrecognized_keys') {
-    const allowed = keysAt(issue.path, raw);
+    const allowed = keysAt(issue.path, raw, descriptors);
     const key = issue.keys[0]!;
     return new ConfigError({
       message: `${file}:${where || ' (top level):'} unknown key "${key}".${didYouMean(key, allowed)}`,

@@ -24,9 +24,9 @@ afterEach(() => {
   project?.cleanup();
 });
 
-function loadError(directory: string, explicit?: string): Error & { hint?: string } {
+async function loadError(directory: string, explicit?: string): Promise<Error & { hint?: string }> {
   try {
-    loadConfig(captureIo(directory).io, explicit);
+    await loadConfig(captureIo(directory).io, explicit);
   } catch (error) {
     expect(isCustcodeError(error, 'CONFIG_INVALID')).toBe(true);
     return error as Error & { hint?: string };
@@ -35,26 +35,26 @@ function loadError(directory: string, explicit?: string): Error & { hint?: strin
 }
 
 describe('loadConfig on a file it cannot read', () => {
-  it('says permission denied, not "fix the JSON syntax"', () => {
+  it('says permission denied, not "fix the JSON syntax"', async () => {
     project = tempProject({ sources: {} });
     failRead.code = 'EACCES';
-    const error = loadError(project.directory);
+    const error = await loadError(project.directory);
     expect(error.message).toBe(`Cannot read the config file ${join(project.directory, 'custcode.config.json')}: permission denied (EACCES).`);
     expect(error.hint).toContain('chmod u+r');
     expect(error.hint).not.toContain('JSON');
   });
 
-  it('says a directory is a directory', () => {
+  it('says a directory is a directory', async () => {
     project = tempProject();
     mkdirSync(join(project.directory, 'conf'));
-    const error = loadError(project.directory, 'conf');
+    const error = await loadError(project.directory, 'conf');
     expect(error.message).toMatch(/^Cannot read the config file .*conf: it is a directory \(EISDIR\)\.$/);
     expect(error.hint).toContain('custcode.config.json');
   });
 
-  it('still says "not valid JSON" for a file that is not JSON', () => {
+  it('still says "not valid JSON" for a file that is not JSON', async () => {
     project = tempProject();
     project.write('custcode.config.json', '{ "sources": { }, }');
-    expect(loadError(project.directory).hint).toBe('Fix the JSON syntax (no comments, no trailing commas).');
+    expect((await loadError(project.directory)).hint).toBe('Fix the JSON syntax (no comments, no trailing commas).');
   });
 });

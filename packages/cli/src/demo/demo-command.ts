@@ -1,14 +1,12 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { generateSampleCustomers, type SeedCustomer } from '@custcode/core';
+import { type Customer, generateSampleCustomers, type SeedCustomer } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
 import { reportError } from '../output/report-error.js';
 import { writeChunk } from '../output/write-chunk.js';
-import { DEMO_DATABASES, loadSeeder } from './demo-entries.js';
-import { CSV_DEMO_FILE, DEMO_CSV_COLUMNS, SAP_DEMO_FILE, writeCsvDemo, writeSapDemo } from './demo-extras.js';
 import { assertDemoDirectory, writeDemoMarker } from './demo-marker.js';
-import { createSqliteSeedTarget } from './sqlite-seed-target.js';
+import { registeredProducts, seedFixture } from './seed-fixture.js';
 import { withShowcase } from './demo-showcase.js';
 import { demoTour } from './demo-tour.js';
 
@@ -51,7 +49,7 @@ function storable(customers: SeedCustomer[]): SeedCustomer[] {
   return customers.filter((customer) => !seen.has(customer.code) && Boolean(seen.add(customer.code)));
 }
 
-const sampleCode = (customers: SeedCustomer[]) => customers.find((customer) => customer.code !== '' && customer.status === 'active')?.code;
+const sampleCode = (records: Customer[]) => records.find((customer) => customer.code !== '' && customer.status === 'active')?.code;
 
 /**
  * `custcode demo [--dir DIR]`: SQLite databases in each ERP's real layout, the SAP emulator's data file and
@@ -62,46 +60,32 @@ export async function runDemo(io: CommandIo, options: DemoOptions): Promise<numb
   try {
     const directory = resolve(io.cwd, options.dir ?? './custcode-demo');
     const data = sampleData(options);
-    const files = [...DEMO_DATABASES.map((database) => database.file), SAP_DEMO_FILE, CSV_DEMO_FILE, DEFAULT_CONFIG_FILE];
+    const products = await registeredProducts();
+    const files = [...products.flatMap(([, descriptor]) => (typeof descriptor === 'string' ? [] : [descriptor.testing.demo.file])), DEFAULT_CONFIG_FILE];
     assertDemoDirectory(directory, files);
     mkdirSync(directory, { recursive: true });
     // Marked first: from here on no command writes over these files, whatever config it runs with.
     writeDemoMarker(directory, files);
     const reports: DemoSourceReport[] = [];
     const sources: Record<string, unknown> = {};
-    for (const [index, database] of DEMO_DATABASES.entries()) {
-      const report: DemoSourceReport = { source: database.source, erp: String(database.config.erp) };
-      reports.push(report);
-      const seeder = await loadSeeder(database);
-      if (typeof seeder === 'string') {
-        report.skipped = seeder;
+    let rule = '';
+    // A different sample per product, in registry order (seeds 2024, 2025, …); the config's rule is the last one's.
+    for (const [index, [erp, descriptor]] of products.entries()) {
+      const sample = data(2024 + index);
+      rule = sample.rule;
+      if (typeof descriptor === 'string') {
+        reports.push({ source: erp, erp, skipped: descriptor });
         continue;
       }
-      const customers = storable(data(2024 + index).customers);
-      const path = join(directory, database.file);
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-      const target = createSqliteSeedTarget(path);
-      let seeded: unknown;
-      try {
-        seeded = await seeder(target, customers, { source: database.source });
-      } finally {
-        target.close();
-      }
-      // Seeders return the records a source over the new database gives (rows they cannot store are left out).
-      const rows = Array.isArray(seeded) ? seeded.length : customers.length;
-      Object.assign(report, { file: database.file, rows, sampleCode: sampleCode(customers) });
-      sources[database.source] = database.config;
+      const { source, file } = descriptor.testing.demo;
+      const report: DemoSourceReport = { source, erp };
+      reports.push(report);
+      // A database keys customers by code; a file holds every row as given.
+      const seeded = await seedFixture(descriptor, directory, descriptor.testing.fixture === 'database' ? storable(sample.customers) : sample.customers);
+      const code = sampleCode(seeded.records);
+      Object.assign(report, { file, rows: seeded.records.length, ...(code === undefined ? {} : { sampleCode: code }) });
+      sources[source] = seeded.options;
     }
-    const sap = await writeSapDemo(directory, data(2030).customers);
-    if (typeof sap === 'string') reports.push({ source: 'sap', erp: 'sap', skipped: sap });
-    else {
-      reports.push({ source: 'sap', erp: 'sap', ...sap });
-      sources.sap = { erp: 'sap', emulator: `./${sap.file}` };
-    }
-    const { customers: csvCustomers, rule } = data(2031);
-    const csv = await writeCsvDemo(directory, csvCustomers);
-    reports.push({ source: 'clients', erp: 'file', ...csv, sampleCode: sampleCode(csvCustomers) });
-    sources.clients = { erp: 'file', path: `./${csv.file}`, columns: DEMO_CSV_COLUMNS };
 
     const first = reports.find((report) => report.rows !== undefined && report.erp !== 'file') ?? reports[reports.length - 1]!;
     const config = {

@@ -23,11 +23,12 @@ export interface ProtectedFile {
 const SQLITE_SIDECARS = ['-wal', '-journal', '-shm'];
 const withSidecars = (path: string, what: string): ProtectedFile[] => [{ path, what }, ...SQLITE_SIDECARS.map((suffix) => ({ path: `${path}${suffix}`, what: `${what} (its ${suffix.slice(1)} file)` }))];
 
-/** The files a source reads: a database file (`sqlite:PATH`), a CSV/XLSX file, the SAP emulator's data file. */
-function sourceFiles(name: string, source: SourceConfig, directory: string): ProtectedFile[] {
+/** The files a source reads: a database file (`sqlite:PATH`) and those its product names (a CSV/XLSX file, the SAP emulator's data). */
+function sourceFiles(name: string, source: SourceConfig, loaded: LoadedConfig): ProtectedFile[] {
+  const { directory } = loaded;
   const files: ProtectedFile[] = [];
-  const url = 'url' in source ? source.url : undefined;
-  if (url !== undefined) {
+  const url = source.url;
+  if (typeof url === 'string') {
     try {
       const file = connectionUrlFile(parseConnectionUrl(resolveSourceUrl(url, directory, name)));
       if (file !== undefined) files.push(...withSidecars(resolve(directory, file), `the database of source "${name}"`));
@@ -35,14 +36,16 @@ function sourceFiles(name: string, source: SourceConfig, directory: string): Pro
       // A URL the source cannot open names no file.
     }
   }
-  if (source.erp === 'file') files.push({ path: resolve(directory, source.path), what: `the file of source "${name}"` });
-  if (source.erp === 'sap' && source.emulator !== undefined) files.push({ path: resolve(directory, source.emulator), what: `the SAP emulator data of source "${name}"` });
+  const adapter = loaded.adapters.get(source.erp);
+  if (adapter !== undefined && !(adapter instanceof Error)) {
+    for (const file of adapter.describe(source).files ?? []) files.push({ path: resolve(directory, file.path), what: `${file.what} of source "${name}"` });
+  }
   return files;
 }
 
 /** The files the config makes custcode read: the config itself and the files of every source. */
 function readFiles(loaded: LoadedConfig): ProtectedFile[] {
-  return [{ path: loaded.path, what: 'the config file' }, ...Object.entries(loaded.config.sources).flatMap(([name, source]) => sourceFiles(name, source, loaded.directory))];
+  return [{ path: loaded.path, what: 'the config file' }, ...Object.entries(loaded.config.sources).flatMap(([name, source]) => sourceFiles(name, source, loaded))];
 }
 
 /** Every file custcode reads or keeps for this config: `readFiles` and the access log. */

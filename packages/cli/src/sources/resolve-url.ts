@@ -36,7 +36,7 @@ export function resolveSourceUrl(url: string, directory: string, where: string):
 /** Config validation: every source URL must be one a dialect opens, and hold no secret (`resolveSourceUrl`). */
 export function checkSourceUrls(config: CustcodeConfig, directory: string): void {
   for (const [name, source] of Object.entries(config.sources)) {
-    if ('url' in source && source.url !== undefined) resolveSourceUrl(source.url, directory, `sources.${name}.url`);
+    if (typeof source.url === 'string') resolveSourceUrl(source.url, directory, `sources.${name}.url`);
   }
 }
 

@@ -3,8 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Customer, MASKABLE_FIELDS, type MaskableField, pinyinInitials, projectSeedCustomer } from '@custcode/core';
 import { accessMatrixSeed, leakedNeedles, maskNeedles } from '@custcode/core/testing';
-import { DEMO_DATABASES } from '../../src/demo/demo-entries.js';
-import { createMatrixProject, type MatrixLayout, type MatrixProject } from './matrix-project.js';
+import { createMatrixProject, databaseProducts, type MatrixLayout, type MatrixProject } from './matrix-project.js';
 import { jsonRecords, pdfText, xlsxText } from './read-output.js';
 
 /**
@@ -14,7 +13,7 @@ import { jsonRecords, pdfText, xlsxText } from './read-output.js';
  * the ERP stores (in any column, mapped or not), a part of it, or its pinyin initials; and text search must
  * not find a record by a masked name or short name.
  */
-const LAYOUTS = [...DEMO_DATABASES.map((database) => database.source), 'sap', 'clients'];
+const LAYOUTS = [...(await databaseProducts()).map((descriptor) => descriptor.testing.demo.source), 'sap', 'clients'];
 const ADMIN = 'admin';
 const roleOf = (field: MaskableField) => `mask-${field}`;
 /** What the ERPs hold, whether or not a layout maps it to a field. */

@@ -5,9 +5,8 @@ import { seedSapTables, writeEmulatorData } from '@custcode/adapter-sap/emulator
 import { createCustcodeApp, type ServerSourceEntry } from '@custcode/server';
 import { accessPolicyOf } from '../../src/commands/access-log/cli-access.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { DEMO_DATABASES, loadSeeder } from '../../src/demo/demo-entries.js';
-import { DEMO_CSV_COLUMNS, writeCsvDemo } from '../../src/demo/demo-extras.js';
-import { createSqliteSeedTarget } from '../../src/demo/sqlite-seed-target.js';
+import { registeredProducts, seedFixture } from '../../src/demo/seed-fixture.js';
+import { DEMO_CSV_COLUMNS, writeCsvFixture } from '../../src/sources/file-fixture.js';
 import { openSource } from '../../src/sources/open-source.js';
 import { captureIo, runInProcess, tempProject } from '../test-io.js';
 
@@ -32,6 +31,14 @@ export function matrixApiKey(user: string): string {
   return `key-${user}`;
 }
 
+/** The registered products whose fixture is a database (every SQL ERP layout), in registry order. */
+export async function databaseProducts() {
+  return (await registeredProducts()).flatMap(([erp, descriptor]) => {
+    if (typeof descriptor === 'string') throw new Error(`${erp}: ${descriptor}`);
+    return descriptor.testing.fixture === 'database' ? [descriptor] : [];
+  });
+}
+
 /**
  * The matrix data (`accessMatrixSeed`) in every layout custcode reads, as the demo builds them: each SQL ERP's
  * own tables in SQLite, the SAP emulator (sales areas, ALPHA codes) and a CSV file. `roles` get one user
@@ -44,16 +51,12 @@ export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => No
   const layouts: MatrixLayout[] = [];
   const sources: Record<string, unknown> = {};
   const wanted = (source: string) => only === undefined || only.includes(source);
-  for (const database of DEMO_DATABASES.filter((entry) => wanted(entry.source))) {
-    const seeder = await loadSeeder(database);
-    if (typeof seeder === 'string') throw new Error(seeder);
-    const target = createSqliteSeedTarget(join(project.directory, database.file));
-    try {
-      layouts.push({ source: database.source, records: (await seeder(target, seed, { source: database.source })) as Customer[] });
-    } finally {
-      target.close();
-    }
-    sources[database.source] = database.config;
+  for (const descriptor of await databaseProducts()) {
+    const { source } = descriptor.testing.demo;
+    if (!wanted(source)) continue;
+    const seeded = await seedFixture(descriptor, project.directory, seed);
+    layouts.push({ source, records: seeded.records });
+    sources[source] = seeded.options;
   }
   if (wanted('sap')) {
     const sap = seedSapTables(seed, { sourceName: 'sap', orgScope: 'sales-area' });
@@ -62,7 +65,7 @@ export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => No
     sources.sap = { erp: 'sap', emulator: './sap-emulator.json', orgScope: 'sales-area' };
   }
   if (wanted('clients')) {
-    await writeCsvDemo(project.directory, seed);
+    await writeCsvFixture(join(project.directory, 'clients.csv'), seed, 'clients');
     const fields = ['source', 'erp', 'code', 'name', 'shortName', 'taxId', 'phone', 'contact', 'address', 'category', 'region', 'status', 'createdAt', 'updatedAt'] as const;
     // The file source trims cells and keeps rows without a code (code "").
     const records = seed.map((customer) => projectSeedCustomer({ ...customer, code: customer.code.trim() }, { source: 'clients', erp: 'file', fields }));
@@ -74,7 +77,7 @@ export async function createMatrixProject(roles: (layouts: MatrixLayout[]) => No
   project.write('custcode.config.json', JSON.stringify({ sources, roles: configuredRoles, users, accessLog: { path: './access.jsonl' } }, null, 2));
 
   const env = {};
-  const loaded = loadConfig(captureIo(project.directory).io);
+  const loaded = await loadConfig(captureIo(project.directory).io);
   const entries: Record<string, ServerSourceEntry> = Object.fromEntries(
     Object.entries(loaded.config.sources).map(([name, config]) => [name, { erp: config.erp, open: () => openSource(loaded, name, env, 'unguarded') }]),
   );

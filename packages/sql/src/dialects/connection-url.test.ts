@@ -1,6 +1,6 @@
 import { isCustcodeError } from '@custcode/core';
 import { describe, expect, it } from 'vitest';
-import { connectionUrlDialect, connectionUrlFile, parseConnectionUrl, resolveConnectionUrl } from './connection-url.js';
+import { connectionUrlDialect, connectionUrlFile, fileConnectionUrl, parseConnectionUrl, resolveConnectionUrl } from './connection-url.js';
 
 describe('parseConnectionUrl', () => {
   it('reads server URLs, decoding user, password and database', () => {
@@ -46,6 +46,13 @@ describe('parseConnectionUrl', () => {
       'mysql', 'mysql', 'postgres', 'postgres', 'mssql', 'mssql', 'oracle', 'sqlite',
     ]);
     expect(['mariadbx://h', 'jdbc:mysql://h', './seq.json', 'C:\\data\\seq.json'].map(connectionUrlDialect)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('builds the URL of a database file, which the dialect opens again, and refuses a server dialect', () => {
+    const url = fileConnectionUrl('sqlite', './u8.sqlite');
+    expect(url).toBe('sqlite:./u8.sqlite');
+    expect(parseConnectionUrl(url)).toMatchObject({ dialect: 'sqlite', file: './u8.sqlite' });
+    expect(() => fileConnectionUrl('mysql', './u8.sqlite')).toThrow(/A mysql database is not a file/);
   });
 
   it('resolves a relative file path against a directory and leaves servers, absolute paths and memory alone', () => {

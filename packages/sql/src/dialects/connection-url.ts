@@ -28,6 +28,13 @@ export function urlExample(dialect: SqlDialect, scheme = dialect.urlSchemes[0]):
   return dialect.urlForm === 'file' ? `${scheme}:PATH` : `${scheme}://`;
 }
 
+/** The URL of a database file for a dialect that keeps its database in one (`sqlite:./u8.sqlite`). */
+export function fileConnectionUrl(name: DialectName, file: string): string {
+  const dialect = dialectFor(name);
+  if (dialect.urlForm !== 'file') throw new ConfigError({ message: `A ${name} database is not a file.`, hint: `Use ${urlExample(dialect)}.` });
+  return `${dialect.urlSchemes[0]}:${file}`;
+}
+
 /** Every URL form custcode opens, aliases included, for hints: `mssql:// or sqlserver://, …, sqlite:PATH`. */
 export function describeUrlSchemes(dialects: SqlDialect[] = allDialects()): string {
   return dialects.map((dialect) => dialect.urlSchemes.map((scheme) => urlExample(dialect, scheme)).join(' or ')).join(', ');

@@ -50,7 +50,7 @@ function readLogger(io: CommandIo, options: AccessLogOptions, policy: ReturnType
 /** `custcode access-log [--user U] [--since DATE] [--json]`: who read what, when, and how many records. */
 export async function runAccessLog(io: CommandIo, options: AccessLogOptions): Promise<number> {
   try {
-    const loaded = loadConfig(io, options.config);
+    const loaded = await loadConfig(io, options.config);
     const policy = accessPolicyOf(loaded);
     const path = accessLogPath(loaded);
     const logRead = readLogger(io, options, policy, openAccessLog(loaded));

@@ -18,7 +18,7 @@ export async function withSources(
   const secrets: string[] = [];
   const opened: Array<{ name: string; source: CustomerSource }> = [];
   try {
-    const loaded = loadConfig(io, options.config);
+    const loaded = await loadConfig(io, options.config);
     for (const name of options.sources) {
       const result = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
       secrets.push(...result.secrets);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   expect(await runDemo(demo.io, { dir: 'demo', json: true })).toBe(0);
   const reports = (JSON.parse(demo.stdout()) as { sources: DemoSourceReport[] }).sources;
   largest = reports.filter((report) => report.rows !== undefined).sort((left, right) => right.rows! - left.rows!)[0]!;
-  const loaded = loadConfig(demo.io, join(project.directory, 'demo', 'custcode.config.json'));
+  const loaded = await loadConfig(demo.io, join(project.directory, 'demo', 'custcode.config.json'));
   const sources: Record<string, ServerSourceEntry> = Object.fromEntries(
     Object.entries(loaded.config.sources).map(([name, config]) => [name, { erp: config.erp, open: () => openSource(loaded, name, {}, 'unguarded') }]),
   );

@@ -62,7 +62,7 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
 export async function runServe(io: CommandIo, options: ServeOptions): Promise<number> {
   let running: RunningServer | undefined;
   try {
-    const loaded = loadConfig(io, options.config);
+    const loaded = await loadConfig(io, options.config);
     const port = parsePort(options.port);
     const host = options.host ?? '127.0.0.1';
     const sources: Record<string, ServerSourceEntry> = Object.fromEntries(
