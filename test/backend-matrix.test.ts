@@ -10,7 +10,7 @@ import { testBackends } from '../test-support/backends.js';
 import { GENERIC_SQL_ENTRIES, GENERIC_SQL_GOLDEN } from '../test-support/backend-matrix/generic-sql.js';
 import { KINGDEE_ENTRIES, KINGDEE_GOLDEN } from '../test-support/backend-matrix/kingdee.js';
 import { emulatorBackend, sqlMatrixBackend, type GoldenEntry, type MatrixBackend, type MatrixEntry } from '../test-support/backend-matrix/matrix-backend.js';
-import { ORACLE_ENTRIES, ORACLE_GOLDEN } from '../test-support/backend-matrix/oracle.js';
+import { ORACLE_ENTRIES, ORACLE_GOLDEN } from '../test-support/backend-matrix/oracle-ebs.js';
 import { SAP_ENTRIES, SAP_GOLDEN } from '../test-support/backend-matrix/sap.js';
 import { testExpectedRecords } from '../test-support/backend-matrix/test-expected-records.js';
 import { YONYOU_ENTRIES, YONYOU_GOLDEN } from '../test-support/backend-matrix/yonyou.js';
