@@ -3,7 +3,7 @@
  * the error cases and the read-only check every SQL adapter provokes the same way.
  */
 import type { Customer, CustomerSource } from '@custcode/core';
-import { CONFORMANCE_PASSWORD, testCustomerSource, type ConformanceOptions } from '@custcode/core/testing';
+import { CONFORMANCE_PASSWORD, type ConformanceOptions } from '@custcode/core/testing';
 import type { TestBackend, TestDatabase } from './backends.js';
 import { attemptWrite, badUserUrl, missingModule } from './error-cases.js';
 
@@ -16,7 +16,6 @@ export interface SqlCaseSettings {
 }
 
 export interface SqlAdapterConformanceOptions {
-  name: string;
   backend: TestBackend;
   /** The adapter's factory on a connection URL, with `settings` spread over its options. */
   open(connection: string, settings: SqlCaseSettings): CustomerSource;
@@ -33,13 +32,12 @@ export interface SqlAdapterConformanceOptions {
   additionalTests?: ConformanceOptions['additionalTests'];
 }
 
-export function testSqlAdapter(options: SqlAdapterConformanceOptions): void {
+/** The suite's options for one SQL adapter on `options.backend` (the caller adds the name and availability). */
+export function sqlAdapterConformance(options: SqlAdapterConformanceOptions): Omit<ConformanceOptions, 'name' | 'unavailable'> {
   const { backend, open } = options;
   const bad = badUserUrl(backend);
   let url = '';
-  testCustomerSource({
-    name: options.name,
-    unavailable: backend.unavailable,
+  return {
     async setup() {
       const database = await backend.createDatabase();
       url = database.url;
@@ -57,5 +55,5 @@ export function testSqlAdapter(options: SqlAdapterConformanceOptions): void {
     },
     readOnly: () => attemptWrite(url, options.write),
     ...(options.additionalTests ? { additionalTests: options.additionalTests } : {}),
-  });
+  };
 }

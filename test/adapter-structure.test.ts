@@ -22,12 +22,16 @@ describe.each(Object.entries(adapters))('%s', (directory, { erp, factory }) => {
       'src/index.ts',
       `src/${erp}-source.ts`,
       `src/${erp}-options.ts`,
-      'test/conformance.test.ts',
       'README.md',
     ];
     expect(required.filter((file) => !existsSync(join(base, file)))).toEqual([]);
     const mappings = join(base, 'src/mappings');
     expect(existsSync(mappings) && readdirSync(mappings).some((file) => file.endsWith('-mapping.ts'))).toBe(true);
+  });
+
+  it('runs the conformance suite and its expected records in the backend matrix', () => {
+    expect(existsSync(join(root, `test-support/backend-matrix/${erp}.ts`))).toBe(true);
+    expect(readFileSync(join(root, 'test/backend-matrix.test.ts'), 'utf8')).toContain(`../test-support/backend-matrix/${erp}.js`);
   });
 
   it(`exports ${factory} from its index`, () => {

@@ -34,7 +34,8 @@ const id = z.union([z.number(), z.string().regex(/^\d+$/)]);
 /** Partial schema of one result row: only what is mapped, in FieldKeys order. */
 const rowSchema = z.tuple([
   id,
-  z.union([z.string().min(1), z.number()]),
+  // FNumber may be '' on a row without a number: it is returned as stored (as on the SQL path) for the audit to report.
+  z.union([z.string(), z.number()]),
   text,
   text,
   text,
@@ -79,7 +80,8 @@ export function customerFromRow(row: unknown, source: string): Customer {
   const customer: Customer = {
     source,
     erp: 'kingdee-k3cloud',
-    code: String(number).trim(),
+    // Padding removed, a leading space kept: the code as stored, as the SQL path reads it.
+    code: String(number).trimEnd(),
     name: present(name) ?? '',
     status: blocked ? 'blocked' : 'active',
     org: String(useOrg),
