@@ -16,30 +16,33 @@ const ncConfigSchema = z.object({ erp: z.literal('yonyou-nc'), ...configShape, c
 
 const loadTesting = () => import('./testing.js');
 
+type U8Config = z.infer<typeof u8ConfigSchema>;
+type NcConfig = z.infer<typeof ncConfigSchema>;
+
+/** The one descriptor shape of both products: the same SQL options, the product passed to the source. */
+function yonyouDescriptor<Config extends U8Config | NcConfig>(
+  product: 'u8' | 'nc',
+  erp: Config['erp'],
+  label: string,
+  optionsSchema: AdapterDescriptor<Config>['optionsSchema'],
+  seed: 'seedU8Database' | 'seedNcDatabase',
+): AdapterDescriptor<Config> {
+  return {
+    erp,
+    label,
+    optionsSchema,
+    defaultDialect: DEFAULT_DIALECT[product],
+    create: (config, context) => {
+      const options = sqlOptionsOf(config, context);
+      return createYonyouSource({ ...options, product, connection: options.connection as SqlSourceConnection });
+    },
+    describe: describeSqlTarget,
+    testing: sqlTesting(erp, { source: product, file: `${product}.sqlite` }, async () => ({ seed: (await loadTesting())[seed] })),
+  };
+}
+
 /** Yonyou U8 (`"erp": "yonyou-u8"`): the `Customer` table and its class tables, SQL Server by default. */
-export const yonyouU8Descriptor: AdapterDescriptor<z.infer<typeof u8ConfigSchema>> = {
-  erp: 'yonyou-u8',
-  label: 'Yonyou U8 (Customer)',
-  optionsSchema: u8ConfigSchema,
-  defaultDialect: DEFAULT_DIALECT.u8,
-  create: (config, context) => {
-    const options = sqlOptionsOf(config, context);
-    return createYonyouSource({ ...options, product: 'u8', connection: options.connection as SqlSourceConnection });
-  },
-  describe: describeSqlTarget,
-  testing: sqlTesting('yonyou-u8', { source: 'u8', file: 'u8.sqlite' }, async () => ({ seed: (await loadTesting()).seedU8Database })),
-};
+export const yonyouU8Descriptor = yonyouDescriptor<U8Config>('u8', 'yonyou-u8', 'Yonyou U8 (Customer)', u8ConfigSchema, 'seedU8Database');
 
 /** Yonyou NC (`"erp": "yonyou-nc"`): `bd_customer`, Oracle by default; unconfirmed columns opt-in (`columns`). */
-export const yonyouNcDescriptor: AdapterDescriptor<z.infer<typeof ncConfigSchema>> = {
-  erp: 'yonyou-nc',
-  label: 'Yonyou NC (bd_customer)',
-  optionsSchema: ncConfigSchema,
-  defaultDialect: DEFAULT_DIALECT.nc,
-  create: (config, context) => {
-    const options = sqlOptionsOf(config, context);
-    return createYonyouSource({ ...options, product: 'nc', connection: options.connection as SqlSourceConnection });
-  },
-  describe: describeSqlTarget,
-  testing: sqlTesting('yonyou-nc', { source: 'nc', file: 'nc.sqlite' }, async () => ({ seed: (await loadTesting()).seedNcDatabase })),
-};
+export const yonyouNcDescriptor = yonyouDescriptor<NcConfig>('nc', 'yonyou-nc', 'Yonyou NC (bd_customer)', ncConfigSchema, 'seedNcDatabase');
