@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DialectName } from '@custcode/sql';
+import { openSeedTarget } from '@custcode/sql/testing';
 
 export type BackendName = 'sqlite' | 'mariadb' | 'postgres';
 
@@ -19,7 +20,7 @@ export interface TestDatabase {
   /** URL for custcode (`sqlite:/path`, `mysql://…/db`, `postgres://…/db`). */
   url: string;
   run(sql: string, params?: unknown[]): Promise<void>;
-  /** Inserts rows in batches; column names are quoted exactly as given. */
+  /** Inserts rows in the engine's bulk form; column names are quoted exactly as given. */
   insert(table: string, rows: Array<Record<string, unknown>>): Promise<void>;
   all(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
   /** Quotes an identifier for this backend. */
@@ -49,31 +50,21 @@ function unavailableReason(name: 'mariadb' | 'postgres'): string | undefined {
 
 const uniqueName = () => `cc_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 
-function placeholders(backend: BackendName, rowCount: number, columnCount: number): string {
-  const rows: string[] = [];
-  let index = 0;
-  for (let row = 0; row < rowCount; row++) {
-    const cells: string[] = [];
-    for (let column = 0; column < columnCount; column++) cells.push(backend === 'postgres' ? `$${++index}` : '?');
-    rows.push(`(${cells.join(', ')})`);
-  }
-  return rows.join(', ');
-}
-
-function makeInsert(backend: BackendName, quote: (name: string) => string, run: TestDatabase['run']): TestDatabase['insert'] {
-  return async (table, rows) => {
-    if (rows.length === 0) return;
-    const columns = Object.keys(rows[0]!);
-    const batch = Math.max(1, Math.floor(900 / columns.length));
-    const tableSql = table.split('.').map(quote).join('.');
-    for (let start = 0; start < rows.length; start += batch) {
-      const slice = rows.slice(start, start + batch);
-      const params = slice.flatMap((row) => columns.map((column) => row[column] ?? null));
-      await run(
-        `INSERT INTO ${tableSql} (${columns.map(quote).join(', ')}) VALUES ${placeholders(backend, slice.length, columns.length)}`,
-        params,
-      );
-    }
+/** A test database over @custcode/sql's seed target for `url` (the one the demo and the bench seed through). */
+async function openTestDatabase(backend: BackendName, url: string, drop: () => Promise<void>): Promise<TestDatabase> {
+  const target = await openSeedTarget(url);
+  return {
+    backend,
+    dialect: target.dialect,
+    url,
+    run: target.run,
+    insert: target.insert,
+    all: target.all,
+    quote: target.quote,
+    async drop() {
+      await target.close();
+      await drop();
+    },
   };
 }
 
@@ -81,37 +72,8 @@ const sqlite: TestBackend = {
   name: 'sqlite',
   unavailable: undefined,
   async createDatabase() {
-    const { default: Database } = await import('better-sqlite3');
     const directory = mkdtempSync(join(tmpdir(), 'custcode-test-'));
-    const file = join(directory, 'test.sqlite');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-    const run: TestDatabase['run'] = async (sql, params = []) => {
-      db.prepare(sql).run(...(params as unknown[]));
-    };
-    return {
-      backend: 'sqlite',
-      dialect: 'sqlite',
-      url: `sqlite:${file}`,
-      run,
-      insert: async (table, rows) => {
-        if (rows.length === 0) return;
-        const columns = Object.keys(rows[0]!);
-        const statement = db.prepare(
-          `INSERT INTO ${table.split('.').map(quote).join('.')} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        );
-        db.transaction(() => {
-          for (const row of rows) statement.run(...columns.map((column) => row[column] ?? null));
-        })();
-      },
-      all: async (sql, params = []) => db.prepare(sql).all(...(params as unknown[])) as Array<Record<string, unknown>>,
-      quote,
-      async drop() {
-        db.close();
-        rmSync(directory, { recursive: true, force: true });
-      },
-    };
+    return openTestDatabase('sqlite', `sqlite:${join(directory, 'test.sqlite')}`, async () => rmSync(directory, { recursive: true, force: true }));
   },
 };
 
@@ -129,25 +91,10 @@ function mariadb(): TestBackend {
       await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
       const url = new URL(base.toString());
       url.pathname = `/${database}`;
-      const connection = await mysql.createConnection({ uri: url.toString(), multipleStatements: false, dateStrings: true });
-      const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
-      const run: TestDatabase['run'] = async (sql, params = []) => {
-        await connection.query(sql, params);
-      };
-      return {
-        backend: 'mariadb',
-        dialect: 'mysql',
-        url: url.toString(),
-        run,
-        insert: makeInsert('mariadb', quote, run),
-        all: async (sql, params = []) => (await connection.query(sql, params))[0] as Array<Record<string, unknown>>,
-        quote,
-        async drop() {
-          await connection.end();
-          await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-          await admin.end();
-        },
-      };
+      return openTestDatabase('mariadb', url.toString(), async () => {
+        await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+        await admin.end();
+      });
     },
   };
 }
@@ -165,26 +112,10 @@ function postgres(): TestBackend {
       await admin.query(`CREATE DATABASE "${database}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
       const url = new URL(base.toString());
       url.pathname = `/${database}`;
-      const client = new pg.Client({ connectionString: url.toString() });
-      await client.connect();
-      const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-      const run: TestDatabase['run'] = async (sql, params = []) => {
-        await client.query(sql, params);
-      };
-      return {
-        backend: 'postgres',
-        dialect: 'postgres',
-        url: url.toString(),
-        run,
-        insert: makeInsert('postgres', quote, run),
-        all: async (sql, params = []) => (await client.query(sql, params)).rows as Array<Record<string, unknown>>,
-        quote,
-        async drop() {
-          await client.end();
-          await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-          await admin.end();
-        },
-      };
+      return openTestDatabase('postgres', url.toString(), async () => {
+        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        await admin.end();
+      });
     },
   };
 }

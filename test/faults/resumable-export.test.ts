@@ -14,7 +14,6 @@ import { sampleCustomerStream, writeCsv, type Customer } from '@custcode/core';
 import { createYonyouSource, seedU8Database } from '@custcode/adapter-yonyou';
 import { runCli } from '@custcode/cli';
 import { testBackends, type TestDatabase } from '../../test-support/backends.js';
-import { fastSeedTarget } from './support/fast-seed-target.js';
 import { connectionId, databaseOf, killConnections, killWhenBusy, openMariadbAdmin, type KillRecord } from './support/mariadb-admin.js';
 
 const ROWS = 200_000;
@@ -52,7 +51,7 @@ describe.skipIf(mariadb.unavailable)('resumable export under connection kills (M
     database = await mariadb.createDatabase();
     // U8 deletes physically (the seeder skips 'deleted'): keep those as blocked so the table has ROWS rows.
     const customers = Array.from(sampleCustomerStream(ROWS, 11), (customer) => (customer.status === 'deleted' ? { ...customer, status: 'blocked' as const } : customer));
-    expected = await seedU8Database(fastSeedTarget(database), customers, { source: 'u8' });
+    expected = await seedU8Database(database, customers, { source: 'u8' });
     expected.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     admin = await openMariadbAdmin();
     spare = [await connectionId(database.all), await connectionId(async (sql) => (await admin.query(sql))[0] as Array<Record<string, unknown>>)];

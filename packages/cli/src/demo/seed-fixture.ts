@@ -2,8 +2,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdapterDescriptor, ErpKind, SeedCustomer, SeededFixture } from '@custcode/core';
 import { fileConnectionUrl } from '@custcode/sql';
+import { openSeedTarget } from '@custcode/sql/testing';
 import { ADAPTER_REGISTRY, loadDescriptor, REGISTERED_ERPS } from '../sources/adapter-registry.js';
-import { createSqliteSeedTarget } from './sqlite-seed-target.js';
+import { DEMO_DIALECT } from './sqlite-seed-target.js';
 
 /**
  * Writes a product's fixture into `directory` under its demo file name (or `file`): a SQLite database in its
@@ -13,11 +14,12 @@ export async function seedFixture(descriptor: AdapterDescriptor, directory: stri
   const path = join(directory, file);
   if (descriptor.testing.fixture === 'file') return descriptor.testing.seed({ kind: 'file', path, configPath: `./${file}` }, customers, { source });
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-  const target = createSqliteSeedTarget(path);
+  // A parsed URL, so that no character of the directory's path is read as URL syntax.
+  const target = await openSeedTarget({ dialect: DEMO_DIALECT, file: path, options: {} });
   try {
     return await descriptor.testing.seed({ kind: 'database', target, url: fileConnectionUrl(target.dialect, `./${file}`) }, customers, { source });
   } finally {
-    target.close();
+    await target.close();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ExecutorOptions, SqlExecutor } from '../executor/sql-executor.js';
+import type { SeedEngine } from '../seed/seed-connection.js';
 import type { SeedColumn } from '../seed/seed-target.js';
 import type { SequenceEngine } from '../sequence/sequence-connection.js';
 import type { ConnectionUrl } from './connection-url.js';
@@ -28,6 +29,8 @@ export interface SqlDialect {
   readonly inMemoryFile?: string;
   /** The column type of a seed table column (`createSeedTable`); absent where custcode seeds no tables. */
   seedColumnType?(column: SeedColumn): string;
+  /** How seeding opens a writing connection and loads rows (`openSeedTarget`); absent where custcode seeds nothing. */
+  readonly seed?: SeedEngine;
   /** Statements and write connection of the SQL sequence store; absent where custcode keeps no counters. */
   readonly sequence?: SequenceEngine;
   readonly compiler: QueryCompiler;

@@ -1,6 +1,7 @@
 import type { SqlDialect } from '../sql-dialect.js';
 import { createMysqlExecutor } from './mysql-executor.js';
 import { MysqlQueryCompiler } from './mysql-query-compiler.js';
+import { mysqlSeed } from './mysql-seed.js';
 import { mysqlSequence } from './mysql-sequence.js';
 
 export const mysqlDialect: SqlDialect = {
@@ -16,5 +17,6 @@ export const mysqlDialect: SqlDialect = {
   createExecutor: createMysqlExecutor,
   seedColumnType: (column) =>
     ({ text: `VARCHAR(${column.length ?? 255})`, int: 'BIGINT', decimal: 'DECIMAL(20,4)', datetime: 'DATETIME(3)', date: 'DATE', bit: 'TINYINT' })[column.type],
+  seed: mysqlSeed,
   sequence: mysqlSequence,
 };

@@ -1,6 +1,7 @@
 import type { SqlDialect } from '../sql-dialect.js';
 import { createSqliteExecutor } from './sqlite-executor.js';
 import { SqliteQueryCompiler } from './sqlite-query-compiler.js';
+import { sqliteSeed } from './sqlite-seed.js';
 import { sqliteSequence } from './sqlite-sequence.js';
 
 export const sqliteDialect: SqlDialect = {
@@ -17,5 +18,6 @@ export const sqliteDialect: SqlDialect = {
   numericTypes: /^(INT|INTEGER|TINYINT|SMALLINT|MEDIUMINT|BIGINT|REAL|DOUBLE|FLOAT|NUMERIC|DECIMAL)\b/i,
   createExecutor: createSqliteExecutor,
   seedColumnType: (column) => ({ text: 'TEXT', int: 'INTEGER', decimal: 'NUMERIC', datetime: 'TEXT', date: 'TEXT', bit: 'INTEGER' })[column.type],
+  seed: sqliteSeed,
   sequence: sqliteSequence,
 };
