@@ -1,7 +1,6 @@
 import type { CustomerSource } from '@custcode/core';
 import { createSqlSource, sqlSourceSettings } from '@custcode/sql';
 import { tcaMapping } from './mappings/tca-mapping.js';
-import { scopeOperatingUnits } from './operating-unit-scope.js';
 import { parseOracleEbsOptions, type OracleEbsOptions } from './oracle-ebs-options.js';
 
 /**
@@ -15,10 +14,9 @@ export function createOracleEbsSource(options: OracleEbsOptions): CustomerSource
     ...(parsed.nameColumn === undefined ? {} : { nameColumn: parsed.nameColumn }),
     ...(parsed.taxIdColumns === undefined ? {} : { taxIdColumns: parsed.taxIdColumns }),
     ...(parsed.shortNameColumn === undefined ? {} : { shortNameColumn: parsed.shortNameColumn }),
-    // With a default operating unit, its primary bill-to site is the one (EBS allows one per OU and account).
-    ...(parsed.org === undefined ? {} : { billToOrg: String(parsed.org) }),
+    ...(parsed.org === undefined ? {} : { defaultOrg: String(parsed.org) }),
   });
-  const source = createSqlSource({
+  return createSqlSource({
     name: parsed.name,
     mapping,
     connection: options.connection,
@@ -27,5 +25,4 @@ export function createOracleEbsSource(options: OracleEbsOptions): CustomerSource
     // A configured short-name column is not confirmed for EBS: check it against the catalog first.
     validateSchema: parsed.validateSchema ?? parsed.shortNameColumn !== undefined,
   });
-  return scopeOperatingUnits(source, parsed.org === undefined ? undefined : String(parsed.org));
 }

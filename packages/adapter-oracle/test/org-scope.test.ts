@@ -55,6 +55,9 @@ for (const backend of testBackends()) {
       expect(await source.get('A-1', { org: 'NO-SUCH-ORG' })).toBeUndefined();
       expect(await source.count({ org: 'Vision Operations' })).toBe(0);
       expect(await collect(source.search({ org: '0204' }))).toEqual([]);
+      // A fraction is a conversion error on an integer ORG_ID (PostgreSQL) and equals 204 on SQLite.
+      expect(await source.get('A-1', { org: '204.0' })).toBeUndefined();
+      expect(await source.count({ org: '205.5' })).toBe(0);
     });
 
     it('the org option is the default operating unit; an explicit org still wins', async () => {

@@ -1,4 +1,4 @@
-import { matchesFilter, type Customer, type CustomerFilter, type Cursor, type SourceDriver } from '@custcode/core';
+import { compareCursors, matchesFilter, type Customer, type CustomerFilter, type Cursor, type SourceDriver } from '@custcode/core';
 import { kna1Pushdown } from './mappings/kna1-filter.js';
 import { combineStatus, kna1ToCustomer } from './mappings/kna1-mapping.js';
 import { sapCustomerFields, sapRawColumns } from './mappings/sap-fields.js';
@@ -10,9 +10,6 @@ import { ReadTableClient } from './rfc/read-table.js';
 import type { RfcTransport } from './rfc/rfc-transport.js';
 import type { ResolvedSapSourceOptions } from './sap-options.js';
 import { textTablesWarning } from './text-tables-warning.js';
-
-const compareKeys = (a: Cursor, b: Cursor) =>
-  a.code < b.code ? -1 : a.code > b.code ? 1 : (a.org ?? '') < (b.org ?? '') ? -1 : (a.org ?? '') > (b.org ?? '') ? 1 : 0;
 
 /** The SourceDriver over KNA1 (+ KNB1 or KNVV): keyset pages by exact KUNNR ranges, lookups by IN lists. */
 export function createSapDriver(options: ResolvedSapSourceOptions, transport: RfcTransport): SourceDriver {
@@ -81,8 +78,8 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
       if (keys.length === 0) break;
       const range = allOf(compare('KUNNR', '>=', keys[0]!), compare('KUNNR', '<=', keys[keys.length - 1]!));
       const customers = (await customersWhere(range!, pushdown.where, orgCondition, sapTexts))
-        .filter((customer) => matchesFilter(customer, filter) && (!after || compareKeys(storedKey(customer), after) > 0))
-        .sort((a, b) => compareKeys(storedKey(a), storedKey(b)));
+        .filter((customer) => matchesFilter(customer, filter) && (!after || compareCursors(storedKey(customer), after) > 0))
+        .sort((a, b) => compareCursors(storedKey(a), storedKey(b)));
       result.push(...customers.slice(0, limit - result.length));
       if (exhausted) break;
       bound = { code: keys[keys.length - 1]!, inclusive: false };
@@ -121,7 +118,7 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
       const candidates = codes.filter((code) => code.length > 0 && code.length <= 10);
       if (candidates.length === 0 || orgCondition === null) return [];
       const customers = await customersWhere(inList('KUNNR', candidates), undefined, orgCondition, await texts());
-      return customers.sort((a, b) => compareKeys(storedKey(a), storedKey(b)));
+      return customers.sort((a, b) => compareCursors(storedKey(a), storedKey(b)));
     },
     async count(filter) {
       // Names matter only to a region or category filter: any other count never reads the text tables.

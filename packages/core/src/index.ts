@@ -36,7 +36,7 @@ export type { RetryOptions } from './source/retry.js';
 export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';
 export { CUSTOMER_PAGES, pagedStream, pagesOf, type PagedCustomers } from './source/customer-pages.js';
 export { matchesFilter, matchesText, statusList } from './source/match-filter.js';
-export { cursorOf, cursorAfter, encodeCursor, decodeCursor } from './source/cursor.js';
+export { cursorOf, cursorAfter, encodeCursor, decodeCursor, compareCursors } from './source/cursor.js';
 
 // Codes and text
 export { normalizeCode, parseCodeInput, alphaInput, alphaOutput, codeHasPrefix, MAX_CODE_LENGTH } from './code/normalize-code.js';

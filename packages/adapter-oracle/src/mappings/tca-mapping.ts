@@ -13,8 +13,13 @@ export interface TcaMappingOptions {
   /** A `HZ_PARTIES` column holding a short name (e.g. `KNOWN_AS`); not confirmed for EBS, so unmapped by default. */
   shortNameColumn?: string;
   /**
-   * Take the primary bill-to site (address, org) from this operating unit only. An account may have a
-   * primary bill-to site in each OU; without this, such an account is one row per site.
+   * Default operating unit (`ORG_ID`): the org of every call that names none (an explicit org wins), and
+   * the OU whose primary bill-to site gives address and org (EBS allows one per OU and account).
+   */
+  defaultOrg?: string;
+  /**
+   * Take the primary bill-to site (address, org) from this operating unit only (default: `defaultOrg`). An
+   * account may have a primary bill-to site in each OU; without either, such an account is one row per site.
    */
   billToOrg?: string;
 }
@@ -67,6 +72,7 @@ const TCA_ADDRESS: ValueSpec = {
  */
 export function tcaMapping(options: TcaMappingOptions = {}): TableMapping {
   const table = (name: string) => (options.schema ? `${options.schema}.${name}` : name);
+  const billToOrg = options.billToOrg ?? options.defaultOrg;
   const name: ColumnRef | { coalesce: ColumnRef[] } =
     options.nameColumn === 'ACCOUNT_NAME' ? { coalesce: ['ca.ACCOUNT_NAME', 'p.PARTY_NAME'] } : 'p.PARTY_NAME';
   const taxIdColumns = (options.taxIdColumns ?? ['JGZZ_FISCAL_CODE', 'TAX_REFERENCE']).map((column) => `p.${column}`);
@@ -95,7 +101,7 @@ export function tcaMapping(options: TcaMappingOptions = {}): TableMapping {
           all: [
             { column: 'bs.BILL_TO_FLAG', equals: 'P' },
             active('bs'),
-            ...(options.billToOrg === undefined ? [] : [{ column: 'bs.ORG_ID', equals: Number(options.billToOrg) }]),
+            ...(billToOrg === undefined ? [] : [{ column: 'bs.ORG_ID', equals: Number(billToOrg) }]),
           ],
         },
       },
@@ -130,7 +136,10 @@ export function tcaMapping(options: TcaMappingOptions = {}): TableMapping {
       where: active('os'),
       value: 'bs.ORG_ID',
       withoutOrgDescription: 'the account itself (accounts are global); org = ORG_ID of its primary bill-to site',
+      ...(options.defaultOrg === undefined ? {} : { defaultOrg: options.defaultOrg }),
     },
+    // ORG_ID is a NUMBER: an org such as 'Vision Operations' or '0204' finds nothing instead of failing (ORA-01722).
+    numericColumns: ['os.ORG_ID', 'bs.ORG_ID'],
     raw: [
       'ca.CUST_ACCOUNT_ID',
       'ca.ACCOUNT_NUMBER',

@@ -5,8 +5,7 @@ import { configPath, type LoadedConfig, loadConfig } from '../config/load-config
 import { outputGuard } from '../output/output-guard.js';
 import { readCodes } from '../output/read-codes.js';
 import { reportError } from '../output/report-error.js';
-import { wholeNumberFlag } from './flag-values.js';
-import { MAX_COUNT, runRuleExplain, runRuleGenerate, runRuleValidate } from './rule/index.js';
+import { runRuleExplain, runRuleGenerate, runRuleValidate, type RuleGenerateOptions } from './rule/index.js';
 import type { CommonOptions } from './with-source.js';
 
 /** The config, or none: `rule` commands work without one unless it was named with --config or CUSTCODE_CONFIG. */
@@ -38,28 +37,12 @@ export async function runRuleValidateCommand(io: CommandIo, options: CommonOptio
   return withRule(io, options, (rule) => runRuleValidate({ rule, codes: readCodes(options.codes, io), ...(options.json ? { json: true } : {}) }, io));
 }
 
-export interface RuleGenerateFlags extends CommonOptions {
-  rule: string;
-  count: string;
-  category?: string;
-  region?: string;
-  org?: string;
-  date?: string;
-  store?: string;
-  preview?: boolean;
-}
+/** The flags of `custcode rule generate`: one type with the command's options (the name stays for existing imports). */
+export type RuleGenerateFlags = RuleGenerateOptions;
 
 export async function runRuleGenerateCommand(io: CommandIo, options: RuleGenerateFlags): Promise<number> {
-  const { config: _config, count, ...rest } = options;
-  return withRule(io, options, async (rule, loaded) => {
-    let parsed: number;
-    try {
-      parsed = wholeNumberFlag('--count', count, { min: 1, max: MAX_COUNT, example: '10' });
-    } catch (error) {
-      return reportError(io, error, { json: options.json });
-    }
-    return runRuleGenerate({ ...rest, rule, count: parsed, outputs: outputGuard(loaded, io.cwd) }, io);
-  });
+  const { config: _config, ...rest } = options;
+  return withRule(io, options, (rule, loaded) => runRuleGenerate({ ...rest, rule, outputs: outputGuard(loaded, io.cwd) }, io));
 }
 
 export async function runRuleExplainCommand(io: CommandIo, options: CommonOptions & { rule: string }): Promise<number> {

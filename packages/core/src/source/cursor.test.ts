@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeCode } from '../code/normalize-code.js';
-import { cursorAfter, cursorOf, decodeCursor, encodeCursor, positionAfter, toStoredCode } from './cursor.js';
+import { compareCursors, cursorAfter, cursorOf, decodeCursor, encodeCursor, keyOf, positionAfter, toStoredCode } from './cursor.js';
 
 describe('cursors', () => {
   it('a code without org is its own cursor', () => {
@@ -78,5 +78,14 @@ describe('cursors', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('compareCursors (the order memory and SAP sources sort rows in)', () => {
+  it('orders by stored code, then org, an absent org first, by UTF-16 code units', () => {
+    const keys = [{ code: 'B' }, { code: 'A', org: '2' }, { code: '\u{1F600}' }, { code: 'A' }, { code: '\uFF21' }, { code: 'A', org: '10' }];
+    expect([...keys].sort(compareCursors)).toEqual([{ code: 'A' }, { code: 'A', org: '10' }, { code: 'A', org: '2' }, { code: 'B' }, { code: '\u{1F600}' }, { code: '\uFF21' }]);
+    expect(compareCursors({ code: 'A', org: '' }, { code: 'A' })).toBe(0);
+    expect(compareCursors(keyOf({ code: '123', org: '1000' }, 'sap-alpha'), { code: '0000000123', org: '1000' })).toBe(0);
   });
 });

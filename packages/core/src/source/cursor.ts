@@ -37,12 +37,27 @@ export function toStoredCode(code: string, codeForm: 'as-is' | 'sap-alpha'): str
   return codeForm === 'sap-alpha' ? alphaInput(code) : code;
 }
 
-/** The cursor that resumes a stream right after every row with the key of `customer`. */
-export function cursorOf(customer: Pick<Customer, 'code' | 'org'>, codeForm: 'as-is' | 'sap-alpha' = 'as-is'): string {
-  return encodeCursor({ code: toStoredCode(customer.code, codeForm), ...(customer.org === undefined ? {} : { org: customer.org }) });
+/** A record's key as the backend orders it: its stored code, then its org. */
+export function keyOf(customer: Pick<Customer, 'code' | 'org'>, codeForm: 'as-is' | 'sap-alpha'): Cursor {
+  return { code: toStoredCode(customer.code, codeForm), ...(customer.org === undefined ? {} : { org: customer.org }) };
 }
 
-const sameKey = (a: Cursor, b: Cursor) => a.code === b.code && (a.org ?? '') === (b.org ?? '');
+/**
+ * The order every source pages in: by stored code, then by org (an absent org first), comparing UTF-16
+ * code units as the keyset does. Sources that sort rows themselves (memory, SAP) sort with this.
+ */
+export function compareCursors(a: Cursor, b: Cursor): number {
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  const [orgA, orgB] = [a.org ?? '', b.org ?? ''];
+  return orgA < orgB ? -1 : orgA > orgB ? 1 : 0;
+}
+
+/** The cursor that resumes a stream right after every row with the key of `customer`. */
+export function cursorOf(customer: Pick<Customer, 'code' | 'org'>, codeForm: 'as-is' | 'sap-alpha' = 'as-is'): string {
+  return encodeCursor(keyOf(customer, codeForm));
+}
+
+const sameKey = (a: Cursor, b: Cursor) => compareCursors(a, b) === 0;
 
 /**
  * The position right after the last of `rows`, a page read after `previous`: its key, and how many rows
@@ -50,12 +65,11 @@ const sameKey = (a: Cursor, b: Cursor) => a.code === b.code && (a.org ?? '') ===
  * empty codes, resumes in the middle of them). `previous` when `rows` is empty.
  */
 export function positionAfter(rows: readonly Pick<Customer, 'code' | 'org'>[], codeForm: 'as-is' | 'sap-alpha', previous?: Cursor): Cursor | undefined {
-  const keyOf = (row: Pick<Customer, 'code' | 'org'>): Cursor => ({ code: toStoredCode(row.code, codeForm), ...(row.org === undefined ? {} : { org: row.org }) });
   const last = rows.at(-1);
   if (last === undefined) return previous;
-  const key = keyOf(last);
+  const key = keyOf(last, codeForm);
   let seen = 0;
-  while (seen < rows.length && sameKey(keyOf(rows[rows.length - 1 - seen]!), key)) seen++;
+  while (seen < rows.length && sameKey(keyOf(rows[rows.length - 1 - seen]!, codeForm), key)) seen++;
   if (seen === rows.length && previous?.seen !== undefined && sameKey(previous, key)) seen += previous.seen;
   return { ...key, seen };
 }

@@ -2,7 +2,7 @@ import type { Customer } from '../customer/customer-schema.js';
 import { CUSTOMER_FIELDS } from '../customer/customer-schema.js';
 import type { ErpKind } from '../customer/erp-kind.js';
 import { createCustomerSource } from './create-customer-source.js';
-import { toStoredCode } from './cursor.js';
+import { compareCursors, keyOf } from './cursor.js';
 import { matchesFilter } from './match-filter.js';
 import type { CustomerSource } from './v1/customer-source.js';
 import type { RawColumns } from './v1/source-description.js';
@@ -21,20 +21,14 @@ export interface MemorySourceOptions {
   rawColumns?: RawColumns;
 }
 
-const compare = (a: Cursor, b: Cursor) =>
-  a.code < b.code ? -1 : a.code > b.code ? 1 : (a.org ?? '') < (b.org ?? '') ? -1 : (a.org ?? '') > (b.org ?? '') ? 1 : 0;
-
 /**
  * A source over records held in memory: files (CSV/XLSX) a consultant receives, test doubles, the
  * reference that SQL and RFC sources are compared with.
  */
 export function createMemorySource(options: MemorySourceOptions): CustomerSource {
   const codeForm = options.codeForm ?? 'as-is';
-  const key = (customer: Customer): Cursor => ({
-    code: toStoredCode(customer.code, codeForm),
-    ...(customer.org === undefined ? {} : { org: customer.org }),
-  });
-  const rows = [...options.customers].sort((a, b) => compare(key(a), key(b)));
+  const key = (customer: Customer): Cursor => keyOf(customer, codeForm);
+  const rows = [...options.customers].sort((a, b) => compareCursors(key(a), key(b)));
   const byCode = new Map<string, Customer[]>();
   for (const row of rows) {
     const stored = key(row).code;
@@ -61,7 +55,7 @@ export function createMemorySource(options: MemorySourceOptions): CustomerSource
       // Rows of one key keep the order they were given in (a file's line order): `after.seen` counts into them.
       let start = 0;
       if (after) {
-        const passed = after.seen === undefined ? (row: Customer) => compare(key(row), after) <= 0 : (row: Customer) => compare(key(row), after) < 0;
+        const passed = after.seen === undefined ? (row: Customer) => compareCursors(key(row), after) <= 0 : (row: Customer) => compareCursors(key(row), after) < 0;
         let low = 0;
         let high = rows.length;
         while (low < high) {
@@ -76,7 +70,7 @@ export function createMemorySource(options: MemorySourceOptions): CustomerSource
       for (let index = start; index < rows.length && page.length < limit; index++) {
         const row = rows[index]!;
         if (!matchesFilter(row, filter)) continue;
-        if (skip > 0 && compare(key(row), after!) === 0) skip--;
+        if (skip > 0 && compareCursors(key(row), after!) === 0) skip--;
         else page.push(row);
       }
       return page;

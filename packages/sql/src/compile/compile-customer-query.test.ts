@@ -160,6 +160,26 @@ describe('Oracle 12c+', () => {
   });
 });
 
+describe('mapping settings of the org: defaultOrg and whole-number columns', () => {
+  const scoped = { ...EXISTS_MAPPING, org: { ...EXISTS_MAPPING.org!, defaultOrg: '204' }, numericColumns: ['s.ORG_ID'] };
+  const orgParams = (query: Parameters<typeof compileCustomerQuery>[2]) => compileCustomerQuery(scoped, 'postgres', query).params;
+
+  it('scopes calls that name no org to defaultOrg; an explicit org wins', () => {
+    expect(orgParams({ shape: 'lookup', codes: ['1001'] })).toEqual(['A', '1001', '204', 'A']);
+    expect(orgParams({ shape: 'count' })).toEqual(['204', 'A']);
+    expect(orgParams({ shape: 'page', filter: {}, limit: 5 })).toEqual(['A', '204', 'A']);
+    expect(orgParams({ shape: 'lookup', codes: ['1001'], org: '205' })).toEqual(['A', '1001', '205', 'A']);
+  });
+
+  it('compares a whole-number column only with integers written as the record shows them', () => {
+    for (const org of ['0204', '204.0', '204.5', 'Vision Operations']) {
+      const count = compileCustomerQuery(scoped, 'postgres', { shape: 'count', filter: { org } });
+      expect(count.sql, org).toBe('SELECT COUNT(*) AS "cc_count" FROM "AR"."HZ_CUST_ACCOUNTS" "ca" WHERE 1 = 0');
+    }
+    expect(compileCustomerQuery(scoped, 'postgres', { shape: 'count', filter: { org: '-1' } }).params).toEqual(['-1', 'A']);
+  });
+});
+
 describe('text confined to some fields (a role that masks the name)', () => {
   const count = (textFields: Array<'code' | 'name' | 'shortName'>) => compileCustomerQuery(GOLDEN_MAPPING, 'sqlite', { shape: 'count', filter: { text: 'bjhx', textFields } }).sql;
 

@@ -39,8 +39,7 @@ export function compileCustomerQuery(
   query: CustomerQueryShape,
   options: CompileOptions = {},
 ): CompiledQuery {
-  const numeric = new Set([...(mapping.numericColumns ?? []), ...(options.numericColumns ?? [])]);
-  const sql = new SqlBuilder(queryCompilerFor(dialect), numeric, new Set(options.nullableColumns ?? []));
+  const sql = new SqlBuilder(queryCompilerFor(dialect), new Set(options.numericColumns ?? []), new Set(options.nullableColumns ?? []), new Set(mapping.numericColumns ?? []));
   if (query.shape === 'count') {
     const from = compileFrom(mapping, sql);
     const where = compileFilter(mapping, query.filter ?? {}, sql);

@@ -1,6 +1,6 @@
 import type { CustomerFilter, TextField } from '@custcode/core';
 import { filterEndExclusive, filterStart, isPinyinQuery, statusList, TEXT_FIELDS } from '@custcode/core';
-import type { FieldSpec, OrgSpec, TableMapping } from '../mapping/table-mapping.js';
+import { scopedOrg, type FieldSpec, type OrgSpec, type TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
 import { statusExpression } from './compile-select.js';
 import { compileValue, fieldMatchAlso, fieldValue, isColumnValue } from './compile-value.js';
@@ -85,11 +85,13 @@ function exactCondition(spec: FieldSpec | undefined, wanted: string, sql: SqlBui
 }
 
 /**
- * The asked org. With none asked, a lookup keeps only the OrgSpec's `withoutOrg` rows (K/3 Cloud: the
- * creating org's row), while search and count return every org's row (`forLookup` false).
+ * The asked org, else the OrgSpec's `defaultOrg`. With neither, a lookup keeps only the OrgSpec's
+ * `withoutOrg` rows (K/3 Cloud: the creating org's row), while search and count return every org's row
+ * (`forLookup` false).
  */
-export function orgCondition(org: OrgSpec | undefined, wanted: string | undefined, sql: SqlBuilder, forLookup = false): string | undefined {
-  if (org === undefined) return wanted === undefined ? undefined : NEVER;
+export function orgCondition(org: OrgSpec | undefined, asked: string | undefined, sql: SqlBuilder, forLookup = false): string | undefined {
+  if (org === undefined) return asked === undefined ? undefined : NEVER;
+  const wanted = scopedOrg(org, asked);
   if (wanted === undefined) return forLookup && org.kind === 'column' && org.withoutOrg ? compileCondition(org.withoutOrg, sql) : undefined;
   if (!sql.compiler.acceptsNulInText && wanted.includes('\u0000')) return NEVER;
   if (!sql.comparable(org.column, wanted)) return NEVER;

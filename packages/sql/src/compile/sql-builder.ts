@@ -19,6 +19,8 @@ export class SqlBuilder {
     private readonly numericColumns: ReadonlySet<string> = new Set(),
     /** Column references the catalog declares nullable (known after a schema check; empty otherwise). */
     private readonly nullableColumns: ReadonlySet<string> = new Set(),
+    /** Column references the mapping declares whole numbers (`TableMapping.numericColumns`). */
+    private readonly integerColumns: ReadonlySet<string> = new Set(),
   ) {}
 
   isNullable(reference: string): boolean {
@@ -26,16 +28,18 @@ export class SqlBuilder {
   }
 
   isNumeric(reference: string): boolean {
-    return this.numericColumns.has(reference);
+    return this.numericColumns.has(reference) || this.integerColumns.has(reference);
   }
 
   /**
    * Whether a user value can be compared with the column at all. A numeric column only equals values
    * written the way the record shows its number (`12`, not `012` or `C001`); anything else would be
-   * a conversion error (PostgreSQL, SQL Server, Oracle) or a false match (MySQL: 'C001' = 0).
+   * a conversion error (PostgreSQL, SQL Server, Oracle) or a false match (MySQL: 'C001' = 0). A
+   * whole-number column takes no fraction either (`204.0` fails on an integer column, matches on SQLite).
    */
   comparable(reference: string, value: string): boolean {
-    return !this.isNumeric(reference) || /^-?(0|[1-9]\d*)(\.\d+)?$/.test(value);
+    if (this.integerColumns.has(reference)) return /^-?(0|[1-9]\d*)$/.test(value);
+    return !this.numericColumns.has(reference) || /^-?(0|[1-9]\d*)(\.\d+)?$/.test(value);
   }
 
   /** The column as text, for LIKE (a numeric column is cast first). */

@@ -53,7 +53,7 @@ export interface JoinSpec {
 }
 
 /** How the organisation scope is read. */
-export type OrgSpec =
+export type OrgSpec = (
   /** The org is a column of the row (K/3 Cloud FUSEORGID, NC pk_org). */
   | {
       kind: 'column';
@@ -77,7 +77,14 @@ export type OrgSpec =
       where?: Condition;
       value?: ColumnRef;
       withoutOrgDescription: string;
-    };
+    }
+) & {
+  /**
+   * The org of every lookup, search and count that names none, as if the caller had (an EBS
+   * responsibility's operating unit); an explicit org still wins. Shown as `describe().details.defaultOrg`.
+   */
+  defaultOrg?: string;
+};
 
 /**
  * The declarative description of an ERP's customer table(s). `@custcode/sql` compiles every query
@@ -113,8 +120,9 @@ export interface TableMapping {
   status: { deleted?: Condition; blocked?: Condition };
   org?: OrgSpec;
   /**
-   * Columns the ERP declares numeric (K/3 Cloud FUSEORGID, EBS ORG_ID): a filter value that is not a
-   * number then matches nothing instead of failing on the conversion (PostgreSQL, SQL Server, Oracle).
+   * Whole-number columns the ERP declares (ids such as K/3 Cloud FUSEORGID, EBS ORG_ID): a value that is
+   * not an integer written as the record shows it (`204`, not `0204`, `204.0` or `Vision`) matches
+   * nothing instead of failing on the conversion (PostgreSQL, SQL Server, Oracle) or matching loosely.
    */
   numericColumns?: ColumnRef[];
   /** Columns exposed in `Customer.raw` under their own names. */
@@ -125,4 +133,9 @@ export interface TableMapping {
    * need no entry. Masking a field masks all of them (`describe().rawColumns`).
    */
   rawCarries?: Partial<Record<CustomerField, ColumnRef[]>>;
+}
+
+/** The org a call is scoped to: the one it names, else the mapping's `defaultOrg`. */
+export function scopedOrg(org: OrgSpec | undefined, asked: string | undefined): string | undefined {
+  return asked ?? org?.defaultOrg;
 }

@@ -38,7 +38,7 @@ export function describeMapping(mapping: TableMapping, dialect: SqlDialect, page
     limits: { lookupBatch: lookupBatchSize(dialect, mapping), page: pageSize },
     resumable: true,
     rawColumns: rawColumnsOf(mapping),
-    details: { dialect: dialect.name, table: mapping.table },
+    details: { dialect: dialect.name, table: mapping.table, ...(mapping.org?.defaultOrg === undefined ? {} : { defaultOrg: mapping.org.defaultOrg }) },
   };
 }
 

@@ -1,6 +1,6 @@
 import { alphaOutput, CUSTOMER_TEXT_FIELDS, toIsoDateTime, type Customer, type CustomerStatus } from '@custcode/core';
 import { ALIAS, rawAliases } from '../compile/compile-select.js';
-import type { TableMapping } from '../mapping/table-mapping.js';
+import { scopedOrg, type TableMapping } from '../mapping/table-mapping.js';
 
 /** A text value with CHAR padding removed; blank and NULL are absent. */
 function text(value: unknown): string | undefined {
@@ -26,14 +26,14 @@ export function rawKey(reference: string): string {
 
 /**
  * Turns one result row, read as an array of cells in the order of the result's columns (the compiled
- * SELECT's aliases), into a Customer; `askedOrg` is the org a query was scoped to.
+ * SELECT's aliases), into a Customer; `askedOrg` is the org a query named.
  */
 export type RowMapper = (row: readonly unknown[], askedOrg: string | undefined) => Customer;
 
 /**
  * Builds the row mapper of one mapping for one column list. Positions and raw keys are worked out here,
  * once, because the mapper runs for every row of a full export. A column the SELECT does not have reads
- * as absent. For `exists` org mappings the asked org is the customer's org in that answer.
+ * as absent. For `exists` org mappings the asked org (else the default org) is the customer's org in that answer.
  */
 export function createRowMapper(mapping: TableMapping, source: string, columns: readonly string[]): RowMapper {
   const position = new Map(columns.map((column, index) => [column, index]));
@@ -68,7 +68,8 @@ export function createRowMapper(mapping: TableMapping, source: string, columns: 
     const updatedAt = hasUpdatedAt ? toIsoDateTime(row[updatedKey!]) : undefined;
     if (updatedAt !== undefined) customer.updatedAt = updatedAt;
     if (hasOrg) {
-      const org = orgFromQuery && askedOrg !== undefined ? askedOrg : text(row[orgKey!]);
+      const scoped = orgFromQuery ? scopedOrg(mapping.org, askedOrg) : undefined;
+      const org = scoped ?? text(row[orgKey!]);
       if (org !== undefined) customer.org = org;
     }
     // Set last so that JSON output lists the ERP's own columns after the record's fields.

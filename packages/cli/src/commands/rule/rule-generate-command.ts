@@ -1,15 +1,18 @@
-import { compileRule, ConfigError, type RuleContext } from '@custcode/core';
+import { compileRule, type RuleContext } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';
 import { escapeControls } from '../../output/terminal-text.js';
 import { writeChunk } from '../../output/write-chunk.js';
-import { dateFlag } from '../flag-values.js';
+import { dateFlag, wholeNumberFlag } from '../flag-values.js';
+import type { CommonOptions } from '../with-source.js';
 import { openSequenceStore } from './open-sequence-store.js';
 
-export interface RuleGenerateOptions {
+/** The options of `custcode rule generate` (the CLI's flags as parsed by commander, or a caller's own). */
+export interface RuleGenerateOptions extends CommonOptions {
   rule: string;
-  count: number;
+  /** `--count N`, as typed or as a number; checked here, 1 to MAX_COUNT. */
+  count: string | number;
   category?: string;
   region?: string;
   org?: string;
@@ -19,7 +22,6 @@ export interface RuleGenerateOptions {
   store?: string;
   /** Show the next codes without consuming them. */
   preview?: boolean;
-  json?: boolean;
   /** Checks a `--store` file against what the config reads (default: no config, demo directories only). */
   outputs?: OutputGuard;
 }
@@ -33,9 +35,7 @@ export const MAX_COUNT = 1_000_000;
 export async function runRuleGenerate(options: RuleGenerateOptions, io: CommandIo): Promise<number> {
   let store: ReturnType<typeof openSequenceStore> | undefined;
   try {
-    if (!Number.isInteger(options.count) || options.count < 1 || options.count > MAX_COUNT) {
-      throw new ConfigError({ message: `--count must be a whole number from 1 to ${MAX_COUNT}; got ${options.count}.`, hint: 'Write e.g. --count 10.' });
-    }
+    const count = wholeNumberFlag('--count', String(options.count), { min: 1, max: MAX_COUNT, example: '10' });
     if (options.date !== undefined) dateFlag('--date', options.date);
     const rule = compileRule(options.rule);
     const context: RuleContext = {
@@ -47,10 +47,10 @@ export async function runRuleGenerate(options: RuleGenerateOptions, io: CommandI
     store = openSequenceStore(options.store, io, options.outputs ?? outputGuard(undefined, io.cwd));
     let codes: string[];
     if (options.preview) {
-      codes = await rule.preview(context, store, options.count);
+      codes = await rule.preview(context, store, count);
     } else {
       codes = [];
-      for (let index = 0; index < options.count; index++) {
+      for (let index = 0; index < count; index++) {
         const generated = await rule.generate(context, store);
         await generated.confirm();
         codes.push(generated.code);
