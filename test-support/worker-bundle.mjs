@@ -1,22 +1,23 @@
 /**
  * Worker threads started by code under test run TypeScript that vitest never sees (it transforms the
  * test process only). This bundles a worker's entry, with `@custcode/*` taken from the packages' sources
- * as vitest.config.ts maps them, into one ESM file under node_modules/.cache (where the packages it
+ * as tsconfig.json's paths map them, into one ESM file under node_modules/.cache (where the packages it
  * leaves external, zod and the like, resolve) — once per test process.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
-const SUBPATHS = { 'core/testing': 'core/src/testing/index.ts', 'core/export/xlsx': 'core/src/export/xlsx/index.ts', 'core/export/pdf': 'core/src/export/pdf/index.ts', 'adapter-sap/emulator': 'adapter-sap/src/emulator/index.ts' };
+const { paths } = JSON.parse(readFileSync(new URL('tsconfig.json', root), 'utf8')).compilerOptions;
 const sources = {
   name: 'custcode-sources',
   setup(plugin) {
     plugin.onResolve({ filter: /^@custcode\// }, ({ path }) => {
       const name = path.slice('@custcode/'.length);
-      return { path: fileURLToPath(new URL(`packages/${SUBPATHS[name] ?? `${name}/src/index.ts`}`, root)) };
+      const [file] = paths[path] ?? [`packages/${name}/src/index.ts`];
+      return { path: fileURLToPath(new URL(file, root)) };
     });
   },
 };

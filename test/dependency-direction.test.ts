@@ -1,8 +1,9 @@
 /**
- * The packages form layers: the contract (core) at the bottom, the SQL layer on it, the adapters on those,
- * the HTTP server, then the CLI on top. A package's runtime code imports only packages of lower layers, and
- * its package.json declares exactly the custcode packages its runtime code imports (no heavier dependency
- * than it uses, none missing for an installed copy).
+ * The packages form layers: the contract (core) at the bottom; the feature packages (rules, export, access,
+ * sample, ask; then audit and changes; then migrate and report) and the SQL layer on it; the adapters; the
+ * HTTP server; the CLI on top. A package's runtime code imports only packages of lower layers (core imports
+ * no feature), and its package.json declares exactly the packages its runtime code imports, custcode's and
+ * third-party (no heavier dependency than it uses, none missing for an installed copy).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,14 +13,27 @@ const root = join(import.meta.dirname, '..');
 
 const LAYERS: Record<string, number> = {
   core: 0,
-  sql: 1,
-  'adapter-sap': 2,
-  'adapter-oracle': 2,
-  'adapter-yonyou': 2,
-  'adapter-kingdee': 2,
-  server: 3,
-  cli: 4,
+  rules: 1,
+  export: 1,
+  access: 1,
+  sample: 1,
+  ask: 1,
+  audit: 2,
+  changes: 2,
+  sql: 2,
+  migrate: 3,
+  report: 3,
+  'adapter-sap': 3,
+  'adapter-oracle': 3,
+  'adapter-yonyou': 3,
+  'adapter-kingdee': 3,
+  server: 4,
+  cli: 5,
 };
+
+function manifestOf(directory: string): Record<string, Record<string, string> | undefined> {
+  return JSON.parse(readFileSync(join(root, 'packages', directory, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+}
 
 /** Runtime source files: tests and test-only folders import what they like. */
 function runtimeFiles(directory: string): string[] {
@@ -30,10 +44,10 @@ function runtimeFiles(directory: string): string[] {
   });
 }
 
-/** The custcode packages a file imports (static, dynamic and type imports), by directory name. */
+/** The packages a file imports (static, dynamic and type imports; node built-ins left out), by package name. */
 function importedPackages(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]@custcode\/([a-z-]+)/g)].map((match) => match[1]!);
+  const text = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '');
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]((?:@[a-z0-9-]+\/)?[a-z0-9.:-]+)/g)].map((match) => match[1]!).filter((name) => !name.startsWith('node:') && !name.startsWith('.'));
 }
 
 describe.each(Object.keys(LAYERS))('@custcode/%s', (name) => {
@@ -41,21 +55,31 @@ describe.each(Object.keys(LAYERS))('@custcode/%s', (name) => {
   const imports = new Map<string, string[]>();
   for (const file of runtimeFiles(join(base, 'src'))) {
     for (const imported of importedPackages(file)) {
-      if (imported !== name) imports.set(imported, [...(imports.get(imported) ?? []), file.slice(root.length + 1)]);
+      if (imported !== `@custcode/${name}`) imports.set(imported, [...(imports.get(imported) ?? []), file.slice(root.length + 1)]);
     }
   }
 
   it('imports only packages of lower layers', () => {
-    const upward = [...imports].filter(([imported]) => !(LAYERS[imported]! < LAYERS[name]!)).map(([imported, files]) => `${imported} (${files.join(', ')})`);
+    const upward = [...imports]
+      .filter(([imported]) => imported.startsWith('@custcode/') && !(LAYERS[imported.slice('@custcode/'.length)]! < LAYERS[name]!))
+      .map(([imported, files]) => `${imported} (${files.join(', ')})`);
     expect(upward).toEqual([]);
   });
 
-  it('declares exactly the custcode packages it imports', () => {
-    const manifest = JSON.parse(readFileSync(join(base, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
-    const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
-      .filter((dependency) => dependency.startsWith('@custcode/'))
-      .map((dependency) => dependency.slice('@custcode/'.length));
-    expect(declared.sort()).toEqual([...imports.keys()].sort());
+  it('declares every package it imports', () => {
+    const declared = Object.keys({ ...manifestOf(name).dependencies, ...manifestOf(name).peerDependencies });
+    expect([...imports.keys()].filter((imported) => !declared.includes(imported))).toEqual([]);
+  });
+
+  it('declares nothing it does not use: a dependency is imported, or supplies a peer of a custcode package it uses', () => {
+    const manifest = manifestOf(name);
+    const suppliedPeers = new Set(
+      Object.keys(manifest.dependencies ?? {})
+        .filter((dependency) => dependency.startsWith('@custcode/'))
+        .flatMap((dependency) => Object.keys(manifestOf(dependency.slice('@custcode/'.length)).peerDependencies ?? {})),
+    );
+    const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+    expect(declared.filter((dependency) => !imports.has(dependency) && !suppliedPeers.has(dependency))).toEqual([]);
   });
 });
 

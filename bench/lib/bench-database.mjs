@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sampleCustomerStream } from '@custcode/core';
+import { sampleCustomerStream } from '@custcode/sample';
 import { seedU8Database } from '@custcode/adapter-yonyou';
 import { openSeedTarget } from '@custcode/sql/testing';
 

@@ -1,6 +1,6 @@
 /** The custcode side of the getMany and CSV measurements, the same for every driver: only the source differs. */
 import { createWriteStream } from 'node:fs';
-import { writeCsv } from '@custcode/core';
+import { writeCsv } from '@custcode/export';
 import { readLookupCodes } from './codes-file.mjs';
 
 /** getMany of the lookup codes through a source; closes it. */

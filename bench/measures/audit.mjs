@@ -2,7 +2,8 @@
  * Audit of 1M sample customers (core's sampleCustomerStream, the bench data set) held in memory, with the
  * numbering rule of the data: exact checks only, then with near-duplicate detection over the 1M names.
  */
-import { audit, sampleCustomerStream } from '@custcode/core';
+import { audit } from '@custcode/audit';
+import { sampleCustomerStream } from '@custcode/sample';
 import { BENCH_ROWS, BENCH_SEED } from '../lib/bench-database.mjs';
 
 function records() {

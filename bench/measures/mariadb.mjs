@@ -85,7 +85,7 @@ export async function csvRawLines(file, limit) {
 }
 
 export async function xlsxCustcode(file) {
-  const { writeXlsx } = await import('@custcode/core/export/xlsx');
+  const { writeXlsx } = await import('@custcode/export/xlsx');
   const customers = source();
   const rows = await writeXlsx(customers.search(), createWriteStream(file));
   await customers.close();

@@ -1,5 +1,6 @@
 /** Migration measurement: number 1M U8 customers (SQLite) with a target rule, the target checked through getMany. */
-import { createMemorySequenceStore, migrate } from '@custcode/core';
+import { createMemorySequenceStore } from '@custcode/rules';
+import { migrate } from '@custcode/migrate';
 import { createYonyouSource } from '@custcode/adapter-yonyou';
 import { mariadbBenchUrl, sqliteFile } from '../lib/bench-database.mjs';
 

@@ -2,7 +2,7 @@
  * Rule validation of 1M codes `KH{YYYY}{seq:6}{check:luhn}` (all valid, so every character and the check
  * digit are read): custcode's compiled rule against a hand-written validator for the same rule.
  */
-import { compileRule } from '@custcode/core';
+import { compileRule } from '@custcode/rules';
 
 const COUNT = 1_000_000;
 export const CHECKED_RULE = 'KH{YYYY}{seq:6}{check:luhn}';

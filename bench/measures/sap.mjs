@@ -2,7 +2,7 @@
  * SAP: a full KNA1 scan of 100k customers through the RFC_READ_TABLE emulator, counting RFC calls against
  * the minimum ⌈rows/page⌉ × ⌈width/512⌉ (width = the KNA1 fields the source reads, page = its page size).
  */
-import { sampleCustomerStream } from '@custcode/core';
+import { sampleCustomerStream } from '@custcode/sample';
 import { createSapSource } from '@custcode/adapter-sap';
 import { createRfcEmulator, SAP_DICTIONARY, seedSapTables } from '@custcode/adapter-sap/emulator';
 

@@ -1,5 +1,5 @@
 // The report's bookkeeping (tallies, tax-id index) and its console tables.
-import { companyNameKey } from '@custcode/core';
+import { companyNameKey } from '@custcode/audit';
 
 const NO_REGION = '(none)';
 

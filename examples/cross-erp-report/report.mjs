@@ -12,8 +12,9 @@ import { createOracleEbsSource } from '@custcode/adapter-oracle';
 import { createSapSource } from '@custcode/adapter-sap';
 import { createRfcEmulator, readEmulatorData } from '@custcode/adapter-sap/emulator';
 import { createYonyouSource } from '@custcode/adapter-yonyou';
-import { CUSTOMER_STATUSES, DEFAULT_EXPORT_FIELDS, writeCsv } from '@custcode/core';
-import { writeXlsx } from '@custcode/core/export/xlsx';
+import { CUSTOMER_STATUSES } from '@custcode/core';
+import { DEFAULT_EXPORT_FIELDS, writeCsv } from '@custcode/export';
+import { writeXlsx } from '@custcode/export/xlsx';
 import { createTally, printMatches, printSummary, taxIdMatches } from './report-tables.mjs';
 
 const [demoArgument, outArgument] = process.argv.slice(2);

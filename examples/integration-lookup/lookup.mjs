@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createYonyouSource } from '@custcode/adapter-yonyou';
-import { customerSchema, cursorOf, isCustcodeError } from '@custcode/core';
+import { customerSchema, isCustcodeError } from '@custcode/core';
+import { cursorOf } from '@custcode/core/adapter';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { lookups: { type: 'string', default: '100000' } } });
 const demoDir = positionals[0];

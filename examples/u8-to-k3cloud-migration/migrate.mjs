@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { runCli } from '@custcode/cli';
-import { parseCrosswalk } from '@custcode/core';
+import { parseCrosswalk } from '@custcode/migrate';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'migration' } } });
 const demoDir = positionals[0] && resolve(positionals[0]);

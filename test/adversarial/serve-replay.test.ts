@@ -7,8 +7,10 @@
 import { mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditReport, type Customer, pinyinInitials } from '@custcode/core';
-import { leakedNeedles } from '@custcode/core/testing';
+import { type AuditReport } from '@custcode/audit';
+import { type Customer } from '@custcode/core';
+import { pinyinInitials } from '@custcode/core/adapter';
+import { leakedNeedles } from '@custcode/access/testing';
 import { csvRows, hasToken, jsonRecords, xlsxRows, xlsxText } from '../../packages/cli/test/access-matrix/read-output.js';
 import { abortAfterFirstChunk } from '../../test-support/abort-after-first-chunk.js';
 import { testBackends } from '../../test-support/backends.js';

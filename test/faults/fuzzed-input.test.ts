@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER_STATUSES, CustcodeError, createMemorySource, MAX_FILTER_TEXT_LENGTH, matchesFilter, type Customer, type CustomerFilter, type CustomerSource } from '@custcode/core';
+import { CUSTOMER_STATUSES, CustcodeError, createMemorySource, type Customer, type CustomerFilter, type CustomerSource } from '@custcode/core';
+import { MAX_FILTER_TEXT_LENGTH, matchesFilter } from '@custcode/core/adapter';
 import { canonicalCustomers, orderCustomers } from '@custcode/core/testing';
 import { createYonyouSource, seedU8Database } from '@custcode/adapter-yonyou';
 import { testBackends, type TestDatabase } from '../../test-support/backends.js';

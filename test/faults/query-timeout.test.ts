@@ -5,7 +5,8 @@
  * a timeout cannot interrupt it, so it is not tested here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleCustomers, isCustcodeError, type CustomerSource } from '@custcode/core';
+import { generateSampleCustomers } from '@custcode/sample';
+import { isCustcodeError, type CustomerSource } from '@custcode/core';
 import { createYonyouSource, seedU8Database } from '@custcode/adapter-yonyou';
 import { testBackends, type TestBackend, type TestDatabase } from '../../test-support/backends.js';
 import { connectionId, databaseOf, killConnections, openMariadbAdmin } from './support/mariadb-admin.js';

@@ -1,4 +1,5 @@
-import { type AdapterDescriptor, redactUrl, secretRefSchema } from '@custcode/core';
+import { type AdapterDescriptor, secretRefSchema } from '@custcode/core';
+import { redactUrl } from '@custcode/core/adapter';
 import { describeSqlTarget, sqlConfigShape, sqlOptionsOf, sqlTesting } from '@custcode/sql';
 import { z } from 'zod';
 import { createKingdeeSource } from './kingdee-source.js';

@@ -1,4 +1,4 @@
-import { parseOptions } from '@custcode/core';
+import { parseOptions } from '@custcode/core/adapter';
 import { sqlSourceOptionsShape } from '@custcode/sql';
 import { z } from 'zod';
 import { MAX_PAGE_ROWS } from './webapi/webapi-services.js';

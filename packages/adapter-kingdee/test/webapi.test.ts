@@ -1,5 +1,8 @@
-import { accessMatrixSeed, canonicalCustomers, leakedNeedles, maskNeedles } from '@custcode/core/testing';
-import { guardSource, isCustcodeError, MASKABLE_FIELDS, pinyinInitials, type ConnectionError, type Customer } from '@custcode/core';
+import { accessMatrixSeed, leakedNeedles, maskNeedles } from '@custcode/access/testing';
+import { canonicalCustomers } from '@custcode/core/testing';
+import { guardSource, MASKABLE_FIELDS } from '@custcode/access';
+import { isCustcodeError, type ConnectionError, type Customer } from '@custcode/core';
+import { pinyinInitials } from '@custcode/core/adapter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildK3CloudSeedData } from '../src/seed/k3cloud-tables.js';
 import { WEBAPI_SERVICES } from '../src/webapi/webapi-services.js';

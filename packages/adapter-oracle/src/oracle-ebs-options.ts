@@ -1,4 +1,4 @@
-import { parseOptions } from '@custcode/core';
+import { parseOptions } from '@custcode/core/adapter';
 import { sqlIdentifierSchema, sqlSourceOptionsShape, type SqlSourceConnection } from '@custcode/sql';
 import { z } from 'zod';
 

@@ -1,4 +1,5 @@
-import type { Customer, CustomerSource, SeedCustomer } from '@custcode/core';
+import type { Customer, CustomerSource } from '@custcode/core';
+import type { SeedCustomer } from '@custcode/core/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
 import { createOracleEbsSource, seedEbsDatabase } from '../src/index.js';

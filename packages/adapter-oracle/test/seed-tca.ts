@@ -1,5 +1,6 @@
 import { canonicalCustomers } from '@custcode/core/testing';
-import type { Customer, SeedCustomer } from '@custcode/core';
+import type { Customer } from '@custcode/core';
+import type { SeedCustomer } from '@custcode/core/fixtures';
 import type { SeedTarget } from '@custcode/sql';
 import { seedEbsDatabase, type SeedEbsOptions } from '../src/index.js';
 

@@ -1,4 +1,5 @@
-import { compareCursors, matchesFilter, type Customer, type CustomerFilter, type Cursor, type SourceDriver } from '@custcode/core';
+import { compareCursors, matchesFilter } from '@custcode/core/adapter';
+import { type Customer, type CustomerFilter, type Cursor, type SourceDriver } from '@custcode/core';
 import { kna1Pushdown } from './mappings/kna1-filter.js';
 import { combineStatus, kna1ToCustomer } from './mappings/kna1-mapping.js';
 import { sapCustomerFields, sapRawColumns } from './mappings/sap-fields.js';

@@ -1,4 +1,4 @@
-import { parseOptions } from '@custcode/core';
+import { parseOptions } from '@custcode/core/adapter';
 import { z } from 'zod';
 import type { RfcClient } from './rfc/rfc-client.js';
 

@@ -1,4 +1,5 @@
-import { isCustcodeError, type SeedCustomer } from '@custcode/core';
+import { isCustcodeError } from '@custcode/core';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
 import { createYonyouSource, ncOrgId, seedNcDatabase, seedU8Database } from '../src/index.js';

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findCjkFont } from '@custcode/core/export/pdf';
+import { findCjkFont } from '@custcode/export/pdf';
 import { CLIENTS_CSV, clientsConfig } from './fixtures.js';
 import { extractPdfText } from './pdf-text.js';
 import { runInProcess, tempProject } from './test-io.js';

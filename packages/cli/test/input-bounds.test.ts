@@ -1,6 +1,6 @@
 /** Dates, whole numbers and text lengths at the command line: exit 2 naming the flag, never INTERNAL (exit 3). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FILTER_TEXT_LENGTH } from '@custcode/core';
+import { MAX_FILTER_TEXT_LENGTH } from '@custcode/core/adapter';
 import { CLIENTS_CSV, clientsConfig } from './fixtures.js';
 import { runInProcess, tempProject } from './test-io.js';
 

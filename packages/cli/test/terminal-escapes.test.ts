@@ -1,4 +1,7 @@
-import { audit, type ChangeList, type Customer, type MigrationSummary } from '@custcode/core';
+import { audit } from '@custcode/audit';
+import { type ChangeList } from '@custcode/changes';
+import { type Customer } from '@custcode/core';
+import { type MigrationSummary } from '@custcode/migrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAuditConsole } from '../src/commands/audit/audit-console.js';
 import { renderChangeList } from '../src/commands/changes/change-output.js';

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileAccessLog, createMemorySource } from '@custcode/core';
+import { createFileAccessLog } from '@custcode/access';
+import { createMemorySource } from '@custcode/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCustcodeApp } from './create-app.js';
 import { type RunningServer, startServer } from './start-server.js';

@@ -1,4 +1,5 @@
-import { type Customer, createMemorySource, hashApiKey } from '@custcode/core';
+import { type Customer, createMemorySource } from '@custcode/core';
+import { hashApiKey } from '@custcode/access';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_KEYS, entryOf, fixtureApp, fixtureCustomers } from './testing/api-fixtures.js';
 

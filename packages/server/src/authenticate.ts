@@ -1,4 +1,4 @@
-import { authenticateApiKey, policyEnabled } from '@custcode/core';
+import { authenticateApiKey, policyEnabled } from '@custcode/access';
 import type { MiddlewareHandler } from 'hono';
 import { NotAuthenticatedError } from './http-error.js';
 import type { ServerEnv } from './server-context.js';

@@ -1,4 +1,5 @@
-import { type AccessLogEntry, createMemoryAccessLog, type CustomerSource } from '@custcode/core';
+import { type AccessLogEntry, createMemoryAccessLog } from '@custcode/access';
+import { type CustomerSource } from '@custcode/core';
 import { createGenericSqlSource } from '@custcode/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abortAfterFirstChunk } from '../../../test-support/abort-after-first-chunk.js';

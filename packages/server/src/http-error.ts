@@ -1,4 +1,5 @@
-import { CustcodeError, type ErrorCategory, redactStrings } from '@custcode/core';
+import { CustcodeError, type ErrorCategory } from '@custcode/core';
+import { redactStrings } from '@custcode/core/adapter';
 
 /** A request the API cannot take as it is: a bad filter, an unknown format. HTTP 400. */
 export class BadRequestError extends CustcodeError {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type AccessLog, type AccessLogCommand, type AccessLogEntry, capLoggedQuery, capLoggedText, CustcodeError, roleOf } from '@custcode/core';
+import { type AccessLog, type AccessLogCommand, type AccessLogEntry, capLoggedQuery, capLoggedText, roleOf } from '@custcode/access';
+import { CustcodeError } from '@custcode/core';
 import type { MiddlewareHandler } from 'hono';
 import type { ServerContext, ServerEnv } from './server-context.js';
 

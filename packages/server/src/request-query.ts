@@ -1,4 +1,6 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type GuardedSource, narrowedTextFields, parseCustomerQuery, parseStatusList, parseWholeNumber, type TextField } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery, type TextField } from '@custcode/core';
+import { type GuardedSource, narrowedTextFields } from '@custcode/access';
+import { parseStatusList, parseWholeNumber } from '@custcode/core/adapter';
 import type { MiddlewareHandler } from 'hono';
 import { BadRequestError } from './http-error.js';
 

@@ -1,4 +1,5 @@
-import { type Customer, createMemorySource, MAX_FILTER_TEXT_LENGTH } from '@custcode/core';
+import { type Customer, createMemorySource } from '@custcode/core';
+import { MAX_FILTER_TEXT_LENGTH } from '@custcode/core/adapter';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_KEYS, entryOf, fixtureApp } from './testing/api-fixtures.js';
 

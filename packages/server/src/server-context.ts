@@ -1,4 +1,4 @@
-import { ACCESS_COMMANDS, type AccessCommand, type AccessLog, authorize, decideAccess, type GuardedSource, type GuardOptions, guardSource } from '@custcode/core';
+import { ACCESS_COMMANDS, type AccessCommand, type AccessLog, authorize, decideAccess, type GuardedSource, type GuardOptions, guardSource } from '@custcode/access';
 import type { Context } from 'hono';
 import type { ServerOptions } from './server-options.js';
 import { type SourcePool, sourceNotFound } from './source-pool.js';

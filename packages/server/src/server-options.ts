@@ -1,4 +1,6 @@
-import type { AccessLog, AccessPolicy, AuditOptions, CustomerSource } from '@custcode/core';
+import type { AccessLog, AccessPolicy } from '@custcode/access';
+import type { AuditOptions } from '@custcode/audit';
+import type { CustomerSource } from '@custcode/core';
 import type { AuditBudget } from './audit/audit-budget.js';
 
 /** An opened source and the secrets it was given, so that error messages can be scrubbed of them. */

@@ -15,7 +15,7 @@ export interface RunningServer {
  * happen in the middle of serving the first XLSX export.
  */
 export async function startServer(custcode: CustcodeApp, options: { port: number; host: string }): Promise<RunningServer> {
-  await import('@custcode/core/export/xlsx');
+  await import('@custcode/export/xlsx');
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: custcode.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -1,4 +1,5 @@
-import { matchesFilter, type Customer } from '@custcode/core';
+import { matchesFilter } from '@custcode/core/adapter';
+import { type Customer } from '@custcode/core';
 import { createGenericSqlSource } from '@custcode/sql';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

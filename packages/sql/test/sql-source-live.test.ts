@@ -1,4 +1,5 @@
-import { isCustcodeError, matchesFilter, type Customer, type CustomerFilter, type CustomerSource } from '@custcode/core';
+import { isCustcodeError, type Customer, type CustomerFilter, type CustomerSource } from '@custcode/core';
+import { matchesFilter } from '@custcode/core/adapter';
 import { createGenericSqlSource, createSqlSource } from '@custcode/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';

@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Customer, generateSampleCustomers, type MaskableField, projectSeedCustomer, type RowFilter } from '@custcode/core';
-import { accessMatrixSeed, maskNeedles, ROW_FILTER_CASES } from '@custcode/core/testing';
+import { type Customer } from '@custcode/core';
+import { generateSampleCustomers } from '@custcode/sample';
+import { type MaskableField, type RowFilter } from '@custcode/access';
+import { projectSeedCustomer } from '@custcode/core/fixtures';
+import { accessMatrixSeed, maskNeedles, ROW_FILTER_CASES } from '@custcode/access/testing';
 import { genericSqlDescriptor } from '@custcode/sql';
 import { seedFixture } from '../../../packages/cli/src/demo/seed-fixture.js';
 import { createMatrixProject, type MatrixLayout, matrixApiKey } from '../../../packages/cli/test/access-matrix/matrix-project.js';

@@ -1,4 +1,5 @@
-import { projectSeedCustomer, type Customer, type CustomerField, type SeedCustomer } from '@custcode/core';
+import { projectSeedCustomer, type SeedCustomer } from '@custcode/core/fixtures';
+import { type Customer, type CustomerField } from '@custcode/core';
 import { K3CLOUD_DEFAULT_LOCALE } from '../mappings/k3cloud-customer-mapping.js';
 
 /** The second locale every seeded `_L` table carries, so that the locale join is really exercised. */

@@ -1,4 +1,6 @@
-import { pinyinInitials, projectSeedCustomer, type Customer, type CustomerField, type SeedCustomer } from '@custcode/core';
+import { pinyinInitials } from '@custcode/core/adapter';
+import { projectSeedCustomer, type SeedCustomer } from '@custcode/core/fixtures';
+import { type Customer, type CustomerField } from '@custcode/core';
 import {
   K3WISE_CUSTOMER_ITEM_CLASS,
   K3WISE_ITEM_PROPERTY_TYPE,

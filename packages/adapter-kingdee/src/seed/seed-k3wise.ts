@@ -1,4 +1,5 @@
-import type { Customer, SeedCustomer } from '@custcode/core';
+import type { Customer } from '@custcode/core';
+import type { SeedCustomer } from '@custcode/core/fixtures';
 import { createSeedTable, type SeedTarget } from '@custcode/sql/testing';
 import { buildK3WiseSeedData, type K3WiseSeedOptions } from './k3wise-tables.js';
 

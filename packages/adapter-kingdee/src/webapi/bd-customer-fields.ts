@@ -1,4 +1,5 @@
-import { matchesFilter, SchemaMismatchError, toIsoDateTime, type Customer, type CustomerFilter, type RawColumns } from '@custcode/core';
+import { matchesFilter, toIsoDateTime } from '@custcode/core/adapter';
+import { SchemaMismatchError, type Customer, type CustomerFilter, type RawColumns } from '@custcode/core';
 import { z } from 'zod';
 import { K3CLOUD_UNAUDITED_STATUSES } from '../mappings/k3cloud-customer-mapping.js';
 

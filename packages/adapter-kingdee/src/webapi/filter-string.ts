@@ -1,5 +1,5 @@
 import type { CustomerFilter, Cursor } from '@custcode/core';
-import { filterEndExclusive, filterStart } from '@custcode/core';
+import { filterEndExclusive, filterStart } from '@custcode/core/adapter';
 import { K3CLOUD_UNAUDITED_STATUSES } from '../mappings/k3cloud-customer-mapping.js';
 
 /**

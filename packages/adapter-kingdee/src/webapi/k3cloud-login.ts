@@ -1,4 +1,5 @@
-import { ConnectionError, redactSecrets, redactUrl } from '@custcode/core';
+import { ConnectionError } from '@custcode/core';
+import { redactSecrets, redactUrl } from '@custcode/core/adapter';
 import type { HttpAnswer } from './k3cloud-webapi-client.js';
 import { loginResponseSchema } from './webapi-responses.js';
 import { WEBAPI_SERVICES } from './webapi-services.js';

@@ -1,4 +1,5 @@
-import { BackendError, ConnectionError, ReadOnlyViolationError, redactSecrets, redactUrl } from '@custcode/core';
+import { BackendError, ConnectionError, ReadOnlyViolationError } from '@custcode/core';
+import { redactSecrets, redactUrl } from '@custcode/core/adapter';
 import { billQueryRowsSchema, errorMessages, errorStatusOf, isSessionLost } from './webapi-responses.js';
 import { WEBAPI_SERVICES, type BillQuery } from './webapi-services.js';
 import { loginToK3Cloud, type K3CloudCredentials } from './k3cloud-login.js';

@@ -1,4 +1,5 @@
-import { redactUrl, type Customer, type CustomerFilter, type SourceDriver } from '@custcode/core';
+import { redactUrl } from '@custcode/core/adapter';
+import { type Customer, type CustomerFilter, type SourceDriver } from '@custcode/core';
 import { BD_CUSTOMER_FIELD_KEYS, BD_CUSTOMER_ORDER, BD_CUSTOMER_RAW_COLUMNS, customerFromRow, matchesBdCustomer } from './bd-customer-fields.js';
 import { filterStringFor, lookupFilterString, type FilterPlan } from './filter-string.js';
 import type { K3CloudClient } from './k3cloud-webapi-client.js';

@@ -1,4 +1,5 @@
-import { ConfigError, type Customer, type SeedCustomer } from '@custcode/core';
+import { ConfigError, type Customer } from '@custcode/core';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { blankToUndefined, type SeedTarget } from '@custcode/sql/testing';
 import type { TcaMappingOptions } from '../mappings/tca-mapping.js';
 import { CONTACT_COLUMNS, locationOf, phoneOf } from './tca-contact-rows.js';

@@ -1,4 +1,4 @@
-import type { SeedCustomer } from '@custcode/core';
+import type { SeedCustomer } from '@custcode/core/fixtures';
 
 type Columns = Record<string, string | null>;
 

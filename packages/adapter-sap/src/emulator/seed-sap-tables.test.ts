@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isCustcodeError, type SeedCustomer } from '@custcode/core';
+import { isCustcodeError } from '@custcode/core';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { describe, expect, it } from 'vitest';
 import { readEmulatorData, readEmulatorSystem, writeEmulatorData } from './emulator-data.js';
 import { sapCustomerNumber, seedSapTables } from './seed-sap-tables.js';

@@ -1,4 +1,5 @@
-import { alphaInput, projectSeedCustomer, seedOrgs, type Customer, type SeedCustomer } from '@custcode/core';
+import { alphaInput, type Customer } from '@custcode/core';
+import { projectSeedCustomer, seedOrgs, type SeedCustomer } from '@custcode/core/fixtures';
 import { sapCustomerFields } from '../mappings/sap-fields.js';
 import type { SapRow, SapTables } from './ddic.js';
 

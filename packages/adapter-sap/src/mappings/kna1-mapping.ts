@@ -1,4 +1,5 @@
-import { alphaOutput, toIsoDateTime, type Customer, type CustomerStatus } from '@custcode/core';
+import { alphaOutput, type Customer, type CustomerStatus } from '@custcode/core';
+import { toIsoDateTime } from '@custcode/core/adapter';
 import type { TableRow } from '../rfc/read-table.js';
 import type { SapTexts } from './text-tables.js';
 

@@ -1,4 +1,5 @@
-import { importOptional, isModuleNotFound, MissingDriverError } from '@custcode/core';
+import { importOptional, isModuleNotFound } from '@custcode/core/adapter';
+import { MissingDriverError } from '@custcode/core';
 import type { NodeRfcModule } from './rfc-client.js';
 
 // @ts-ignore -- node-rfc is an optional peer without types here; NodeRfcModule describes what we use.

@@ -1,4 +1,5 @@
-import { BackendError, ConfigError, ConnectionError, CustcodeError, NotAuthorizedError, redactSecrets } from '@custcode/core';
+import { BackendError, ConfigError, ConnectionError, CustcodeError, NotAuthorizedError } from '@custcode/core';
+import { redactSecrets } from '@custcode/core/adapter';
 import { rfcGrantFor } from './function-groups.js';
 import type { RfcErrorShape } from './rfc-client.js';
 

@@ -1,4 +1,6 @@
-import { pinyinInitials, type Customer, type SeedCustomer } from '@custcode/core';
+import { pinyinInitials } from '@custcode/core/adapter';
+import { type Customer } from '@custcode/core';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { blankToUndefined, createSeedTable, definedFields, type SeedColumn, type SeedTarget } from '@custcode/sql/testing';
 import { NC_LIKELY_COLUMNS, type NcOptionalColumns } from '../mappings/nc-bd-customer-mapping.js';
 

@@ -1,4 +1,6 @@
-import { pinyinInitials, type Customer, type SeedCustomer } from '@custcode/core';
+import { pinyinInitials } from '@custcode/core/adapter';
+import { type Customer } from '@custcode/core';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { blankToUndefined, definedFields, type SeedTarget } from '@custcode/sql/testing';
 import { createU8Tables } from './u8-layout.js';
 

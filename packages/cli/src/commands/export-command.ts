@@ -1,4 +1,5 @@
-import { CSV_ENCODINGS, type CsvEncoding, type Customer, type CustomerSource, type ExportField, type ExportHeaders, type ExportFormat, parseExportFields, writeExport } from '@custcode/core';
+import { CSV_ENCODINGS, type CsvEncoding, type ExportField, type ExportHeaders, type ExportFormat, parseExportFields, writeExport } from '@custcode/export';
+import { type Customer, type CustomerSource } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { noteMaskedText } from '../output/access-notes.js';
 import { outputGuard } from '../output/output-guard.js';

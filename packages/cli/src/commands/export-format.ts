@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { EXPORT_FORMATS, type ExportFormat } from '@custcode/core';
+import { EXPORT_FORMATS, type ExportFormat } from '@custcode/export';
 import { UsageError } from '../output/usage-error.js';
 
 

@@ -1,4 +1,4 @@
-import { DATE_INPUT_FORMAT, dateInputProblem, parseWholeNumber } from '@custcode/core';
+import { DATE_INPUT_FORMAT, dateInputProblem, parseWholeNumber } from '@custcode/core/adapter';
 import { UsageError } from '../output/usage-error.js';
 
 /** An integer flag (`--limit`, `--count`, `--port`): decimal digits from `min` to `max`, nothing `Number()` would also read. */

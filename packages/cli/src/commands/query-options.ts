@@ -1,4 +1,6 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, type ExportField, parseCustomerQuery, parseExportFields, parseStatusList } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery } from '@custcode/core';
+import { type ExportField, parseExportFields } from '@custcode/export';
+import { parseStatusList } from '@custcode/core/adapter';
 import type { LoadedConfig } from '../config/load-config.js';
 import { didYouMean } from '../config/nearest-key.js';
 import { UsageError } from '../output/usage-error.js';

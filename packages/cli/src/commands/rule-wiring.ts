@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolveRule } from '@custcode/core';
+import { resolveRule } from '@custcode/rules';
 import type { CommandIo } from '../command-io.js';
 import { configPath, type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { outputGuard } from '../output/output-guard.js';

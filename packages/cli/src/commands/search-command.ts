@@ -1,4 +1,5 @@
-import { type Customer, type CustomerQuery, type CustomerSource, writeJson } from '@custcode/core';
+import { type Customer, type CustomerQuery, type CustomerSource } from '@custcode/core';
+import { writeJson } from '@custcode/export';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { noteMaskedText } from '../output/access-notes.js';
 import { renderCustomerTable } from '../output/customer-table.js';

@@ -1,4 +1,5 @@
-import { type AuthorizationReport, redactUrl } from '@custcode/core';
+import { type AuthorizationReport } from '@custcode/core';
+import { redactUrl } from '@custcode/core/adapter';
 import { connectionUrlDialect, type DialectName } from '@custcode/sql';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import type { SourceConfig } from '../config/config-schema.js';

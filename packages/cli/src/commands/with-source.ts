@@ -1,4 +1,5 @@
-import type { AccessCommand, CustomerSource } from '@custcode/core';
+import type { AccessCommand } from '@custcode/access';
+import type { CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../command-io.js';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { reportError } from '../output/report-error.js';

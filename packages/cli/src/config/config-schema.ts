@@ -1,4 +1,5 @@
-import { accessLogConfigSchema, type AdapterDescriptor, customerQuerySchema, type ErpKind, roleSchema, secretRefSchema, userSchema } from '@custcode/core';
+import { accessLogConfigSchema, roleSchema, userSchema } from '@custcode/access';
+import { type AdapterDescriptor, customerQuerySchema, type ErpKind, secretRefSchema } from '@custcode/core';
 import { z } from 'zod';
 import { REGISTERED_ERPS } from '../sources/adapter-registry.js';
 

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { type Customer, generateSampleCustomers, type SeedCustomer } from '@custcode/core';
+import { type Customer } from '@custcode/core';
+import { generateSampleCustomers } from '@custcode/sample';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
 import { reportError } from '../output/report-error.js';

@@ -1,4 +1,4 @@
-import type { SeedCustomer } from '@custcode/core';
+import type { SeedCustomer } from '@custcode/core/fixtures';
 
 /** How many customers each showcase question of the READMEs finds at least. */
 const SHOWCASE_MATCHES = 3;

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdapterDescriptor, ErpKind, SeedCustomer, SeededFixture } from '@custcode/core';
+import type { AdapterDescriptor, ErpKind } from '@custcode/core';
+import type { SeedCustomer, SeededFixture } from '@custcode/core/fixtures';
 import { fileConnectionUrl } from '@custcode/sql';
 import { openSeedTarget } from '@custcode/sql/testing';
 import { ADAPTER_REGISTRY, loadDescriptor, REGISTERED_ERPS } from '../sources/adapter-registry.js';

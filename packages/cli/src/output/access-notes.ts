@@ -1,4 +1,5 @@
-import { type AccessView, type CustomerFilter, type CustomerSource, narrowedTextFields, TEXT_FIELDS } from '@custcode/core';
+import { type AccessView, narrowedTextFields } from '@custcode/access';
+import { type CustomerFilter, type CustomerSource, TEXT_FIELDS } from '@custcode/core';
 import type { CommandIo } from '../command-io.js';
 
 /** What the CLI user's role sees of a source opened by openSource (guarded), or undefined when unguarded. */

@@ -1,4 +1,5 @@
-import { CustcodeError, redactStrings } from '@custcode/core';
+import { CustcodeError } from '@custcode/core';
+import { redactStrings } from '@custcode/core/adapter';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { humanLine } from './terminal-text.js';
 

@@ -1,4 +1,4 @@
-import { redactSecrets } from '@custcode/core';
+import { redactSecrets } from '@custcode/core/adapter';
 
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts colour, cursor and clear-screen

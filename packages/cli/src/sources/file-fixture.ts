@@ -1,5 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { type Customer, type SeedCustomer, writeCsv } from '@custcode/core';
+import { type Customer } from '@custcode/core';
+import { type SeedCustomer } from '@custcode/core/fixtures';
+import { writeCsv } from '@custcode/export';
 
 /** Column headers of the fixture CSV, as a Chinese consultant's spreadsheet would have them. */
 export const DEMO_CSV_COLUMNS = {

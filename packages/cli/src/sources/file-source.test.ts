@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cursorAfter, isCustcodeError } from '@custcode/core';
+import { cursorAfter } from '@custcode/core/adapter';
+import { isCustcodeError } from '@custcode/core';
 import { createFileSource } from './file-source.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'custcode-file-source-'));

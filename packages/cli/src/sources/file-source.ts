@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, type Customer, type CustomerSource, type CustomerStatus, createMemorySource, CUSTOMER_FIELDS, toIsoDateTime } from '@custcode/core';
+import { ConfigError, type Customer, type CustomerSource, type CustomerStatus, createMemorySource, CUSTOMER_FIELDS } from '@custcode/core';
+import { toIsoDateTime } from '@custcode/core/adapter';
 import { didYouMean } from '../config/nearest-key.js';
 import { type FileRow, readTableFile } from './read-table-file.js';
 

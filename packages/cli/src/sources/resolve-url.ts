@@ -1,4 +1,5 @@
-import { ConfigError, isCustcodeError, urlSecrets } from '@custcode/core';
+import { ConfigError, isCustcodeError } from '@custcode/core';
+import { urlSecrets } from '@custcode/core/adapter';
 import { describeUrlSchemes, resolveConnectionUrl } from '@custcode/sql';
 import type { CustcodeConfig } from '../config/config-schema.js';
 

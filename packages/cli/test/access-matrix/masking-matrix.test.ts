@@ -1,8 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Customer, MASKABLE_FIELDS, type MaskableField, pinyinInitials, projectSeedCustomer } from '@custcode/core';
-import { accessMatrixSeed, leakedNeedles, maskNeedles } from '@custcode/core/testing';
+import { type Customer } from '@custcode/core';
+import { MASKABLE_FIELDS, type MaskableField } from '@custcode/access';
+import { pinyinInitials } from '@custcode/core/adapter';
+import { projectSeedCustomer } from '@custcode/core/fixtures';
+import { accessMatrixSeed, leakedNeedles, maskNeedles } from '@custcode/access/testing';
 import { createMatrixProject, databaseProducts, type MatrixLayout, type MatrixProject } from './matrix-project.js';
 import { jsonRecords, pdfText, xlsxText } from './read-output.js';
 

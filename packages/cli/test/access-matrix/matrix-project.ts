@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { type AccessPolicy, type Customer, hashApiKey, projectSeedCustomer } from '@custcode/core';
-import { accessMatrixSeed } from '@custcode/core/testing';
+import { type AccessPolicy, hashApiKey } from '@custcode/access';
+import { type Customer } from '@custcode/core';
+import { projectSeedCustomer } from '@custcode/core/fixtures';
+import { accessMatrixSeed } from '@custcode/access/testing';
 import { seedSapTables, writeEmulatorData } from '@custcode/adapter-sap/emulator';
 import { createCustcodeApp, type ServerSourceEntry } from '@custcode/server';
 import { accessPolicyOf } from '../../src/commands/access-log/cli-access.js';

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditReport, type ChangeList, type Customer, ROW_FILTER_FIELDS, type RowFilter } from '@custcode/core';
-import { ROW_FILTER_CASES } from '@custcode/core/testing';
+import { type AuditReport } from '@custcode/audit';
+import { type ChangeList } from '@custcode/changes';
+import { type Customer } from '@custcode/core';
+import { ROW_FILTER_FIELDS, type RowFilter } from '@custcode/access';
+import { ROW_FILTER_CASES } from '@custcode/access/testing';
 import { createMatrixProject, type MatrixLayout, type MatrixProject } from './matrix-project.js';
 import { csvRows, hasToken, jsonRecords, pdfText, xlsxRows } from './read-output.js';
 

@@ -1,6 +1,6 @@
 import { CUSTOMER_FIELDS, type Customer } from '../customer/customer-schema.js';
-import { canonicalCustomers } from '../sample/canonical-customers.js';
-import { projectSeedCustomer, seedOrgs } from '../sample/project-seed-customer.js';
+import { canonicalCustomers } from '../fixtures/canonical-customers.js';
+import { projectSeedCustomer, seedOrgs } from '../fixtures/project-seed-customer.js';
 import { createMemorySource } from '../source/memory-source.js';
 import { testCustomerSource } from './test-customer-source.js';
 

@@ -1,4 +1,6 @@
-import { audit, type Customer, type CustomerSource, createMemoryAccessLog, createMemorySource } from '@custcode/core';
+import { audit } from '@custcode/audit';
+import { type Customer, type CustomerSource, createMemorySource } from '@custcode/core';
+import { createMemoryAccessLog } from '@custcode/access';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCustcodeApp } from '../create-app.js';
 import { entryOf, fixtureCustomers, gatedSource } from '../testing/api-fixtures.js';

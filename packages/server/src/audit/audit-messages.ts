@@ -1,4 +1,5 @@
-import type { Customer, ErrorCategory, RuleInput } from '@custcode/core';
+import type { Customer, ErrorCategory } from '@custcode/core';
+import type { RuleInput } from '@custcode/rules';
 
 /** What the worker is asked to compute (plain data: it crosses threads by structured clone). */
 export interface AuditJob {

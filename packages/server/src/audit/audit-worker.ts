@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { audit, compileRule, type Customer, CustcodeError, renderAuditHtml } from '@custcode/core';
+import { audit, renderAuditHtml } from '@custcode/audit';
+import { compileRule } from '@custcode/rules';
+import { type Customer, CustcodeError } from '@custcode/core';
 import type { AuditJob, FromWorker, ToWorker } from './audit-messages.js';
 
 /**

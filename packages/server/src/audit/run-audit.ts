@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { type Customer, pagesOf } from '@custcode/core';
+import { type Customer } from '@custcode/core';
+import { pagesOf } from '@custcode/core/adapter';
 import { BudgetExceededError, ServerBusyError } from '../http-error.js';
 import type { AuditBudget } from './audit-budget.js';
 import type { AuditJob, FromWorker } from './audit-messages.js';

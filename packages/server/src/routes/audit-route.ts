@@ -1,4 +1,5 @@
-import { type AuditRule, type CompiledRule, compileRule, type RuleInput } from '@custcode/core';
+import { type AuditRule } from '@custcode/audit';
+import { type CompiledRule, compileRule, type RuleInput } from '@custcode/rules';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { createAuditRunner } from '../audit/run-audit.js';

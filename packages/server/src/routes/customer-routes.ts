@@ -1,4 +1,5 @@
-import { type Customer, cursorAfter } from '@custcode/core';
+import { type Customer } from '@custcode/core';
+import { cursorAfter } from '@custcode/core/adapter';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { BadRequestError, NotFoundError } from '../http-error.js';

@@ -1,5 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
-import { type Customer, type CsvEncoding, CSV_ENCODINGS, type ExportField, type PagedCustomers, pagedStream, pagesOf, parseExportFields, type ExportFormat, writeExport } from '@custcode/core';
+import { type Customer } from '@custcode/core';
+import { type CsvEncoding, CSV_ENCODINGS, type ExportField, parseExportFields, type ExportFormat, writeExport } from '@custcode/export';
+import { type PagedCustomers, pagedStream, pagesOf } from '@custcode/core/adapter';
 import type { Hono } from 'hono';
 import { BadRequestError } from '../http-error.js';
 import { logged } from '../request-access-log.js';

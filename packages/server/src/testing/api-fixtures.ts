@@ -1,4 +1,5 @@
-import { type AccessPolicy, type Customer, type CustomerSource, createMemoryAccessLog, createMemorySource, hashApiKey } from '@custcode/core';
+import { type AccessPolicy, createMemoryAccessLog, hashApiKey } from '@custcode/access';
+import { type Customer, type CustomerSource, createMemorySource } from '@custcode/core';
 import { createCustcodeApp } from '../create-app.js';
 import type { ServerSourceEntry } from '../server-options.js';
 

@@ -1,5 +1,6 @@
 import type { CustomerFilter, TextField } from '@custcode/core';
-import { filterEndExclusive, filterStart, isPinyinQuery, statusList, TEXT_FIELDS } from '@custcode/core';
+import { filterEndExclusive, filterStart, isPinyinQuery, statusList } from '@custcode/core/adapter';
+import { TEXT_FIELDS } from '@custcode/core';
 import { scopedOrg, type FieldSpec, type OrgSpec, type TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
 import { statusExpression } from './compile-select.js';

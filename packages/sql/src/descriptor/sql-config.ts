@@ -1,4 +1,6 @@
-import { type AdapterContext, type AdapterTesting, type ErpKind, redactUrl, secretRefSchema, type SecretRef, type SeedCustomer, type Customer } from '@custcode/core';
+import { type AdapterContext, type AdapterTesting, type ErpKind, secretRefSchema, type SecretRef, type Customer } from '@custcode/core';
+import { redactUrl } from '@custcode/core/adapter';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { z } from 'zod';
 import type { SeedTarget } from '../seed/seed-target.js';
 

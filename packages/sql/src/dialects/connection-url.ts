@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigError, redactUrl } from '@custcode/core';
+import { ConfigError } from '@custcode/core';
+import { redactUrl } from '@custcode/core/adapter';
 import type { DialectName } from './dialect-name.js';
 import { allDialects, dialectFor } from './dialects.js';
 import type { SqlDialect } from './sql-dialect.js';

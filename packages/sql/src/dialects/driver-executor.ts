@@ -1,4 +1,5 @@
-import { BackendError, ConnectionError, CustcodeError, redactSecrets, type ConnectionFailure } from '@custcode/core';
+import { BackendError, ConnectionError, CustcodeError, type ConnectionFailure } from '@custcode/core';
+import { redactSecrets } from '@custcode/core/adapter';
 import { assertReadOnly } from '../executor/read-only-guard.js';
 import type { SqlArrayRows, SqlExecutor, SqlRow } from '../executor/sql-executor.js';
 import type { DialectName } from './dialect-name.js';

@@ -1,4 +1,4 @@
-import { importOptional } from '@custcode/core';
+import { importOptional } from '@custcode/core/adapter';
 import type { ExecutorOptions } from '../executor/sql-executor.js';
 import { injectedDriver } from './injected-driver.js';
 

@@ -1,4 +1,5 @@
-import { ConfigError, redactUrl } from '@custcode/core';
+import { ConfigError } from '@custcode/core';
+import { redactUrl } from '@custcode/core/adapter';
 import { parseConnectionUrl, type ConnectionUrl } from '../dialects/connection-url.js';
 import type { DialectName } from '../dialects/dialect-name.js';
 import { allDialects, dialectFor } from '../dialects/dialects.js';

@@ -3,7 +3,9 @@
  * a generic-sql source over it must give. Written independently of the compiler: it is the conformance
  * suite's truth for generic-sql, and the demo's `crm` database.
  */
-import { CUSTOMER_FIELDS, pinyinInitials, projectSeedCustomer, seedOrgs, type Customer, type SeedCustomer } from '@custcode/core';
+import { CUSTOMER_FIELDS, type Customer } from '@custcode/core';
+import { pinyinInitials } from '@custcode/core/adapter';
+import { projectSeedCustomer, seedOrgs, type SeedCustomer } from '@custcode/core/fixtures';
 import { createSeedTable, type SeedTarget } from './seed-target.js';
 
 /** The classic layout's column names, as a generic-sql configuration names them. */

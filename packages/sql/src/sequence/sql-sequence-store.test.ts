@@ -1,4 +1,4 @@
-import { compileRule, type SequenceStore } from '@custcode/core';
+import { compileRule, type SequenceStore } from '@custcode/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends, type TestDatabase } from '../../../../test-support/backends.js';
 import { createSqlSequenceStore } from './sql-sequence-store.js';

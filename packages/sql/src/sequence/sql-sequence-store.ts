@@ -1,7 +1,5 @@
-import {
-  ConfigError, confirmHold, newCounterState, overflowError, peekNumbers, releaseHold, reserveNext,
-  type CounterState, type GapMode, type SequenceRange, type SequenceStore,
-} from '@custcode/core';
+import { ConfigError } from '@custcode/core';
+import { confirmHold, newCounterState, overflowError, peekNumbers, releaseHold, reserveNext, type CounterState, type GapMode, type SequenceRange, type SequenceStore } from '@custcode/rules';
 import { parseConnectionUrl, urlExample } from '../dialects/connection-url.js';
 import type { DialectName } from '../dialects/dialect-name.js';
 import { allDialects, dialectFor } from '../dialects/dialects.js';

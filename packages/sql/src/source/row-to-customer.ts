@@ -1,4 +1,5 @@
-import { alphaOutput, CUSTOMER_TEXT_FIELDS, toIsoDateTime, type Customer, type CustomerStatus } from '@custcode/core';
+import { alphaOutput, CUSTOMER_TEXT_FIELDS, type Customer, type CustomerStatus } from '@custcode/core';
+import { toIsoDateTime } from '@custcode/core/adapter';
 import { ALIAS, rawAliases } from '../compile/compile-select.js';
 import { scopedOrg, type TableMapping } from '../mapping/table-mapping.js';
 

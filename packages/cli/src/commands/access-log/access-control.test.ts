@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessLogEntry, Customer } from '@custcode/core';
+import type { AccessLogEntry } from '@custcode/access';
+import type { Customer } from '@custcode/core';
 import { CLIENTS_CSV, clientsConfig } from '../../../test/fixtures.js';
 import { runInProcess, tempProject } from '../../../test/test-io.js';
 

@@ -1,4 +1,5 @@
-import { type AccessLog, type AccessLogEntry, capLoggedQuery, NotAuthorizedError, parseSince, policyEnabled, readAccessLog, roleOf } from '@custcode/core';
+import { type AccessLog, type AccessLogEntry, capLoggedQuery, parseSince, policyEnabled, readAccessLog, roleOf } from '@custcode/access';
+import { NotAuthorizedError } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { loadConfig } from '../../config/load-config.js';
 import { reportError } from '../../output/report-error.js';

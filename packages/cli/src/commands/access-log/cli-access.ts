@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { type AccessCommand, type AccessLog, type AccessPolicy, authorize, type CustomerSource, createFileAccessLog, guardSource } from '@custcode/core';
+import { type AccessCommand, type AccessLog, type AccessPolicy, authorize, createFileAccessLog, guardSource } from '@custcode/access';
+import { type CustomerSource } from '@custcode/core';
 import type { LoadedConfig } from '../../config/load-config.js';
 
 /** The access log file used when `roles` is configured but `accessLog` is not. */

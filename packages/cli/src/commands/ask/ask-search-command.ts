@@ -1,4 +1,5 @@
-import { type AskVocabulary, type CustomerSource, parseAsk } from '@custcode/core';
+import { type AskVocabulary, parseAsk } from '@custcode/ask';
+import { type CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
 import { checkedQuery, type FilterFlags, flagName, resolveQuery } from '../query-options.js';
 import { escapeControls } from '../../output/terminal-text.js';

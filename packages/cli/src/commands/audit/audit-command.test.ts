@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileRule, createMemorySource, type Customer, generateSampleCustomers, type SeedCustomer } from '@custcode/core';
+import { compileRule } from '@custcode/rules';
+import { createMemorySource, type Customer } from '@custcode/core';
+import { generateSampleCustomers } from '@custcode/sample';
+import { type SeedCustomer } from '@custcode/core/fixtures';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from './audit-command.js';

@@ -1,4 +1,6 @@
-import { audit, buildFixPlan, type CustomerSource, fixPlanCsv, renderAuditHtml, type SequenceStore } from '@custcode/core';
+import { audit, buildFixPlan, fixPlanCsv, renderAuditHtml } from '@custcode/audit';
+import { type CustomerSource } from '@custcode/core';
+import { type SequenceStore } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { createProgress } from '../../output/progress.js';

@@ -1,4 +1,4 @@
-import type { AuditReport, FindingKind } from '@custcode/core';
+import type { AuditReport, FindingKind } from '@custcode/audit';
 import { renderTable } from '../../output/table.js';
 import { escapeControls } from '../../output/terminal-text.js';
 

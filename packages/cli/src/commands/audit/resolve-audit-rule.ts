@@ -1,4 +1,5 @@
-import { compileRule, type CompiledRule, ConfigError, resolveRule, type RuleInput } from '@custcode/core';
+import { compileRule, type CompiledRule, resolveRule, type RuleInput } from '@custcode/rules';
+import { ConfigError } from '@custcode/core';
 
 /**
  * `--rule RULE`: a name from the config's `rules` (string pattern or JSON segments), else a pattern or

@@ -1,4 +1,4 @@
-import { CHANGE_KINDS, type ChangeList, type ModifiedCustomer } from '@custcode/core';
+import { CHANGE_KINDS, type ChangeList, type ModifiedCustomer } from '@custcode/changes';
 import { escapeControls } from '../../output/terminal-text.js';
 
 const LABELS: Record<(typeof CHANGE_KINDS)[number], string> = { added: '新增 added', changed: '修改 changed', blocked: '停用 blocked', unblocked: '启用 unblocked', deleted: '删除 deleted' };

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type ChangeList, changesSince, type Customer, diffSnapshot, hasChanges, parseSnapshot, type SnapshotEntry, toIsoDateTime, toSnapshotEntry, viewSnapshot, writeSnapshotEntries } from '@custcode/core';
+import { type ChangeList, changesSince, diffSnapshot, hasChanges, parseSnapshot, type SnapshotEntry, toSnapshotEntry, viewSnapshot, writeSnapshotEntries } from '@custcode/changes';
+import { type Customer } from '@custcode/core';
+import { toIsoDateTime } from '@custcode/core/adapter';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { accessOf } from '../../output/access-notes.js';
 import { outputGuard } from '../../output/output-guard.js';

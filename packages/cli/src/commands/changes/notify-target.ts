@@ -1,4 +1,4 @@
-import { appendChangeLine, type ChangeList, postWebhook } from '@custcode/core';
+import { appendChangeLine, type ChangeList, postWebhook } from '@custcode/changes';
 import type { CommandIo } from '../../command-io.js';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { resolveSecret } from '../../config/resolve-secret.js';

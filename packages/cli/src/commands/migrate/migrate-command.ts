@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { type CustomerSource, IMPORT_LAYOUTS, type ImportLayout, importLayoutForErp, migrate, type SequenceStore } from '@custcode/core';
+import { type CustomerSource } from '@custcode/core';
+import { IMPORT_LAYOUTS, type ImportLayout, importLayoutForErp, migrate } from '@custcode/migrate';
+import { type SequenceStore } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';

@@ -1,4 +1,4 @@
-import type { MigrationSummary } from '@custcode/core';
+import type { MigrationSummary } from '@custcode/migrate';
 import { renderTable } from '../../output/table.js';
 import { escapeControls } from '../../output/terminal-text.js';
 

@@ -1,9 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import {
-  buildImportTable, crosswalkCsv, type CrosswalkRow, type CsvCellOptions, type ImportLayout, importTableCsv, type MigratedRecord,
-  parseCrosswalk, parseMigrationDecisions, parseTranslations,
-} from '@custcode/core';
+import { buildImportTable, crosswalkCsv, type CrosswalkRow, type ImportLayout, importTableCsv, type MigratedRecord, parseCrosswalk, parseMigrationDecisions, parseTranslations } from '@custcode/migrate';
+import { type CsvCellOptions } from '@custcode/export';
 import { connectionUrlDialect } from '@custcode/sql';
 import ExcelJS from 'exceljs';
 import type { OutputGuard, OutputPath } from '../../output/output-guard.js';

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
-import { buildReport, parseExportFields, REPORT_TEMPLATES, renderReportHtml, type ReportTemplate, writeReportPdf, writeReportXlsx } from '@custcode/core';
+import { buildReport, REPORT_TEMPLATES, renderReportHtml, type ReportTemplate, writeReportPdf, writeReportXlsx } from '@custcode/report';
+import { parseExportFields } from '@custcode/export';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { outputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';

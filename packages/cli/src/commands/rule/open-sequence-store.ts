@@ -1,4 +1,5 @@
-import { createFileSequenceStore, createMemorySequenceStore, redactUrl, type SequenceStore } from '@custcode/core';
+import { createFileSequenceStore, createMemorySequenceStore, type SequenceStore } from '@custcode/rules';
+import { redactUrl } from '@custcode/core/adapter';
 import { connectionUrlDialect, connectionUrlFile, createSqlSequenceStore, parseConnectionUrl, sequenceStoreUrls } from '@custcode/sql';
 import type { CommandIo } from '../../command-io.js';
 import type { OutputGuard } from '../../output/output-guard.js';

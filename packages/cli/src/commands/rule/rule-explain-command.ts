@@ -1,4 +1,4 @@
-import { compileRule } from '@custcode/core';
+import { compileRule } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { reportError } from '../../output/report-error.js';
 import { escapeControls } from '../../output/terminal-text.js';

@@ -1,4 +1,4 @@
-import { compileRule, type RuleContext } from '@custcode/core';
+import { compileRule, type RuleContext } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
 import { reportError } from '../../output/report-error.js';

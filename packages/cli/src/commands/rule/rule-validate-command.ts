@@ -1,4 +1,5 @@
-import { compileRule, type ValidationIssue } from '@custcode/core';
+import { compileRule } from '@custcode/rules';
+import { type ValidationIssue } from '@custcode/core/validators';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { reportError } from '../../output/report-error.js';
 import { renderTable } from '../../output/table.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AccessLog } from '@custcode/core';
+import type { AccessLog } from '@custcode/access';
 import { createCustcodeApp, type RunningServer, type ServerSourceEntry, startServer } from '@custcode/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo, tempProject } from '../../../test/test-io.js';

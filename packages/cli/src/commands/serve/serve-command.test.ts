@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
-import { hashApiKey } from '@custcode/core';
+import { hashApiKey } from '@custcode/access';
 import type { RunningServer } from '@custcode/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENTS_CSV, clientsConfig } from '../../../test/fixtures.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Customer } from '../../customer/customer-schema.js';
 import type { ErpKind } from '../../customer/erp-kind.js';
-import type { SeedCustomer } from '../../sample/seed-customer.js';
+import type { SeedCustomer } from '../../fixtures/seed-customer.js';
 import type { CustomerSource } from './customer-source.js';
 
 /** A secret in a config file is never the value: it names the environment variable that holds it. */

@@ -5,7 +5,8 @@
  * to a stream).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pagesOf, type CustomerSource } from '@custcode/core';
+import { pagesOf } from '@custcode/core/adapter';
+import { type CustomerSource } from '@custcode/core';
 import { testBackends, type TestDatabase } from '../../../../../test-support/backends.js';
 import type { TableMapping } from '../../mapping/table-mapping.js';
 import { createSqlSource } from '../../source/create-sql-source.js';

@@ -1,4 +1,4 @@
-import { importOptional } from '@custcode/core';
+import { importOptional } from '@custcode/core/adapter';
 import type { SequenceConnection, SequenceEngine, SequenceQuery, SequenceRow } from '../../sequence/sequence-connection.js';
 import type { ConnectionUrl } from '../connection-url.js';
 

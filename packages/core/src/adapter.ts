@@ -1,0 +1,13 @@
+// Helpers for adapter and feature packages: paging, cursors, filter matching, dates, optional imports,
+// option parsing and secret redaction. Not part of the contract a source user sees.
+export { toIsoDateTime, filterStart, filterEndExclusive, dateInputProblem, DATE_INPUT_FORMAT, MIN_DATE_INPUT_YEAR } from './customer/iso-date.js';
+export { MAX_FILTER_TEXT_LENGTH } from './source/v1/customer-query.js';
+export { parseStatusList } from './source/parse-status-list.js';
+export { CUSTOMER_PAGES, pagedStream, pagesOf, type PagedCustomers } from './source/customer-pages.js';
+export { matchesFilter, matchesText, statusList } from './source/match-filter.js';
+export { cursorOf, cursorAfter, encodeCursor, decodeCursor, compareCursors } from './source/cursor.js';
+export { pinyinInitials, isPinyinQuery } from './text/pinyin-initials.js';
+export { importOptional, isModuleNotFound } from './internal/import-optional.js';
+export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
+export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from './internal/redact.js';
+export { parseWholeNumber } from './internal/whole-number.js';

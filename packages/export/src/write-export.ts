@@ -1,0 +1,37 @@
+import type { Customer } from '@custcode/core';
+import { type CsvExportOptions, writeCsv } from './csv-writer.js';
+import type { ExportOptions } from './export-fields.js';
+import { writeJson, writeNdjson } from './json-writer.js';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'ndjson', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What any format takes; each writer reads the options that concern it (CSV: encoding and formulas; PDF: title and font). */
+export interface WriteExportOptions extends ExportOptions, Pick<CsvExportOptions, 'encoding' | 'escapeFormulas'> {
+  title?: string;
+  font?: string;
+}
+
+/**
+ * Writes customers in one of the export formats and returns the rows written. The XLSX and PDF writers
+ * (exceljs, pdfkit) are loaded only when their format is asked for.
+ */
+export async function writeExport(format: ExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriteExportOptions = {}): Promise<number> {
+  const { encoding, escapeFormulas, title, font, ...common } = options;
+  switch (format) {
+    case 'csv':
+      return writeCsv(customers, output, { ...common, ...(encoding ? { encoding } : {}), ...(escapeFormulas === undefined ? {} : { escapeFormulas }) });
+    case 'json':
+      return writeJson(customers, output, common);
+    case 'ndjson':
+      return writeNdjson(customers, output, common);
+    case 'xlsx': {
+      const { writeXlsx } = await import('./xlsx/index.js');
+      return writeXlsx(customers, output, common);
+    }
+    case 'pdf': {
+      const { writePdf } = await import('./pdf/index.js');
+      return writePdf(customers, output, { ...common, ...(title === undefined ? {} : { title }), ...(font ? { font } : {}) });
+    }
+  }
+}

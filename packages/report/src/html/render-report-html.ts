@@ -1,0 +1,64 @@
+import { escapeHtml } from '@custcode/audit';
+import { barChart } from '@custcode/audit';
+import type { ReportChart, ReportDocument, ReportSection, ReportTable } from '../report-types.js';
+import { lineChart } from '../svg/svg-line-chart.js';
+import { pieChart } from '../svg/svg-pie-chart.js';
+
+const STYLE = `
+body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:2rem;color:#1f2937}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem}
+table{border-collapse:collapse;font-size:.85rem;margin-bottom:1rem}th,td{border:1px solid #e5e7eb;padding:.25rem .5rem;text-align:left;white-space:pre}
+th{background:#f3f4f6}tfoot td{font-weight:600;background:#f9fafb}td.number{text-align:right}
+.side-by-side{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:2rem;align-items:start}
+.charts{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}figcaption{font-weight:600;margin-bottom:.3rem}.note{color:#6b7280;font-size:.85rem}`;
+
+function chartSvg(chart: ReportChart): string {
+  const first = chart.series[0]?.points ?? [];
+  switch (chart.kind) {
+    case 'bar':
+      return barChart(chart.name, chart.title, first);
+    case 'pie':
+      return pieChart(chart.name, chart.title, first);
+    case 'line':
+      return lineChart(chart.name, chart.title, chart.series);
+  }
+}
+
+const cell = (value: string | number, tag: 'td' | 'th' = 'td') =>
+  `<${tag}${typeof value === 'number' ? ' class="number"' : ''}>${escapeHtml(typeof value === 'number' ? value.toLocaleString('en-US') : value)}</${tag}>`;
+
+function tableHtml(table: ReportTable): string {
+  const head = `<thead><tr>${table.columns.map((column) => cell(column, 'th')).join('')}</tr></thead>`;
+  const body = `<tbody>\n${table.rows.map((row) => `<tr>${row.map((value) => cell(value)).join('')}</tr>`).join('\n')}\n</tbody>`;
+  const foot = table.totals ? `<tfoot><tr>${table.totals.map((value) => cell(value)).join('')}</tr></tfoot>` : '';
+  return `<h3>${escapeHtml(table.title)}</h3><table data-table="${escapeHtml(table.name)}">${head}${body}${foot}</table>`;
+}
+
+function sectionHtml(section: ReportSection): string {
+  const charts = section.charts.map((chart) => `<figure><figcaption>${escapeHtml(chart.title)}</figcaption>${chartSvg(chart)}</figure>`);
+  return (
+    `<section${section.source === undefined ? '' : ` data-source="${escapeHtml(section.source)}"`}><h2>${escapeHtml(section.title)}</h2>` +
+    section.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('') +
+    (charts.length > 0 ? `<div class="charts">${charts.join('')}</div>` : '') +
+    section.tables.map(tableHtml).join('\n') +
+    '</section>'
+  );
+}
+
+/** A report as one self-contained HTML page with inline SVG charts; several sources side by side. No scripts, no network. */
+export function renderReportHtml(report: ReportDocument): string {
+  const sources = report.sources.map((source) => `${source.name} (${source.erp})`).join(', ');
+  const sections = report.sections.map(sectionHtml).join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(report.title)}</title><style>${STYLE}</style></head>
+<body data-template="${escapeHtml(report.template)}">
+<h1>${escapeHtml(report.title)}</h1>
+<p class="note">数据源 Sources: ${escapeHtml(sources)} · 生成时间 Generated: ${escapeHtml(report.generatedAt)} · custcode</p>
+<p class="note">筛选条件 Filters: ${escapeHtml(report.filters.length > 0 ? report.filters.join('; ') : '无 none')}</p>
+${report.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('\n')}
+${report.comparison ? sectionHtml(report.comparison) : ''}
+${report.sections.length > 1 ? `<div class="side-by-side">${sections}</div>` : sections}
+</body></html>
+`;
+}
