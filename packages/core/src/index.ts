@@ -1,6 +1,7 @@
 // @custcode/core: the contract every adapter implements and every feature reads through.
 // Helpers for writing adapters and features are at @custcode/core/adapter, tax-id validators at
-// @custcode/core/validators, the conformance suite and its fixtures at @custcode/core/testing.
+// @custcode/core/validators, the canonical fixtures at @custcode/core/fixtures, the conformance suite at
+// @custcode/core/testing.
 
 // The Customer record
 export { ERP_KINDS, type ErpKind } from './customer/erp-kind.js';

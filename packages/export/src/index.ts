@@ -16,3 +16,6 @@ export { writeExport, EXPORT_FORMATS, type ExportFormat, type WriteExportOptions
 export { cellGuard } from './formula-guard.js';
 // Writing to a stream with backpressure: shared by every writer here and by the snapshot writer in @custcode/changes.
 export { writeChunk, endStream, untilDrained, withOutput } from './write-chunk.js';
+// PDF helpers that need no pdfkit (the report package draws its own PDFs with them).
+export { findCjkFont, resolveCjkFont, type CjkFont } from './pdf/find-cjk-font.js';
+export { createTextFitter } from './pdf/text-fitter.js';

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
-import { type CjkFont, resolveCjkFont } from '@custcode/export/pdf';
+import { type CjkFont, createTextFitter, resolveCjkFont } from '@custcode/export';
 import type { ReportDocument, ReportSection, ReportTable } from '../report-types.js';
 import { CHART_HEIGHT, drawChart, type PdfDocument } from './pdf-charts.js';
-import { createTextFitter } from '@custcode/export/pdf';
 
 export interface ReportPdfOptions {
   /** A font file with Chinese glyphs (`FILE` or `FILE#PostScriptName`); found on the machine when absent. */
