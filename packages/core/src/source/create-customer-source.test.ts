@@ -8,6 +8,7 @@ import { pagesOf } from './customer-pages.js';
 import { matchesFilter } from './match-filter.js';
 import type { CustomerFilter } from './v1/customer-query.js';
 import type { SourceDescription } from './v1/source-description.js';
+import type { SourceDriver } from '../index.js';
 import type { Cursor, SourceReader } from './v1/source-reader.js';
 
 const customer = (code: string, name: string, extra: Partial<Customer> = {}): Customer => ({
@@ -240,6 +241,12 @@ describe('createCustomerSource: search and count', () => {
     const { source } = fakeReader(rows, {}, 'sap-alpha');
     expect(source.describe()).toMatchObject({ name: 'fake', erp: 'generic-sql', codeForm: 'sap-alpha', readOnly: true });
     expect(source.specificationVersion).toBe('v1');
+  });
+
+  it('still takes a reader typed by its deprecated name SourceDriver', async () => {
+    const { reader } = fakeReader(rows);
+    const typedByOldName: SourceDriver = reader;
+    expect(await createCustomerSource(typedByOldName).count()).toBe(rows.length);
   });
 
   it('describe() shows what the reader learnt while reading (warnings), not a copy taken when the source was built', async () => {
