@@ -25,7 +25,7 @@ describe('@custcode/core', () => {
   });
 
   it('exports the contract: the record, queries, the source, descriptors, codes, errors', () => {
-    for (const name of ['Customer', 'customerSchema', 'CustomerQuery', 'CustomerSource', 'SourceDriver', 'createCustomerSource', 'createMemorySource', 'AdapterDescriptor', 'normalizeCode', 'CustcodeError', 'isCustcodeError']) {
+    for (const name of ['Customer', 'customerSchema', 'CustomerQuery', 'CustomerSource', 'SourceReader', 'SourceDriver', 'createCustomerSource', 'createMemorySource', 'AdapterDescriptor', 'normalizeCode', 'CustcodeError', 'isCustcodeError']) {
       expect(names).toContain(name);
     }
   });

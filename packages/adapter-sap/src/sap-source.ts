@@ -1,6 +1,6 @@
 import { createCustomerSource, type CustomerSource } from '@custcode/core';
 import { createRfcTransport } from './rfc/rfc-transport.js';
-import { createSapDriver } from './sap-driver.js';
+import { createSapReader } from './sap-reader.js';
 import { parseSapSourceOptions, type SapSourceOptions } from './sap-options.js';
 
 /**
@@ -10,5 +10,5 @@ import { parseSapSourceOptions, type SapSourceOptions } from './sap-options.js';
  */
 export function createSapSource(options: SapSourceOptions): CustomerSource {
   const parsed = parseSapSourceOptions(options);
-  return createCustomerSource(createSapDriver(parsed, createRfcTransport(parsed)));
+  return createCustomerSource(createSapReader(parsed, createRfcTransport(parsed)));
 }

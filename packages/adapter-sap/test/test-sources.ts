@@ -2,13 +2,13 @@ import { createCustomerSource, type CustomerSource } from '@custcode/core';
 import type { RfcClient } from '../src/rfc/rfc-client.js';
 import type { NodeRfcModule } from '../src/rfc/rfc-client.js';
 import { createRfcTransport } from '../src/rfc/rfc-transport.js';
-import { createSapDriver } from '../src/sap-driver.js';
+import { createSapReader } from '../src/sap-reader.js';
 import { sapSourceOptionsSchema, type SapSourceOptions } from '../src/sap-options.js';
 
 /** createSapSource with node-rfc's import replaced: fakes of a missing, broken or refusing node-rfc. */
 export function sapSourceWithNodeRfc(options: SapSourceOptions, importer: () => Promise<NodeRfcModule>): CustomerSource {
   const parsed = sapSourceOptionsSchema.parse(options);
-  return createCustomerSource(createSapDriver(parsed, createRfcTransport(parsed, importer)));
+  return createCustomerSource(createSapReader(parsed, createRfcTransport(parsed, importer)));
 }
 
 /** A node-rfc module whose Client.open() rejects the way node-rfc does (RfcLibError shape). */

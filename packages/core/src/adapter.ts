@@ -7,7 +7,7 @@ export { CUSTOMER_PAGES, pagedStream, pagesOf, type PagedCustomers } from './sou
 export { matchesFilter, matchesText, statusList } from './source/match-filter.js';
 export { cursorOf, cursorAfter, encodeCursor, decodeCursor, compareCursors } from './source/cursor.js';
 export { pinyinInitials, isPinyinQuery } from './text/pinyin-initials.js';
-export { importOptional, isModuleNotFound } from './internal/import-optional.js';
+export { importOptional, isModuleNotFound, type ImportOptionalOptions } from './internal/import-optional.js';
 export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
 export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from './internal/redact.js';
 export { parseWholeNumber } from './internal/whole-number.js';

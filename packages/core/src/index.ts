@@ -23,7 +23,7 @@ export { parseCustomerQuery } from './source/parse-customer-query.js';
 // CustomerSource v1, and the two ways to build one
 export type { CustomerSource, LookupResult } from './source/v1/customer-source.js';
 export type { SourceDescription, OrgScope, RawColumns } from './source/v1/source-description.js';
-export type { SourceDriver, Cursor } from './source/v1/source-driver.js';
+export type { SourceReader, SourceDriver, Cursor } from './source/v1/source-reader.js';
 export { createCustomerSource } from './source/create-customer-source.js';
 export type { RetryOptions } from './source/retry.js';
 export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';

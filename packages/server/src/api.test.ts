@@ -13,7 +13,9 @@ describe('authentication', () => {
     const document = await json(await request('/openapi.json'));
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths as object)).toEqual(expect.arrayContaining(['/sources/{name}/customers:lookup', '/sources/{name}/export']));
-    expect(((document.components as { schemas: Record<string, { properties?: object }> }).schemas.Customer?.properties)).toHaveProperty('taxId');
+    const schemas = (document.components as { schemas: Record<string, { properties?: Record<string, { items?: { properties?: object } }> }> }).schemas;
+    expect(schemas.Customer?.properties).toHaveProperty('taxId');
+    expect(Object.keys(schemas.SourceList?.properties?.sources?.items?.properties ?? {})).toEqual(['name', 'erp', 'label', 'commands']);
   });
 
   it('refuses a missing or wrong key with 401 and a typed error', async () => {
@@ -24,15 +26,24 @@ describe('authentication', () => {
   });
 
   it('lists only the sources and commands a role has, with hashed and env keys', async () => {
-    expect(await json(await request('/sources', { key: API_KEYS.viewer }))).toEqual({ sources: [{ name: 'k3', erp: 'kingdee-k3cloud', commands: ['get', 'search'] }] });
+    expect(await json(await request('/sources', { key: API_KEYS.viewer }))).toEqual({ sources: [{ name: 'k3', erp: 'kingdee-k3cloud', label: 'Kingdee K/3 Cloud (T_BD_CUSTOMER)', commands: ['get', 'search'] }] });
     expect(await json(await request('/sources', { key: API_KEYS.analyst }))).toMatchObject({ sources: [{ commands: ['get', 'search', 'export', 'audit'] }] });
+  });
+
+  it('labels a source given no product label by its ERP value', async () => {
+    const unlabelled = fixtureApp({ sources: { mem: entryOf(createMemorySource({ name: 'mem', erp: 'file', customers: [] })) } });
+    try {
+      expect(await json(await unlabelled.request('/sources', { key: API_KEYS.admin }))).toEqual({ sources: [{ name: 'mem', erp: 'file', label: 'file', commands: ['get', 'search', 'export', 'audit', 'migrate'] }] });
+    } finally {
+      await unlabelled.custcode.close();
+    }
   });
 });
 
 describe('source description', () => {
   it('describes a source to a caller with any right on it', async () => {
     const body = (await (await request('/sources/k3', { key: API_KEYS.viewer })).json()) as { name: string; commands: string[]; description: { fields: string[]; orgScope: { kind: string } } };
-    expect(body).toMatchObject({ name: 'k3', commands: ['get', 'search'], description: { orgScope: { kind: 'org' } } });
+    expect(body).toMatchObject({ name: 'k3', label: 'Kingdee K/3 Cloud (T_BD_CUSTOMER)', commands: ['get', 'search'], description: { orgScope: { kind: 'org' } } });
     expect(body.description.fields).toContain('taxId');
     expect((await request('/sources/nope', { key: API_KEYS.viewer })).status).toBe(404);
   });

@@ -1,4 +1,4 @@
-import { type Customer, type SourceDriver, createCustomerSource } from '@custcode/core';
+import { type Customer, type SourceReader, createCustomerSource } from '@custcode/core';
 import { createGenericSqlSource } from '@custcode/sql';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,7 +16,7 @@ function generatedSource() {
     source: 'big', erp: 'generic-sql', code: code(index), name: `生成客户有限公司第${index}号分公司（华东区域销售服务中心）`, phone: `138${String(index).padStart(8, '0')}`,
     address: `上海市浦东新区张江高科技园区碧波路${index}号${'楼'.repeat(20)}`, status: 'active', raw: { id: index, memo: 'x'.repeat(600) },
   });
-  const driver: SourceDriver = {
+  const reader: SourceReader = {
     name: 'big', erp: 'generic-sql', codeForm: 'as-is',
     describe: () => ({ fields: ['source', 'erp', 'code', 'name', 'phone', 'address', 'status'], orgScope: { kind: 'none' }, changeTracking: 'none', pinyinSearch: 'scan', unsupportedFilters: [], limits: { lookupBatch: 1000, page: 1000 }, resumable: true, details: {} }),
     async page({ after, limit }) {
@@ -27,7 +27,7 @@ function generatedSource() {
     count: async () => ROWS,
     close: async () => undefined,
   };
-  return createCustomerSource(driver);
+  return createCustomerSource(reader);
 }
 
 // A full collection before each sample, so RSS shows what is kept alive, not garbage awaiting collection.

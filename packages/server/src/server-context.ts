@@ -20,7 +20,7 @@ export interface ServerContext {
    */
   guarded(context: ServerRequestContext, name: string, command: AccessCommand): Promise<GuardedSource>;
   /** Sources the user may use at all, with the commands granted on each. */
-  visibleSources(user: string): { name: string; erp: string; commands: AccessCommand[] }[];
+  visibleSources(user: string): { name: string; erp: string; label: string; commands: AccessCommand[] }[];
   /** Throws the 404 of an unknown source when `name` is unknown or not visible to the user (logging a denial). */
   assertVisible(context: ServerRequestContext, name: string): void;
 }
@@ -45,7 +45,7 @@ export function createServerContext(options: ServerOptions, pool: SourcePool): S
     visibleSources(user) {
       return pool
         .names()
-        .map((name) => ({ name, erp: pool.erpOf(name) ?? '', commands: commandsOf(user, name) }))
+        .map((name) => ({ name, erp: pool.erpOf(name) ?? '', label: pool.labelOf(name) ?? '', commands: commandsOf(user, name) }))
         .filter((source) => source.commands.length > 0);
     },
     assertVisible(context, name) {

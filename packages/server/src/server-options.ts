@@ -9,9 +9,11 @@ export interface OpenedServerSource {
   secrets: string[];
 }
 
-/** A configured source: its ERP (listed without connecting) and how to open it (once, on first use). */
+/** A configured source: its ERP and product label (listed without connecting) and how to open it (once, on first use). */
 export interface ServerSourceEntry {
   erp: string;
+  /** The product as a person names it ("Yonyou U8 (Customer)"), as the adapter's descriptor gives it; `erp` when not given. */
+  label?: string;
   open: () => Promise<OpenedServerSource>;
 }
 

@@ -26,6 +26,12 @@ export class SourcePool {
     return Object.hasOwn(this.entries, name) ? this.entries[name]?.erp : undefined;
   }
 
+  /** The product label of a source: the one it was configured with, else its ERP value. */
+  labelOf(name: string): string | undefined {
+    const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
+    return entry && (entry.label ?? entry.erp);
+  }
+
   get(name: string): Promise<CustomerSource> {
     const entry = Object.hasOwn(this.entries, name) ? this.entries[name] : undefined;
     if (!entry) {

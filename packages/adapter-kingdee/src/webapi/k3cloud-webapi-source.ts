@@ -1,7 +1,7 @@
 import { createCustomerSource, type CustomerSource } from '@custcode/core';
 import type { ParsedKingdeeOptions } from '../kingdee-options.js';
 import { createK3CloudClient } from './k3cloud-webapi-client.js';
-import { createK3CloudWebApiDriver } from './k3cloud-webapi-driver.js';
+import { createK3CloudWebApiReader } from './k3cloud-webapi-reader.js';
 
 /** K/3 Cloud customers read through ExecuteBillQuery (options already validated). */
 export function createK3CloudWebApiSource(options: ParsedKingdeeOptions & { webApi: NonNullable<ParsedKingdeeOptions['webApi']> }): CustomerSource {
@@ -20,7 +20,7 @@ export function createK3CloudWebApiSource(options: ParsedKingdeeOptions & { webA
     },
   });
   return createCustomerSource(
-    createK3CloudWebApiDriver({
+    createK3CloudWebApiReader({
       name: options.name,
       client,
       pageRows: webApi.pageRows,

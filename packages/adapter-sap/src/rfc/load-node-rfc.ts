@@ -6,14 +6,13 @@ import type { NodeRfcModule } from './rfc-client.js';
 const importNodeRfc = () => import('node-rfc') as Promise<NodeRfcModule>;
 
 /**
- * Loads node-rfc on first use (through core's importOptional, which caches it). It needs SAP's proprietary
- * NW RFC SDK, so "not installed" (MODULE_NOT_FOUND) and "installed but the native library failed to load"
- * (ERR_DLOPEN_FAILED) are both common: the error says which and how to pass a client instead.
- * `importer` replaces the import in tests.
+ * Loads node-rfc on first use, or through `importer` (tests), both by core's importOptional. It needs
+ * SAP's proprietary NW RFC SDK, so "not installed" (MODULE_NOT_FOUND) and "installed but the native library
+ * failed to load" (ERR_DLOPEN_FAILED) are both common: the error says which and how to pass a client instead.
  */
 export async function loadNodeRfc(importer?: () => Promise<NodeRfcModule>): Promise<NodeRfcModule> {
   try {
-    return importer ? await importer() : await importOptional('node-rfc', importNodeRfc, 'The SAP source');
+    return await importOptional('node-rfc', importNodeRfc, 'The SAP source', importer ? { injected: importer } : {});
   } catch (error) {
     throw missingNodeRfc(MissingDriverError.isInstance(error) ? (error as Error).cause : error);
   }

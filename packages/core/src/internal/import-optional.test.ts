@@ -41,6 +41,21 @@ describe('importOptional', () => {
     expect(attempts).toBe(2);
   });
 
+  it('uses an injected importer instead, caching nothing: an injected failure is seen after the real package loaded', async () => {
+    const real = { connect: () => 'real', other: 1, third: 2 };
+    expect(await importOptional('fake-driver-f', async () => real, 'Reading')).toBe(real);
+    const injected = { connect: () => 'injected', other: 1, third: 2 };
+    expect(await importOptional('fake-driver-f', async () => real, 'Reading', { injected: async () => injected })).toBe(injected);
+    const cause = notFound();
+    const error = (await rejection(() => importOptional('fake-driver-f', async () => real, 'Reading a test database', { injected: () => Promise.reject(cause) }))) as MissingDriverError;
+    expect(isCustcodeError(error, 'DRIVER_MISSING')).toBe(true);
+    expect(error.packageName).toBe('fake-driver-f');
+    expect(error.hint).toBe('Install it next to custcode: npm install fake-driver-f');
+    expect(error.cause).toBe(cause);
+    expect(await importOptional('fake-driver-f', async () => ({}), 'Reading')).toBe(real);
+    expect(await importOptional('fake-driver-g', async () => real, 'Reading', { injected: async () => ({ default: injected }) })).toBe(injected);
+  });
+
   it('unwraps the default export of a CommonJS module', async () => {
     const driver = { createPool: () => 'pool' };
     expect(await importOptional('fake-driver-d', async () => ({ default: driver }), 'Reading')).toBe(driver);

@@ -31,13 +31,13 @@ async function* chunksOf(codes: Iterable<string> | AsyncIterable<string>, size: 
   if (chunk.length > 0) yield chunk;
 }
 
-/** One driver lookup of stored codes: the first row of each stored code. */
-export async function lookupBatch({ driver, retry, stored }: SourceContext, codes: string[], options: LookupOptions): Promise<Map<string, Customer>> {
+/** One reader lookup of stored codes: the first row of each stored code. */
+export async function lookupBatch({ reader, retry, stored }: SourceContext, codes: string[], options: LookupOptions): Promise<Map<string, Customer>> {
   const found = new Map<string, Customer>();
   if (codes.length === 0) return found;
   // The org is checked as the org filter of a search is (no NUL, bounded length).
   const org = options.org === undefined ? undefined : parseCustomerQuery({ org: options.org }).org;
-  const rows = await retry(() => driver.lookup(codes, org === undefined ? {} : { org }));
+  const rows = await retry(() => reader.lookup(codes, org === undefined ? {} : { org }));
   for (const row of rows) {
     const key = stored(row.code);
     if (!found.has(key)) found.set(key, row);

@@ -8,7 +8,8 @@ import { pagesOf } from './customer-pages.js';
 import { matchesFilter } from './match-filter.js';
 import type { CustomerFilter } from './v1/customer-query.js';
 import type { SourceDescription } from './v1/source-description.js';
-import type { Cursor, SourceDriver } from './v1/source-driver.js';
+import type { SourceDriver } from '../index.js';
+import type { Cursor, SourceReader } from './v1/source-reader.js';
 
 const customer = (code: string, name: string, extra: Partial<Customer> = {}): Customer => ({
   source: 'fake', erp: 'generic-sql', code, name, status: 'active', raw: {}, ...extra,
@@ -29,8 +30,8 @@ interface Calls {
   counts: CustomerFilter[];
 }
 
-/** A driver over `data` that records what the core asked of it; code order is JS string order. */
-function fakeDriver(data: Customer[], capabilities: Partial<ReturnType<SourceDriver['describe']>> = {}, codeForm: 'as-is' | 'sap-alpha' = 'as-is') {
+/** A reader over `data` that records what the core asked of it; code order is JS string order. */
+function fakeReader(data: Customer[], capabilities: Partial<ReturnType<SourceReader['describe']>> = {}, codeForm: 'as-is' | 'sap-alpha' = 'as-is') {
   const calls: Calls = { lookups: [], lookupOrgs: [], pages: [], counts: [] };
   const sorted = [...data].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const description: Omit<SourceDescription, 'name' | 'erp' | 'readOnly' | 'codeForm'> = {
@@ -44,7 +45,7 @@ function fakeDriver(data: Customer[], capabilities: Partial<ReturnType<SourceDri
     details: {},
     ...capabilities,
   };
-  const driver: SourceDriver = {
+  const reader: SourceReader = {
     name: 'fake',
     erp: 'generic-sql',
     codeForm,
@@ -64,7 +65,7 @@ function fakeDriver(data: Customer[], capabilities: Partial<ReturnType<SourceDri
     },
     async close() {},
   };
-  return { source: createCustomerSource(driver), driver, calls };
+  return { source: createCustomerSource(reader), reader, calls };
 }
 
 const collect = async <T>(iterable: AsyncIterable<T>) => {
@@ -76,20 +77,20 @@ const rejection = async (action: () => Promise<unknown>) => action().then(() => 
 
 describe('createCustomerSource: lookups', () => {
   it('get normalises the code and converts it to the stored form', async () => {
-    const { source, calls } = fakeDriver(rows, {}, 'sap-alpha');
+    const { source, calls } = fakeReader(rows, {}, 'sap-alpha');
     expect((await source.get(' １０００ '))?.name).toBe('北京星辰科技有限公司');
     expect(calls.lookups).toEqual([['0000001000']]);
     expect(await source.get('NOPE')).toBeUndefined();
   });
 
-  it('get rejects a malformed code before the driver sees it', async () => {
-    const { source, calls } = fakeDriver(rows);
+  it('get rejects a malformed code before the reader sees it', async () => {
+    const { source, calls } = fakeReader(rows);
     expect(isCustcodeError(await rejection(() => source.get('A\u0000B')), 'CODE_MALFORMED')).toBe(true);
     expect(calls.lookups).toEqual([]);
   });
 
   it('getMany batches distinct codes at limits.lookupBatch and answers every input in order', async () => {
-    const { source, calls } = fakeDriver(rows);
+    const { source, calls } = fakeReader(rows);
     const inputs = ['KH01', 'MISS1', 'KH01', ' C-100 ', 'KH02', 'MISS2', '1001', 'KH01'];
     const results = await collect(source.getMany(inputs));
     expect(results.map((result) => result.code)).toEqual(inputs);
@@ -102,7 +103,7 @@ describe('createCustomerSource: lookups', () => {
   });
 
   it('getMany answers a long run of one repeated code in bounded batches', async () => {
-    const { source, calls } = fakeDriver(rows);
+    const { source, calls } = fakeReader(rows);
     const inputs = Array.from({ length: 100 }, () => 'KH01');
     const results = await collect(source.getMany(inputs));
     expect(results.every((result) => result.customer?.code === 'KH01')).toBe(true);
@@ -112,13 +113,13 @@ describe('createCustomerSource: lookups', () => {
   });
 
   it('getMany treats malformed codes as misses and keeps going', async () => {
-    const { source } = fakeDriver(rows);
+    const { source } = fakeReader(rows);
     const results = await collect(source.getMany(['', 'KH01', 'A\u0000B', 'x'.repeat(500), 'KH02']));
     expect(results.map((result) => result.customer?.code)).toEqual([undefined, 'KH01', undefined, undefined, 'KH02']);
   });
 
   it('getMany passes org through and accepts async iterables', async () => {
-    const { source, calls } = fakeDriver(rows);
+    const { source, calls } = fakeReader(rows);
     async function* codes() {
       yield 'KH01';
       yield 'KH02';
@@ -132,19 +133,19 @@ describe('createCustomerSource: lookups', () => {
 
 describe('createCustomerSource: search and count', () => {
   it('streams every page in code order and stops on a short page', async () => {
-    const { source, calls } = fakeDriver(rows);
+    const { source, calls } = fakeReader(rows);
     expect((await collect(source.search())).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100', 'KH01', 'KH02']);
     expect(calls.pages.map((page) => page.after?.code)).toEqual([undefined, '1001', 'KH01']);
   });
 
   it('applies limit without reading further pages', async () => {
-    const { source, calls } = fakeDriver(rows);
+    const { source, calls } = fakeReader(rows);
     expect((await collect(source.search({ limit: 3 }))).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100']);
     expect(calls.pages.map((page) => page.limit)).toEqual([2, 1]);
   });
 
   it('asks for the next page while the current one is still being read', async () => {
-    const { source, calls } = fakeDriver(rows);
+    const { source, calls } = fakeReader(rows);
     const iterator = source.search()[Symbol.asyncIterator]();
     expect((await iterator.next()).value?.code).toBe('0000001000');
     expect(calls.pages.map((page) => page.after?.code)).toEqual([undefined, '1001']);
@@ -181,7 +182,7 @@ describe('createCustomerSource: search and count', () => {
   });
 
   it('offers the same rows page by page, with limit and a scanned text filter applied to the pages', async () => {
-    const { source } = fakeDriver(rows, { pinyinSearch: 'scan' });
+    const { source } = fakeReader(rows, { pinyinSearch: 'scan' });
     const pages = await collect(pagesOf(source.search()));
     expect(pages.map((page) => page.map((row) => row.code))).toEqual([['0000001000', '1001'], ['C-100', 'KH01'], ['KH02']]);
     const limited = await collect(pagesOf(source.search({ limit: 3 })));
@@ -192,12 +193,12 @@ describe('createCustomerSource: search and count', () => {
   });
 
   it('resumes after a cursor', async () => {
-    const { source } = fakeDriver(rows);
+    const { source } = fakeReader(rows);
     expect((await collect(source.search({ after: 'C-100' }))).map((row) => row.code)).toEqual(['KH01', 'KH02']);
   });
 
   it('evaluates text itself when pinyinSearch is scan, paging on past rows that miss', async () => {
-    const { source, calls } = fakeDriver(rows, { pinyinSearch: 'scan' });
+    const { source, calls } = fakeReader(rows, { pinyinSearch: 'scan' });
     expect((await collect(source.search({ text: 'bj', status: ['active', 'deleted'] }))).map((row) => row.code)).toEqual(['0000001000', 'KH02']);
     for (const page of calls.pages) expect(page.filter).toEqual({ status: ['active', 'deleted'] });
     expect((await collect(source.search({ text: 'bj', limit: 1 }))).map((row) => row.code)).toEqual(['0000001000']);
@@ -206,15 +207,15 @@ describe('createCustomerSource: search and count', () => {
   });
 
   it('pushes text down when pinyinSearch is pushdown, and drops an empty text', async () => {
-    const { source, calls } = fakeDriver(rows);
+    const { source, calls } = fakeReader(rows);
     await collect(source.search({ text: 'bj' }));
     expect(calls.pages[0]!.filter).toEqual({ text: 'bj' });
     expect(await source.count({ text: '' })).toBe(5);
     expect(calls.counts).toEqual([{}]);
   });
 
-  it('refuses filters the driver declares unsupported, from search and count', async () => {
-    const { source, calls } = fakeDriver(rows, { unsupportedFilters: ['phone'] });
+  it('refuses filters the reader declares unsupported, from search and count', async () => {
+    const { source, calls } = fakeReader(rows, { unsupportedFilters: ['phone'] });
     const searchError = await rejection(() => collect(source.search({ phone: '010' })));
     expect(isCustcodeError(searchError, 'QUERY_UNSUPPORTED')).toBe(true);
     expect((searchError as Error).message).toContain('phone');
@@ -237,15 +238,21 @@ describe('createCustomerSource: search and count', () => {
   });
 
   it('describe() adds the name, erp, code form and read-only flag', () => {
-    const { source } = fakeDriver(rows, {}, 'sap-alpha');
+    const { source } = fakeReader(rows, {}, 'sap-alpha');
     expect(source.describe()).toMatchObject({ name: 'fake', erp: 'generic-sql', codeForm: 'sap-alpha', readOnly: true });
     expect(source.specificationVersion).toBe('v1');
   });
 
-  it('describe() shows what the driver learnt while reading (warnings), not a copy taken when the source was built', async () => {
-    const { driver } = fakeDriver(rows);
+  it('still takes a reader typed by its deprecated name SourceDriver', async () => {
+    const { reader } = fakeReader(rows);
+    const typedByOldName: SourceDriver = reader;
+    expect(await createCustomerSource(typedByOldName).count()).toBe(rows.length);
+  });
+
+  it('describe() shows what the reader learnt while reading (warnings), not a copy taken when the source was built', async () => {
+    const { reader } = fakeReader(rows);
     const warnings: string[] = [];
-    const source = createCustomerSource({ ...driver, describe: () => ({ ...driver.describe(), ...(warnings.length === 0 ? {} : { warnings: [...warnings] }) }) });
+    const source = createCustomerSource({ ...reader, describe: () => ({ ...reader.describe(), ...(warnings.length === 0 ? {} : { warnings: [...warnings] }) }) });
     expect(source.describe().warnings).toBeUndefined();
     warnings.push('text table T005U not readable');
     expect(source.describe()).toMatchObject({ name: 'fake', readOnly: true, warnings: ['text table T005U not readable'] });
@@ -253,14 +260,14 @@ describe('createCustomerSource: search and count', () => {
 });
 
 describe('createCustomerSource: scans', () => {
-  /** A driver whose scan hands on pages of 2 after the cursor; `failAfter` pages into the first scan, it loses the connection. */
-  function scanningDriver(options: { busy?: boolean; failAfter?: number } = {}) {
+  /** A reader whose scan hands on pages of 2 after the cursor; `failAfter` pages into the first scan, it loses the connection. */
+  function scanningReader(options: { busy?: boolean; failAfter?: number } = {}) {
     const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const scans: Array<{ after?: string; limit?: number }> = [];
     let open = 0;
-    const base = fakeDriver(rows);
+    const base = fakeReader(rows);
     const calls = base.calls;
-    const driver: SourceDriver = {
+    const reader: SourceReader = {
       name: 'fake',
       erp: 'generic-sql',
       codeForm: 'as-is',
@@ -292,28 +299,28 @@ describe('createCustomerSource: scans', () => {
       count: async () => 0,
       close: async () => {},
     };
-    return { source: createCustomerSource(driver, { retryDelayMs: 1 }), scans, calls, open: () => open };
+    return { source: createCustomerSource(reader, { retryDelayMs: 1 }), scans, calls, open: () => open };
   }
 
   it('reads a search with one scan, and scans again after the last row handed on when the connection is lost', async () => {
-    const { source, scans, calls } = scanningDriver({ failAfter: 1 });
+    const { source, scans, calls } = scanningReader({ failAfter: 1 });
     expect((await collect(source.search())).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100', 'KH01', 'KH02']);
     expect(scans).toEqual([{}, { after: '1001' }]);
     expect(calls.pages).toEqual([]);
-    const limited = scanningDriver();
+    const limited = scanningReader();
     expect((await collect(limited.source.search({ limit: 3 }))).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100']);
     expect(limited.scans).toEqual([{ limit: 3 }]);
   });
 
-  it('reads pages when the driver has no connection free to stream', async () => {
-    const { source, calls } = scanningDriver({ busy: true });
+  it('reads pages when the reader has no connection free to stream', async () => {
+    const { source, calls } = scanningReader({ busy: true });
     expect((await collect(source.search())).map((row) => row.code)).toEqual(['0000001000', '1001', 'C-100', 'KH01', 'KH02']);
     expect(calls.pages.map((page) => page.after?.code)).toEqual([undefined, '1001', 'KH01']);
   });
 
   it('ends the scan when the reader stops on its first page', async () => {
-    const driver = scanningDriver();
-    for await (const _row of driver.source.search()) break;
-    expect(driver.open()).toBe(0);
+    const reader = scanningReader();
+    for await (const _row of reader.source.search()) break;
+    expect(reader.open()).toBe(0);
   });
 });

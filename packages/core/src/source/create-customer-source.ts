@@ -10,29 +10,29 @@ import type { SourceContext } from './source-context.js';
 import type { CustomerQuery } from './v1/customer-query.js';
 import type { CustomerSource } from './v1/customer-source.js';
 import type { SourceDescription } from './v1/source-description.js';
-import type { SourceDriver } from './v1/source-driver.js';
+import type { SourceReader } from './v1/source-reader.js';
 
 /**
- * Builds the user-facing `CustomerSource` on top of an adapter's `SourceDriver`: code normalisation,
+ * Builds the user-facing `CustomerSource` on top of an adapter's `SourceReader`: code normalisation,
  * batching under the backend's limit (batched-lookup), keyset paging and scanning with a resumable cursor
- * (search-pages), filters the driver cannot answer checked in memory (query-plan).
+ * (search-pages), filters the reader cannot answer checked in memory (query-plan).
  */
-export function createCustomerSource(driver: SourceDriver, options: RetryOptions = {}): CustomerSource {
+export function createCustomerSource(reader: SourceReader, options: RetryOptions = {}): CustomerSource {
   const context: SourceContext = {
-    driver,
-    capabilities: driver.describe(),
+    reader,
+    capabilities: reader.describe(),
     retryOptions: options,
     retry: (operation) => retryOnLostConnection(operation, options),
-    stored: (code) => toStoredCode(code, driver.codeForm),
+    stored: (code) => toStoredCode(code, reader.codeForm),
   };
-  // Asked again on every describe(): a driver learns things while reading (warnings), the rest stays fixed.
-  const describe = (): SourceDescription => ({ ...driver.describe(), name: driver.name, erp: driver.erp, codeForm: driver.codeForm, readOnly: true });
+  // Asked again on every describe(): a reader learns things while reading (warnings), the rest stays fixed.
+  const describe = (): SourceDescription => ({ ...reader.describe(), name: reader.name, erp: reader.erp, codeForm: reader.codeForm, readOnly: true });
   const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => searchPages(context, query));
 
   return {
     specificationVersion: 'v1',
-    name: driver.name,
-    erp: driver.erp,
+    name: reader.name,
+    erp: reader.erp,
     async get(code, lookup = {}) {
       const key = context.stored(parseCodeInput(code));
       return (await lookupBatch(context, [key], lookup)).get(key);
@@ -42,12 +42,12 @@ export function createCustomerSource(driver: SourceDriver, options: RetryOptions
     async count(filter = {}) {
       const { limit: _limit, after: _after, ...parsed } = parseCustomerQuery(filter);
       const { pushed, residual } = planQuery(context, parsed);
-      if (!residual) return context.retry(() => driver.count(pushed));
+      if (!residual) return context.retry(() => reader.count(pushed));
       let total = 0;
       for await (const _row of search(parsed)) total++;
       return total;
     },
     describe,
-    close: () => driver.close(),
+    close: () => reader.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Customer } from '../customer/customer-schema.js';
 import { alphaInput, normalizeCode } from '../code/normalize-code.js';
-import type { Cursor } from './v1/source-driver.js';
+import type { Cursor } from './v1/source-reader.js';
 
 /**
  * `after` cursors are either a plain code (resume after that code) or `~` + base64url JSON

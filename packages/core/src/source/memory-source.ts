@@ -6,7 +6,7 @@ import { compareCursors, keyOf } from './cursor.js';
 import { matchesFilter } from './match-filter.js';
 import type { CustomerSource } from './v1/customer-source.js';
 import type { RawColumns } from './v1/source-description.js';
-import type { Cursor, SourceDriver } from './v1/source-driver.js';
+import type { Cursor, SourceReader } from './v1/source-reader.js';
 
 export interface MemorySourceOptions {
   name: string;
@@ -36,7 +36,7 @@ export function createMemorySource(options: MemorySourceOptions): CustomerSource
   }
   const present = new Set(CUSTOMER_FIELDS.filter((field) => rows.some((row) => row[field] !== undefined)));
 
-  const driver: SourceDriver = {
+  const reader: SourceReader = {
     name: options.name,
     erp: options.erp ?? 'file',
     codeForm,
@@ -89,5 +89,5 @@ export function createMemorySource(options: MemorySourceOptions): CustomerSource
     },
     async close() {},
   };
-  return createCustomerSource(driver);
+  return createCustomerSource(reader);
 }

@@ -4,18 +4,18 @@ import { matchesFilter } from './match-filter.js';
 import type { SourceContext } from './source-context.js';
 import type { CustomerFilter } from './v1/customer-query.js';
 
-/** A filter split into what the driver evaluates and what the core must check itself. */
+/** A filter split into what the reader evaluates and what the core must check itself. */
 export interface QueryPlan {
   pushed: CustomerFilter;
   residual: CustomerFilter | undefined;
 }
 
-/** Splits a filter by the driver's capabilities; a filter the source cannot answer at all is an error. */
-export function planQuery({ driver, capabilities }: SourceContext, filter: CustomerFilter): QueryPlan {
+/** Splits a filter by the reader's capabilities; a filter the source cannot answer at all is an error. */
+export function planQuery({ reader, capabilities }: SourceContext, filter: CustomerFilter): QueryPlan {
   for (const key of capabilities.unsupportedFilters) {
     if ((filter as Record<string, unknown>)[key] !== undefined) {
       throw new UnsupportedQueryError({
-        message: `Source "${driver.name}" (${driver.erp}) cannot filter by "${key}": the ERP has no such column in this mapping.`,
+        message: `Source "${reader.name}" (${reader.erp}) cannot filter by "${key}": the ERP has no such column in this mapping.`,
         hint: `Remove the "${key}" filter, or map a column for it in the source's configuration.`,
       });
     }

@@ -6,19 +6,19 @@ import { handOn, planQuery } from './query-plan.js';
 import { waitBeforeRetry } from './retry.js';
 import type { SourceContext } from './source-context.js';
 import type { CustomerFilter, CustomerQuery } from './v1/customer-query.js';
-import type { Cursor, SourceDriver } from './v1/source-driver.js';
+import type { Cursor, SourceReader } from './v1/source-reader.js';
 
 /**
- * Pages of matching customers, keyset-paged with the next page prefetched, or read by the driver's scan
+ * Pages of matching customers, keyset-paged with the next page prefetched, or read by the reader's scan
  * when more than a page is wanted; the query is checked when the first page is asked for.
  */
 export async function* searchPages(context: SourceContext, query: CustomerQuery): AsyncGenerator<Customer[]> {
-  const { driver, capabilities, retry } = context;
+  const { reader, capabilities, retry } = context;
   const { limit, after, ...filter } = parseCustomerQuery(query);
   const { pushed, residual } = planQuery(context, filter);
   const pageSize = capabilities.limits.page;
   const fetchPage = (cursor: Cursor | undefined, wanted: number): Promise<Customer[]> => {
-    const rows = retry(() => driver.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, wanted), ...(cursor ? { after: cursor } : {}) }));
+    const rows = retry(() => reader.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, wanted), ...(cursor ? { after: cursor } : {}) }));
     // A prefetched page may fail while the caller is still busy with the previous one (or has stopped):
     // the failure is seen where the page is awaited, never as an unhandled rejection.
     rows.catch(() => {});
@@ -27,11 +27,11 @@ export async function* searchPages(context: SourceContext, query: CustomerQuery)
   let remaining = limit ?? Number.POSITIVE_INFINITY;
   if (remaining <= 0) return;
   const start = after === undefined ? undefined : storedCursor(context, after);
-  // More than a page wanted and a driver that can read it in one statement: no round trip per page.
-  if (driver.scan && remaining > pageSize) {
-    const scanned = scanPages(context, driver.scan.bind(driver), pushed, residual, start, remaining);
+  // More than a page wanted and a reader that can read it in one statement: no round trip per page.
+  if (reader.scan && remaining > pageSize) {
+    const scanned = scanPages(context, reader.scan.bind(reader), pushed, residual, start, remaining);
     const first = await scanned.next();
-    // A driver with no connection free for a stream: read pages like every other driver.
+    // A reader with no connection free for a stream: read pages like every other reader.
     if (first.done !== true || first.value !== 'busy') {
       try {
         if (first.done !== true) yield first.value as Customer[];
@@ -51,7 +51,7 @@ export async function* searchPages(context: SourceContext, query: CustomerQuery)
     // A full page: ask for the next one now, so the database works while the caller consumes this one.
     const wanted = residual ? remaining : remaining - rows.length;
     if (rows.length >= pageSize && rows.length > 0 && wanted > 0) {
-      cursor = positionAfter(rows, driver.codeForm, cursor);
+      cursor = positionAfter(rows, reader.codeForm, cursor);
       next = fetchPage(cursor, wanted);
     }
     const page = handOn(rows, residual, remaining);
@@ -62,12 +62,12 @@ export async function* searchPages(context: SourceContext, query: CustomerQuery)
 }
 
 /**
- * A driver's scan, started again after the last row handed on when the connection is lost mid-way.
- * Returns 'busy' (before any page) when the driver cannot stream now.
+ * A reader's scan, started again after the last row handed on when the connection is lost mid-way.
+ * Returns 'busy' (before any page) when the reader cannot stream now.
  */
 async function* scanPages(
-  { driver, retryOptions }: SourceContext,
-  scan: NonNullable<SourceDriver['scan']>,
+  { reader, retryOptions }: SourceContext,
+  scan: NonNullable<SourceReader['scan']>,
   pushed: CustomerFilter,
   residual: CustomerFilter | undefined,
   start: Cursor | undefined,
@@ -82,12 +82,12 @@ async function* scanPages(
       if (pages === undefined) {
         // Busy before anything was read: the caller pages instead. Mid-way, wait and scan again.
         if (cursor === start && remaining === wanted) return 'busy';
-        throw new ConnectionError({ reason: 'closed', message: `Source "${driver.name}" has no connection free to continue the stream.`, hint: 'Retry when fewer exports run at once.' });
+        throw new ConnectionError({ reason: 'closed', message: `Source "${reader.name}" has no connection free to continue the stream.`, hint: 'Retry when fewer exports run at once.' });
       }
       for await (const rows of pages) {
         if (rows.length === 0) continue;
         attempt = 0;
-        cursor = positionAfter(rows, driver.codeForm, cursor);
+        cursor = positionAfter(rows, reader.codeForm, cursor);
         const page = handOn(rows, residual, remaining);
         remaining -= page.length;
         if (page.length > 0) yield page;

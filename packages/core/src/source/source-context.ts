@@ -1,13 +1,13 @@
 import type { RetryOptions } from './retry.js';
-import type { SourceDriver } from './v1/source-driver.js';
+import type { SourceReader } from './v1/source-reader.js';
 
-/** What the modules behind `createCustomerSource` share: the driver, its fixed capabilities and how to retry. */
+/** What the modules behind `createCustomerSource` share: the reader, its fixed capabilities and how to retry. */
 export interface SourceContext {
-  driver: SourceDriver;
-  capabilities: ReturnType<SourceDriver['describe']>;
+  reader: SourceReader;
+  capabilities: ReturnType<SourceReader['describe']>;
   retryOptions: RetryOptions;
-  /** Runs a driver call again when its connection is lost. */
+  /** Runs a reader call again when its connection is lost. */
   retry<T>(operation: () => Promise<T>): Promise<T>;
-  /** The form a code is stored in by this driver (ALPHA padding, case). */
+  /** The form a code is stored in by this reader (ALPHA padding, case). */
   stored(code: string): string;
 }

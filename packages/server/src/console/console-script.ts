@@ -254,7 +254,7 @@ export const CONSOLE_SCRIPT = String.raw`'use strict';
       state.sources = body.sources;
       var select = $('source');
       clear(select);
-      body.sources.forEach(function (source) { select.appendChild(element('option', { value: source.name, text: source.name + ' (' + source.erp + ')' })); });
+      body.sources.forEach(function (source) { select.appendChild(element('option', { value: source.name, text: source.name + ' — ' + (source.label || source.erp) })); });
       var last = stored('custcode.source', '');
       if (body.sources.some(function (source) { return source.name === last; })) select.value = last;
       updateActions();

@@ -46,6 +46,7 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
   it('searches as you type, opens a customer with its raw columns, and exports', async () => {
     const page = await signedIn(API_KEYS.analyst);
     expect(await page.textContent('h1')).toContain('客户编号查询');
+    expect(await page.textContent('#source option[value="k3"]')).toBe('k3 — Kingdee K/3 Cloud (T_BD_CUSTOMER)');
     expect(await codes(page)).toEqual(['C0001', 'C0002', 'C0003', 'C0004', 'C0005']);
     await page.fill('#search', 'bjhx');
     await expect.poll(() => codes(page)).toEqual(['C0001']);

@@ -16,7 +16,14 @@ const errorSchema = z.object({
   }),
 });
 const sourceListSchema = z.object({
-  sources: z.array(z.object({ name: z.string(), erp: z.string(), commands: z.array(z.enum(['get', 'search', 'export', 'audit', 'migrate'])) })),
+  sources: z.array(
+    z.object({
+      name: z.string(),
+      erp: z.string(),
+      label: z.string().describe('the ERP product as a person names it, e.g. "Yonyou U8 (Customer)"'),
+      commands: z.array(z.enum(['get', 'search', 'export', 'audit', 'migrate'])),
+    }),
+  ),
 });
 const pageSchema = z.object({
   items: z.array(customerSchema),
@@ -70,7 +77,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     security: [{ apiKey: [] }],
     paths: {
       '/health': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'ok' } } } },
-      '/sources': { get: { summary: 'Sources the caller may use, with the granted commands', responses: { '200': { description: 'ok', content: json('SourceList') }, ...errors } } },
+      '/sources': { get: { summary: 'Sources the caller may use (name, ERP, product label), with the granted commands', responses: { '200': { description: 'ok', content: json('SourceList') }, ...errors } } },
       '/sources/{name}': {
         get: {
           summary: 'What a source can do (fields, org scoping, change tracking, limits) and the commands granted on it',

@@ -33,11 +33,11 @@ export const fixturePolicy: AccessPolicy = {
   },
 };
 
-export const entryOf = (source: CustomerSource): ServerSourceEntry => ({ erp: source.erp, open: async () => ({ source, secrets: [] }) });
+export const entryOf = (source: CustomerSource, label?: string): ServerSourceEntry => ({ erp: source.erp, ...(label === undefined ? {} : { label }), open: async () => ({ source, secrets: [] }) });
 
 export function fixtureApp(options: { policy?: AccessPolicy | undefined; sources?: Record<string, ServerSourceEntry> } = {}) {
   const accessLog = createMemoryAccessLog();
-  const sources = options.sources ?? { k3: entryOf(createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers: fixtureCustomers(), pageSize: 2 })) };
+  const sources = options.sources ?? { k3: entryOf(createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers: fixtureCustomers(), pageSize: 2 }), 'Kingdee K/3 Cloud (T_BD_CUSTOMER)') };
   const custcode = createCustcodeApp({
     sources,
     ...('policy' in options ? (options.policy ? { policy: options.policy } : {}) : { policy: fixturePolicy }),

@@ -1,4 +1,4 @@
-import { ConfigError, createCustomerSource, type Customer, type CustomerSource, type SourceDriver } from '@custcode/core';
+import { ConfigError, createCustomerSource, type Customer, type CustomerSource, type SourceReader } from '@custcode/core';
 import { compileCustomerQuery, type CustomerQueryShape } from '../compile/compile-customer-query.js';
 import { dialectFor } from '../dialects/dialects.js';
 import { createExecutor } from '../executor/create-executor.js';
@@ -92,7 +92,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   const streamArrays = executor.streamArrays?.bind(executor);
   let streaming = 0;
 
-  const driver: SourceDriver = {
+  const reader: SourceReader = {
     name,
     erp: mapping.erp,
     codeForm: mapping.codeForm ?? 'as-is',
@@ -124,5 +124,5 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     },
     close: () => executor.close(),
   };
-  return createCustomerSource(driver, options.retries === undefined ? {} : { retries: options.retries });
+  return createCustomerSource(reader, options.retries === undefined ? {} : { retries: options.retries });
 }

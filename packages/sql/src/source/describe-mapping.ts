@@ -6,7 +6,7 @@ import type { ColumnRef, FieldSpec, TableMapping } from '../mapping/table-mappin
 import { valueColumns } from './mapping-columns.js';
 import { rawKey } from './row-to-customer.js';
 
-export type DriverDescription = Omit<SourceDescription, 'name' | 'erp' | 'readOnly' | 'codeForm'>;
+export type ReaderDescription = Omit<SourceDescription, 'name' | 'erp' | 'readOnly' | 'codeForm'>;
 
 /**
  * Codes per lookup: 1,000 (measured sweet spot, and Oracle's IN-list limit), lower when the engine's
@@ -18,7 +18,7 @@ export function lookupBatchSize(dialect: SqlDialect, mapping: TableMapping): num
 }
 
 /** What a mapped table can do, for `describe()`. */
-export function describeMapping(mapping: TableMapping, dialect: SqlDialect, pageSize: number): DriverDescription {
+export function describeMapping(mapping: TableMapping, dialect: SqlDialect, pageSize: number): ReaderDescription {
   const mapped = new Set<CustomerField>(['source', 'erp', 'code', 'name', 'status']);
   for (const field of CUSTOMER_TEXT_FIELDS) if (mapping.fields[field] !== undefined) mapped.add(field);
   if (mapping.fields.createdAt) mapped.add('createdAt');

@@ -1,12 +1,15 @@
 import { request } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 import { hashApiKey } from '@custcode/access';
+import { ConfigError } from '@custcode/core';
 import type { RunningServer } from '@custcode/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENTS_CSV, clientsConfig } from '../../../test/fixtures.js';
 import { captureIo, tempProject } from '../../../test/test-io.js';
 import type { CommandIo } from '../../command-io.js';
-import { runServe } from './serve-command.js';
+import { loadConfig } from '../../config/load-config.js';
+import { loadDescriptor } from '../../sources/adapter-registry.js';
+import { runServe, serverSources } from './serve-command.js';
 
 const roles = {
   viewer: { sources: { clients: { commands: ['get', 'search'], mask: ['phone'] } } },
@@ -46,6 +49,27 @@ describe('custcode serve', () => {
     const views = (await (await get('/views', 'crm-key')).json()) as { views: Record<string, unknown> };
     expect(Object.keys(views.views)).toEqual(['south-active', 'changed']);
     expect((await get('/')).headers.get('content-type')).toContain('text/html');
+  });
+
+  it('lists each source with the product label of its adapter registry descriptor', async () => {
+    const list = await (await fetch(`${server.url}/sources`, { headers: { authorization: 'Bearer crm-key' } })).json();
+    expect(list).toEqual({ sources: [{ name: 'clients', erp: 'file', label: (await loadDescriptor('file')).label, commands: ['get', 'search'] }] });
+  });
+
+  it('takes each label from the registry descriptor of the source\'s product, without opening it', async () => {
+    const other = tempProject({ sources: { u8: { erp: 'yonyou-u8', url: 'mssql://sa@127.0.0.1:1/UFDATA' }, clients: clientsConfig().sources.clients } });
+    try {
+      const loaded = await loadConfig(captureIo(other.directory).io);
+      const sources = serverSources(loaded, {});
+      expect(sources.u8).toMatchObject({ erp: 'yonyou-u8', label: (await loadDescriptor('yonyou-u8')).label });
+      expect(sources.u8?.label).toBe('Yonyou U8 (Customer)');
+      expect(sources.clients).toMatchObject({ erp: 'file', label: 'CSV / XLSX file' });
+      // A product whose adapter package is not installed keeps its ERP value as the label.
+      const unavailable = serverSources({ ...loaded, adapters: new Map([['file' as const, new ConfigError({ message: 'not installed' })]]) }, {});
+      expect(unavailable.clients?.label).toBe('file');
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('answers only to IP addresses, localhost and the names given with --allowed-host', async () => {

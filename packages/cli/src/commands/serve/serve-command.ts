@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
+import { ConfigError } from '@custcode/core';
 import { createCustcodeApp, type RunningServer, type ServerSourceEntry, startServer } from '@custcode/server';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
-import { loadConfig } from '../../config/load-config.js';
+import { type LoadedConfig, loadConfig } from '../../config/load-config.js';
 import { reportError } from '../../output/report-error.js';
 import { UsageError } from '../../output/usage-error.js';
 import { openSource } from '../../sources/open-source.js';
@@ -58,6 +59,20 @@ function untilStopped(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/**
+ * The configured sources as the server lists and opens them: the product label from the adapter registry's
+ * descriptor (the ERP value when the adapter package is not installed), opened through the registry on first use.
+ */
+export function serverSources(loaded: LoadedConfig, env: NodeJS.ProcessEnv): Record<string, ServerSourceEntry> {
+  return Object.fromEntries(
+    Object.entries(loaded.config.sources).map(([name, config]): [string, ServerSourceEntry] => {
+      const adapter = loaded.adapters.get(config.erp);
+      const label = adapter === undefined || adapter instanceof ConfigError ? config.erp : adapter.label;
+      return [name, { erp: config.erp, label, open: () => openSource(loaded, name, env, 'unguarded') }];
+    }),
+  );
+}
+
 /** `custcode serve [--port 8080] [--host 127.0.0.1]`: the REST API and the web console over the configured sources. */
 export async function runServe(io: CommandIo, options: ServeOptions): Promise<number> {
   let running: RunningServer | undefined;
@@ -65,9 +80,7 @@ export async function runServe(io: CommandIo, options: ServeOptions): Promise<nu
     const loaded = await loadConfig(io, options.config);
     const port = parsePort(options.port);
     const host = options.host ?? '127.0.0.1';
-    const sources: Record<string, ServerSourceEntry> = Object.fromEntries(
-      Object.entries(loaded.config.sources).map(([name, config]) => [name, { erp: config.erp, open: () => openSource(loaded, name, io.env, 'unguarded') }]),
-    );
+    const sources = serverSources(loaded, io.env);
     const accessLog = openAccessLog(loaded);
     const policy = accessPolicyOf(loaded);
     const app = createCustcodeApp({

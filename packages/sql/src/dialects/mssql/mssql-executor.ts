@@ -1,6 +1,6 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { serverTarget } from '../server-target.js';
+import { databaseServerTarget } from '../database-server-target.js';
 import { createDriverExecutor, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import type { DriverTarget } from '../sql-dialect.js';
 
@@ -37,7 +37,7 @@ const flag = (value: string | undefined, fallback: boolean) => (value === undefi
  * URL options: `encrypt`, `trustServerCertificate`, `instanceName`.
  */
 export function createMssqlExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const { url, password, description, secrets } = serverTarget(target, options, 'the given SQL Server pool');
+  const { url, password, description, secrets } = databaseServerTarget(target, options, 'the given SQL Server pool');
   let driver: MssqlModule | undefined;
   return createDriverExecutor({
     dialect: 'mssql',

@@ -1,6 +1,6 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { serverTarget } from '../server-target.js';
+import { databaseServerTarget } from '../database-server-target.js';
 import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 import { type PooledConnection, streamStatement } from './mysql-stream.js';
@@ -43,7 +43,7 @@ const loadDriver = (options: ExecutorOptions) =>
  * exact strings, sessions set to READ ONLY. The query timeout is mysql2's own `timeout` option.
  */
 export function createMysqlExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const { url, password, description, secrets } = serverTarget(target, options, 'the given MySQL client');
+  const { url, password, description, secrets } = databaseServerTarget(target, options, 'the given MySQL client');
   return createDriverExecutor({
     dialect: 'mysql',
     target: description,

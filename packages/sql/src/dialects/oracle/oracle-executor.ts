@@ -1,6 +1,6 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { serverTarget } from '../server-target.js';
+import { databaseServerTarget } from '../database-server-target.js';
 import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
@@ -42,7 +42,7 @@ function wallClock(value: unknown): unknown {
  * URL: `oracle://user@host:1521/SERVICE_NAME`.
  */
 export function createOracleExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const { url, password, description, secrets } = serverTarget(target, options, 'the given Oracle pool');
+  const { url, password, description, secrets } = databaseServerTarget(target, options, 'the given Oracle pool');
   return createDriverExecutor({
     dialect: 'oracle',
     target: description,

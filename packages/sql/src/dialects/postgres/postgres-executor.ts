@@ -1,6 +1,6 @@
 import type { ExecutorOptions, SqlExecutor, SqlRow } from '../../executor/sql-executor.js';
 import { loadDriverPackage } from '../load-driver-package.js';
-import { serverTarget } from '../server-target.js';
+import { databaseServerTarget } from '../database-server-target.js';
 import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
 
@@ -40,7 +40,7 @@ function textDates(base: PgTypes | undefined): PgTypes {
  * and `query_timeout` on the client, dates as text.
  */
 export function createPostgresExecutor(target: DriverTarget, options: ExecutorOptions): SqlExecutor {
-  const { url, password, description, secrets } = serverTarget(target, options, 'the given PostgreSQL client');
+  const { url, password, description, secrets } = databaseServerTarget(target, options, 'the given PostgreSQL client');
   return createDriverExecutor({
     dialect: 'postgres',
     target: description,

@@ -1,10 +1,10 @@
 import { redactUrl } from '@custcode/core/adapter';
-import { type Customer, type CustomerFilter, type SourceDriver } from '@custcode/core';
+import { type Customer, type CustomerFilter, type SourceReader } from '@custcode/core';
 import { BD_CUSTOMER_FIELD_KEYS, BD_CUSTOMER_ORDER, BD_CUSTOMER_RAW_COLUMNS, customerFromRow, matchesBdCustomer } from './bd-customer-fields.js';
 import { filterStringFor, lookupFilterString, type FilterPlan } from './filter-string.js';
 import type { K3CloudClient } from './k3cloud-webapi-client.js';
 
-export interface K3CloudWebApiDriverOptions {
+export interface K3CloudWebApiReaderOptions {
   name: string;
   client: K3CloudClient;
   /** Rows per ExecuteBillQuery call (`Limit`, at most 2000). */
@@ -19,11 +19,11 @@ export interface K3CloudWebApiDriverOptions {
 const CALLS_PER_PAGE = 5;
 
 /**
- * K/3 Cloud `BD_Customer` over ExecuteBillQuery as a core SourceDriver. Filters are pushed into the
+ * K/3 Cloud `BD_Customer` over ExecuteBillQuery as a core SourceReader. Filters are pushed into the
  * FilterString; every row is then checked again with core's matchesFilter (category/region also by
  * number), so answers keep the reference semantics where SQL Server's case-insensitive collation differs.
  */
-export function createK3CloudWebApiDriver(options: K3CloudWebApiDriverOptions): SourceDriver {
+export function createK3CloudWebApiReader(options: K3CloudWebApiReaderOptions): SourceReader {
   const { client, pageRows } = options;
 
   /** Streams the rows of one FilterString, paged by StartRow; `visit` returns false to stop. */

@@ -3,7 +3,7 @@ import type { ConnectionUrl } from './connection-url.js';
 import { describeTarget } from './driver-executor.js';
 import type { DriverTarget } from './sql-dialect.js';
 
-export interface ServerTarget {
+export interface DatabaseServerTarget {
   /** The parsed URL; undefined when the caller passed its own client. */
   url: ConnectionUrl | undefined;
   /** `options.password` wins over one written in the URL. */
@@ -15,7 +15,7 @@ export interface ServerTarget {
 }
 
 /** What a database-server dialect (not SQLite) needs to know about where it connects. */
-export function serverTarget(target: DriverTarget, options: ExecutorOptions, clientLabel: string): ServerTarget {
+export function databaseServerTarget(target: DriverTarget, options: ExecutorOptions, clientLabel: string): DatabaseServerTarget {
   const url = 'url' in target ? target.url : undefined;
   return {
     url,

@@ -8,8 +8,8 @@ export interface Cursor {
   code: string;
   org?: string;
   /**
-   * How many rows with exactly this key (code and org) were handed on already. A driver whose rows can
-   * share a key (memory and file sources: several empty codes) skips only that many of them; a driver
+   * How many rows with exactly this key (code and org) were handed on already. A reader whose rows can
+   * share a key (memory and file sources: several empty codes) skips only that many of them; a reader
    * whose keys are unique may skip the whole key, as it does without `seen`.
    */
   seen?: number;
@@ -18,9 +18,9 @@ export interface Cursor {
 /**
  * What an adapter implements. It is smaller than `CustomerSource`: `createCustomerSource` builds code
  * normalisation, batching, cursors, in-memory fallbacks and validation on top of it, once.
- * Codes passed to a driver are already in the backend's stored form (see `codeForm`).
+ * Codes passed to a reader are already in the backend's stored form (see `codeForm`).
  */
-export interface SourceDriver {
+export interface SourceReader {
   readonly name: string;
   readonly erp: ErpKind;
   /** How codes are stored: `sap-alpha` pads all-digit codes to 10 characters. */
@@ -38,7 +38,7 @@ export interface SourceDriver {
    * release the statement. A lost connection fails the scan; the core then scans again after the last
    * row it handed on, as it would continue paging. `undefined` when the source cannot stream right now
    * (every connection it may hold for streams is busy): the core then reads pages. The core iterates a
-   * returned scan at once, so a driver may reserve its connection when `scan` is called.
+   * returned scan at once, so a reader may reserve its connection when `scan` is called.
    */
   scan?(request: { filter: CustomerFilter; after?: Cursor; limit?: number }): AsyncIterable<Customer[]> | undefined;
   /** Rows whose stored code is one of `codes` (at most `limits.lookupBatch` of them, no duplicates). */
@@ -46,3 +46,6 @@ export interface SourceDriver {
   count(filter: CustomerFilter): Promise<number>;
   close(): Promise<void>;
 }
+
+/** @deprecated Renamed SourceReader. */
+export type SourceDriver = SourceReader;

@@ -1,5 +1,5 @@
 import { compareCursors, matchesFilter } from '@custcode/core/adapter';
-import { type Customer, type CustomerFilter, type Cursor, type SourceDriver } from '@custcode/core';
+import { type Customer, type CustomerFilter, type Cursor, type SourceReader } from '@custcode/core';
 import { kna1Pushdown } from './mappings/kna1-filter.js';
 import { combineStatus, kna1ToCustomer } from './mappings/kna1-mapping.js';
 import { sapCustomerFields, sapRawColumns } from './mappings/sap-fields.js';
@@ -12,13 +12,13 @@ import type { RfcTransport } from './rfc/rfc-transport.js';
 import type { ResolvedSapSourceOptions } from './sap-options.js';
 import { textTablesWarning } from './text-tables-warning.js';
 
-/** The SourceDriver over KNA1 (+ KNB1 or KNVV): keyset pages by exact KUNNR ranges, lookups by IN lists. */
-export function createSapDriver(options: ResolvedSapSourceOptions, transport: RfcTransport): SourceDriver {
-  const reader = new ReadTableClient(transport, options.functionModule, options.rowWidth);
-  const keyWindows = new KeyWindows(reader, 'KNA1', options.keyWindow);
+/** The SourceReader over KNA1 (+ KNB1 or KNVV): keyset pages by exact KUNNR ranges, lookups by IN lists. */
+export function createSapReader(options: ResolvedSapSourceOptions, transport: RfcTransport): SourceReader {
+  const readTable = new ReadTableClient(transport, options.functionModule, options.rowWidth);
+  const keyWindows = new KeyWindows(readTable, 'KNA1', options.keyWindow);
   const orgLevel = orgLevelOf(options.orgScope);
   // Within one company code or sales area KUNNR is unique, so the org table can drive the paging when an org is asked for.
-  const orgKeyWindows = orgLevel ? new KeyWindows(reader, orgLevel.table, options.keyWindow) : undefined;
+  const orgKeyWindows = orgLevel ? new KeyWindows(readTable, orgLevel.table, options.keyWindow) : undefined;
   const kna1Fields = kna1FieldsOf(options);
   const noTexts = codesOnly(options.categoryField);
   // Read once per source; a text table the user may not read stays unread (codes are reported) and is not
@@ -27,7 +27,7 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
   let unreadableTexts: SapTexts['unreadable'] = [];
   const texts = (): Promise<SapTexts> => {
     if (!options.texts) return Promise.resolve(noTexts);
-    textsLoading ??= loadSapTexts(reader, { language: options.language, categoryField: options.categoryField }).then((loaded) => {
+    textsLoading ??= loadSapTexts(readTable, { language: options.language, categoryField: options.categoryField }).then((loaded) => {
       unreadableTexts = loaded.unreadable;
       return loaded;
     });
@@ -37,13 +37,13 @@ export function createSapDriver(options: ResolvedSapSourceOptions, transport: Rf
 
   /** Reads KNA1 rows (and their org-level rows) for a KUNNR condition and builds the customers. */
   async function customersWhere(kunnr: AbapCondition, pushed: AbapCondition | undefined, orgCondition: AbapCondition | undefined, sapTexts: SapTexts): Promise<Customer[]> {
-    const rows = await reader.read({ table: 'KNA1', fields: kna1Fields, keyFields: ['KUNNR'], where: allOf(kunnr, pushed) });
+    const rows = await readTable.read({ table: 'KNA1', fields: kna1Fields, keyFields: ['KUNNR'], where: allOf(kunnr, pushed) });
     if (rows.length === 0) return [];
     const mapping = { source: options.name, categoryField: options.categoryField, texts: sapTexts };
     const central = rows.map((row) => kna1ToCustomer(row, mapping));
     if (!orgLevel) return central;
     const byCode = new Map(rows.map((row, index) => [row.KUNNR ?? '', central[index]!]));
-    const orgRows = await reader.read({ table: orgLevel.table, fields: orgLevel.fields, keyFields: orgLevel.keyFields, where: allOf(kunnr, orgCondition) });
+    const orgRows = await readTable.read({ table: orgLevel.table, fields: orgLevel.fields, keyFields: orgLevel.keyFields, where: allOf(kunnr, orgCondition) });
     const scoped: Customer[] = [];
     for (const orgRow of orgRows) {
       const customer = byCode.get(orgRow.KUNNR ?? '');
