@@ -2,7 +2,7 @@ import { customerSchema, TEXT_FIELDS } from '@custcode/core';
 import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
 import { lookupRequestSchema } from '../routes/customer-routes.js';
-import { EXPORT_FORMATS } from '../routes/export-route.js';
+import { API_EXPORT_FORMATS } from '../routes/export-route.js';
 import { FILTER_PARAMETERS, MAX_PAGE_SIZE } from '../request-query.js';
 
 const errorSchema = z.object({
@@ -119,7 +119,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           parameters: [
             nameParameter,
             ...filterParameters,
-            { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: [...EXPORT_FORMATS], default: 'csv' } },
+            { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: [...API_EXPORT_FORMATS], default: 'csv' } },
             { name: 'fields', in: 'query', required: false, schema: { type: 'string' }, description: 'comma-separated Customer fields' },
             { name: 'headers', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh'] } },
             { name: 'escapeFormulas', in: 'query', required: false, schema: { type: 'string', enum: ['true', 'false'], default: 'true' }, description: "CSV: prefix cells a spreadsheet would run as formulas (= + - @ tab CR; not plain numbers or phone numbers) with '; false for programs" },

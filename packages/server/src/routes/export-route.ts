@@ -9,8 +9,8 @@ import { filtersFromParameters, maskedTextFields, pageSize, TEXT_FIELDS_HEADER, 
 import type { ServerContext, ServerEnv, ServerRequestContext } from '../server-context.js';
 
 /** The formats the API streams (PDF is the CLI's: it is laid out in pages, not streamed). */
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'json'] as const satisfies readonly ExportFormat[];
-type ApiExportFormat = (typeof EXPORT_FORMATS)[number];
+export const API_EXPORT_FORMATS = ['csv', 'xlsx', 'ndjson', 'json'] as const satisfies readonly ExportFormat[];
+type ApiExportFormat = (typeof API_EXPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ApiExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -74,7 +74,7 @@ function breakResponse(context: ServerRequestContext, output: PassThrough, error
 export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext): void {
   app.get('/sources/:name/export', logged(server, 'export'), async (context) => {
     const parameters = context.req.query();
-    const format = option(parameters.format, EXPORT_FORMATS, 'csv', 'format');
+    const format = option(parameters.format, API_EXPORT_FORMATS, 'csv', 'format');
     const headers = option(parameters.headers, ['en', 'zh'] as const, 'en', 'headers');
     const encoding = option(parameters.encoding, CSV_ENCODINGS, 'utf8', 'encoding');
     // CSV cells a spreadsheet would run as formulas are escaped unless a program asks for them verbatim.
