@@ -88,7 +88,7 @@ describe('updatedSince from the change documents (CDHDR, object class DEBI)', ()
   it('an RFC user without display rights on CDHDR gets NotAuthorizedError for updatedSince, not a silent ERDAT answer', async () => {
     const client = createRfcEmulator(seedWithChanges().tables, { user: 'RFC_READER', authorizations: { RFC_READER: { tables: ['KNA1', 'T005U', 'T077X'] } } });
     const source = createSapSource({ name: 'sap', client });
-    await expect(collect(source.search({ updatedSince: SINCE }))).rejects.toMatchObject({ code: 'NOT_AUTHORIZED' });
+    await expect(collect(source.search({ updatedSince: SINCE }))).rejects.toMatchObject({ code: 'NOT_AUTHORIZED', hint: expect.stringMatching(/CDHDR.*changeDocuments: false/) });
     expect(await source.get('KH23010002')).toBeDefined();
   });
 });

@@ -8,9 +8,10 @@ export const CUSTOMER_OBJECT_CLASS = 'DEBI';
 
 /** CDHDR fields read to find changed customers; CHANGENR makes each header row unique. */
 export const CDHDR_KEY_FIELDS = ['OBJECTID', 'CHANGENR'];
-const CDHDR_FIELDS = ['OBJECTID', 'CHANGENR', 'UDATE', 'UTIME'];
+export const CDHDR_FIELDS = ['OBJECTID', 'CHANGENR', 'UDATE', 'UTIME'];
 /** CDPOS key (without client and object class) and the old value: 231 + 254 characters, one call. */
 const CDPOS_KEY_FIELDS = ['OBJECTID', 'CHANGENR', 'TABNAME', 'TABKEY', 'FNAME', 'CHNGIND'];
+export const CDPOS_FIELDS = [...CDPOS_KEY_FIELDS, 'VALUE_OLD'];
 
 /**
  * Change documents of customers written at or after `since`. UDATE/UTIME are the SAP system's local date
@@ -33,7 +34,7 @@ export function changeHeaderRead(kunnrs: string[], since: string): ReadTableRequ
 export function changeItemRead(kunnrs: string[], changeNumbers: string[], tables: string[]): ReadTableRequest {
   return {
     table: 'CDPOS',
-    fields: [...CDPOS_KEY_FIELDS, 'VALUE_OLD'],
+    fields: CDPOS_FIELDS,
     keyFields: CDPOS_KEY_FIELDS,
     where: allOf(compare('OBJECTCLAS', '=', CUSTOMER_OBJECT_CLASS), inList('OBJECTID', kunnrs), inList('CHANGENR', changeNumbers), inList('TABNAME', tables)),
   };
