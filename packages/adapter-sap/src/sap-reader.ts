@@ -1,6 +1,5 @@
-import { compareCursors, matchesFilter } from '@custcode/core/adapter';
+import { compareCursors, filterStart, matchesFilter } from '@custcode/core/adapter';
 import { type Customer, type CustomerFilter, type CustomerRevision, type Cursor, type SourceReader } from '@custcode/core';
-import { filterStart } from '@custcode/core/adapter';
 import { CDHDR_KEY_FIELDS, changedSinceCondition, changeHeaderRead, changeItemRead, oldValuesByCustomer, rowsBefore } from './mappings/change-documents.js';
 import { kna1Pushdown } from './mappings/kna1-filter.js';
 import { combineStatus, kna1ToCustomer } from './mappings/kna1-mapping.js';
