@@ -47,8 +47,8 @@ function sapEntry(orgScope: SapOrgScope): MatrixEntry {
 
 export const SAP_ENTRIES: MatrixEntry[] = [
   ...(['none', 'company-code', 'sales-area'] as const).map(sapEntry),
-  // An RFC user who may read KNA1 but not the text tables (no S_TABU_NAM for T005U/T077X): every answer holds
-  // the region and category codes instead of their names, on every path.
+  // An RFC user who may read KNA1 (and the change documents) but not the text tables (no S_TABU_NAM for
+  // T005U/T077X): every answer holds the region and category codes instead of their names, on every path.
   {
     label: 'sap without rights on the text tables',
     layout: 'sap-kna1',
@@ -58,7 +58,7 @@ export const SAP_ENTRIES: MatrixEntry[] = [
         const asCode = (value: { code: string } | undefined) => value && { code: value.code, name: value.code };
         const seeds = canonicalCustomers().map((customer) => ({ ...customer, region: asCode(customer.region), category: asCode(customer.category) }));
         const { tables, expected } = seedSapTables(seeds, { sourceName: 'sap' });
-        const client = createRfcEmulator(tables, { seed: 11, user: 'RFC_READER', authorizations: { RFC_READER: { tables: ['KNA1'] } } });
+        const client = createRfcEmulator(tables, { seed: 11, user: 'RFC_READER', authorizations: { RFC_READER: { tables: ['KNA1', 'CDHDR', 'CDPOS'] } } });
         return { source: createSapSource({ name: 'sap', client, pageSize: 23, keyWindow: 40 }), expected };
       },
     }),

@@ -21,7 +21,7 @@ export interface AccessLogEntry {
    * The CustomerSource call: get, getMany, search, count; `open` for a denial before any call; `request`
    * for an API request's own entries; `read` for a read of the access log.
    */
-  operation: 'open' | 'get' | 'getMany' | 'search' | 'count' | 'request' | 'read';
+  operation: 'open' | 'get' | 'getMany' | 'search' | 'count' | 'revisions' | 'request' | 'read';
   source: string;
   /** The filters or codes asked for (codes of a batch capped, with their total; long text cut, see capLoggedQuery). */
   query: Record<string, unknown>;

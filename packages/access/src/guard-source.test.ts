@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '@custcode/core';
+import type { Customer, CustomerSource } from '@custcode/core';
 import { isCustcodeError } from '@custcode/core';
 import { createMemorySource } from '@custcode/core';
 import { createMemoryAccessLog } from './access-log.js';
@@ -115,5 +115,29 @@ describe('policy lookups', () => {
   it('does not find inherited object keys as users or roles', () => {
     expect(() => guardSource(source(), { policy, user: 'constructor', command: 'get' })).toThrowError(/no role/);
     expect(() => guardSource(source(), { policy, user: '__proto__', command: 'get' })).toThrowError(/no role/);
+  });
+
+  it('revisions: only of records the role sees now, the earlier record masked like the current one, and logged', async () => {
+    const accessLog = createMemoryAccessLog();
+    const base = source();
+    const asked: string[][] = [];
+    const withRevisions: CustomerSource = {
+      ...base,
+      async revisions(codes) {
+        asked.push([...codes]);
+        return customers.filter((row) => asked.at(-1)!.includes(row.code)).map((current) => ({ current, before: { ...current, phone: '13900000000', raw: { ...current.raw, FTEL: '13900000000' } } }));
+      },
+    };
+    const guarded = guardSource(withRevisions, { policy, user: 'alice', command: 'search', accessLog });
+    const revisions = await guarded.revisions!(['C001', 'C002'], { since: '2024-01-01' });
+    expect(revisions.map((revision) => revision.current.code)).toEqual(['C002']);
+    expect(revisions[0]!.current).toMatchObject({ phone: '138****0002', raw: { FTEL: '138****0002' } });
+    expect(revisions[0]!.before).toMatchObject({ phone: '139****0000', contact: '王**', raw: { FTEL: '139****0000' } });
+    expect(revisions[0]!.before.taxId).not.toContain('MA01');
+    expect(accessLog.entries.at(-1)).toMatchObject({ operation: 'revisions', records: 1, outcome: 'ok', query: { codes: ['C001', 'C002'], since: '2024-01-01' } });
+    // Asked for another org than the role's: nothing, without asking the source.
+    expect(await guarded.revisions!(['C001'], { since: '2024-01-01', org: '100001' })).toEqual([]);
+    expect(asked).toHaveLength(1);
+    expect(guardSource(base, { policy, user: 'alice', command: 'search' }).revisions).toBeUndefined();
   });
 });

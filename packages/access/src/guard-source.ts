@@ -3,7 +3,7 @@ import { CustcodeError } from '@custcode/core';
 import { NotAuthorizedError } from '@custcode/core';
 import { pagedStream, pagesOf } from '@custcode/core/adapter';
 import type { CustomerFilter, CustomerQuery, LookupOptions, TextField } from '@custcode/core';
-import type { CustomerSource, LookupResult } from '@custcode/core';
+import type { CustomerRevision, CustomerSource, LookupResult, RevisionOptions } from '@custcode/core';
 import { type AccessLog, type AccessLogEntry, capLoggedQuery } from './access-log.js';
 import type { AccessCommand, AccessPolicy, MaskableField, RowFilter } from './access-policy-schema.js';
 import { type AccessDecision, decideAccess } from './decide-access.js';
@@ -71,7 +71,32 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
     }
   };
 
+  /** A revision is shown when the current record is visible; the earlier record is masked the same way. */
+  const revisions = source.revisions?.bind(source);
+  const guardedRevisions = revisions && {
+    async revisions(codes: Iterable<string>, options: RevisionOptions): Promise<CustomerRevision[]> {
+      const list = [...codes];
+      const query = { codes: list.slice(0, LOGGED_CODES), codeCount: list.length, since: options.since, ...(options.org === undefined ? {} : { org: options.org }) };
+      const scoped = restrictLookup(options, filter);
+      try {
+        const shown: CustomerRevision[] = [];
+        if (scoped !== undefined) {
+          for (const revision of await revisions(list, { ...scoped, since: options.since })) {
+            const current = visible(revision.current);
+            if (current) shown.push({ current, before: maskCustomer(revision.before, mask, rawColumns) });
+          }
+        }
+        log({ operation: 'revisions', query, records: shown.length, outcome: 'ok' });
+        return shown;
+      } catch (error) {
+        log({ operation: 'revisions', query, records: 0, outcome: 'error', error });
+        throw error;
+      }
+    },
+  };
+
   return {
+    ...guardedRevisions,
     specificationVersion: 'v1',
     name: source.name,
     erp: source.erp,

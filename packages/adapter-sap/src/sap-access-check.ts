@@ -1,4 +1,5 @@
 import { isCustcodeError } from '@custcode/core';
+import { CDHDR_FIELDS, CDPOS_FIELDS } from './mappings/change-documents.js';
 import { textTableReads } from './mappings/text-tables.js';
 import { kna1FieldsOf, orgLevelOf } from './read-plan.js';
 import { rfcGrantFor } from './rfc/function-groups.js';
@@ -49,6 +50,12 @@ function tableNeeds(options: ResolvedSapSourceOptions): TableNeed[] {
     needs.push(
       { table: reads.region.table, fields: reads.region.fields, neededFor: 'region names (without it: region codes)', required: false },
       { table: reads.category.table, fields: reads.category.fields, neededFor: 'category names (without it: category codes)', required: false },
+    );
+  }
+  if (options.changeDocuments) {
+    needs.push(
+      { table: 'CDHDR', fields: CDHDR_FIELDS, neededFor: 'updatedSince and changes --since (change documents; without it set changeDocuments: false)', required: false },
+      { table: 'CDPOS', fields: CDPOS_FIELDS, neededFor: 'which fields changed, for changes --since', required: false },
     );
   }
   return needs;

@@ -34,6 +34,7 @@ const sapConfigSchema = z
     categoryField: z.enum(['KTOKD', 'KUKLA']).optional(),
     texts: z.boolean().optional(),
     language: z.string().length(1).optional(),
+    changeDocuments: z.boolean().optional(),
     extraFields: z.array(z.string()).optional(),
     pageSize: z.number().int().positive().optional(),
     keyWindow: z.number().int().positive().optional(),

@@ -22,6 +22,8 @@ export const sapSourceOptionsSchema = z
     texts: z.boolean().default(true),
     /** Language key (SPRAS, one character) of those texts: '1' Chinese, 'E' English, 'D' German... */
     language: z.string().length(1).default('1'),
+    /** `updatedSince` from the change documents (CDHDR/CDPOS, object class DEBI) and ERDAT; false = ERDAT only (no S_TABU_NAM for CDHDR/CDPOS). */
+    changeDocuments: z.boolean().default(true),
     /** Further KNA1 fields to read into `raw` (the read is split across calls when wider than one line). */
     extraFields: z.array(ddicName).default([]),
     /** Customers per page of a stream (ROWCOUNT of the data calls is never needed: pages are exact key ranges). */

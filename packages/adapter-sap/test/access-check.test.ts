@@ -23,11 +23,14 @@ describe('checkSapAccess', () => {
       'S_TABU_NAM KNB1: granted',
       'S_TABU_NAM T005U: missing NOT_AUTHORIZED',
       'S_TABU_NAM T077X: missing NOT_AUTHORIZED',
+      'S_TABU_NAM CDHDR: missing NOT_AUTHORIZED',
+      'S_TABU_NAM CDPOS: missing NOT_AUTHORIZED',
     ]);
+    expect(report.checks.find((check) => check.values.TABLE === 'CDHDR')).toMatchObject({ required: false, neededFor: expect.stringMatching(/updatedSince.*changeDocuments: false/) });
     expect(report.checks.find((check) => check.values.TABLE === 'T005U')).toMatchObject({ values: { ACTVT: '03', TABLE: 'T005U' }, required: false });
     expect(report.checks[0]).toMatchObject({ values: { ACTVT: '16', RFC_TYPE: 'FUGR', RFC_NAME: 'SDTX' }, required: true });
     // Cheap: one metadata-only call (NO_DATA, no rows) per table, with the fields the source reads.
-    expect(client.calls.map((call) => `${call.table}:${call.noData}`)).toEqual(['KNA1:true', 'KNB1:true', 'T005U:true', 'T077X:true']);
+    expect(client.calls.map((call) => `${call.table}:${call.noData}`)).toEqual(['KNA1:true', 'KNB1:true', 'T005U:true', 'T077X:true', 'CDHDR:true', 'CDPOS:true']);
     expect(client.calls[0]!.fields).toEqual(expect.arrayContaining(['KUNNR', 'NAME1', 'STCD1', 'KTOKD']));
   });
 
@@ -38,8 +41,10 @@ describe('checkSapAccess', () => {
       'S_TABU_NAM KNVV: granted',
       'S_TABU_NAM T005U: granted',
       'S_TABU_NAM TKUKT: granted',
+      'S_TABU_NAM CDHDR: granted',
+      'S_TABU_NAM CDPOS: granted',
     ]);
-    expect(lines(await checkSapAccess({ name: 'sap', client, texts: false })).slice(4)).toEqual(['S_TABU_NAM KNA1: granted']);
+    expect(lines(await checkSapAccess({ name: 'sap', client, texts: false, changeDocuments: false })).slice(4)).toEqual(['S_TABU_NAM KNA1: granted']);
   });
 
   it('reports a user without S_RFC for the read module, and leaves the tables unprobed', async () => {
@@ -52,6 +57,8 @@ describe('checkSapAccess', () => {
       'S_TABU_NAM KNA1: not probed',
       'S_TABU_NAM T005U: not probed',
       'S_TABU_NAM T077X: not probed',
+      'S_TABU_NAM CDHDR: not probed',
+      'S_TABU_NAM CDPOS: not probed',
     ]);
   });
 
@@ -67,7 +74,7 @@ describe('checkSapAccess', () => {
   });
 
   it('reports a field the system does not know (extraFields) as a failed probe', async () => {
-    const report = await checkSapAccess({ name: 'sap', client: emulatorFor({ tables: '*' }), extraFields: ['NOFIELD'], texts: false });
+    const report = await checkSapAccess({ name: 'sap', client: emulatorFor({ tables: '*' }), extraFields: ['NOFIELD'], texts: false, changeDocuments: false });
     expect(lines(report).slice(4)).toEqual(['S_TABU_NAM KNA1: failed FIELD_NOT_VALID']);
   });
 

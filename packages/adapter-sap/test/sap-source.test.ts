@@ -165,9 +165,9 @@ describe('createSapSource on the RFC_READ_TABLE emulator', () => {
     expect(keyCalls.every((call) => call.table === 'KNB1' && call.options.join(' ').includes("BUKRS = '2000'"))).toBe(true);
   });
 
-  it('describes itself: sap-alpha codes, created-column change tracking, pinyin scanned by core', () => {
+  it('describes itself: sap-alpha codes, change tracking from change documents, pinyin scanned by core', () => {
     const description = createSapSource({ name: 'sap', client: createRfcEmulator(tables([])), orgScope: 'sales-area' }).describe();
-    expect(description).toMatchObject({ codeForm: 'sap-alpha', changeTracking: 'created-column', pinyinSearch: 'scan', orgScope: { kind: 'sales-area' }, limits: { lookupBatch: 100 } });
+    expect(description).toMatchObject({ codeForm: 'sap-alpha', changeTracking: 'change-documents', pinyinSearch: 'scan', orgScope: { kind: 'sales-area' }, limits: { lookupBatch: 100 } });
     // Every KNA1 field that holds a maskable value, read by default or added with extraFields.
     expect(description.rawColumns).toMatchObject({
       name: ['NAME1', 'NAME2', 'NAME3', 'NAME4', 'MCOD1', 'MCOD2'],

@@ -55,7 +55,7 @@ export async function diffSnapshot(snapshot: Snapshot, current: AsyncIterable<Cu
       continue;
     }
     before.delete(key);
-    compare(previous, after, list);
+    compareEntries(previous, after, list);
   }
   // Pair removed codes with added ones (renumbered customers) before calling them deleted and added.
   const removedByKey = new Map<string, SnapshotEntry>();
@@ -75,7 +75,8 @@ export async function diffSnapshot(snapshot: Snapshot, current: AsyncIterable<Cu
   return list;
 }
 
-function compare(previous: SnapshotEntry, after: SnapshotEntry, list: ChangeList): void {
+/** Adds what differs between two states of one customer to `list`: its field changes, its status change. */
+export function compareEntries(previous: SnapshotEntry, after: SnapshotEntry, list: ChangeList): void {
   const changes = fieldChanges(previous, after);
   if (Object.keys(changes).length > 0) list.changed.push({ ...named(after), changes });
   pushStatusChange(statusOf(previous), statusOf(after), after, list);

@@ -73,7 +73,7 @@ describe('SAP sources without rights on the text tables (CLI)', () => {
     expect(json.exitCode).toBe(4);
     const [report] = JSON.parse(json.stdout) as Array<Record<string, any>>;
     expect(report).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORIZED' } });
-    expect(report!.authorizations.checks.filter((check: { status: string }) => check.status === 'missing').map((check: { values: { TABLE: string } }) => check.values.TABLE)).toEqual(['KNA1']);
+    expect(report!.authorizations.checks.filter((check: { status: string }) => check.status === 'missing').map((check: { values: { TABLE: string } }) => check.values.TABLE)).toEqual(['KNA1', 'CDHDR', 'CDPOS']);
   });
 
   it('probes nothing for a custcode user whose role does not grant the source', async () => {

@@ -21,7 +21,7 @@ export { customerQuerySchema, TEXT_FIELDS, type CustomerQuery, type CustomerFilt
 export { parseCustomerQuery } from './source/parse-customer-query.js';
 
 // CustomerSource v1, and the two ways to build one
-export type { CustomerSource, LookupResult } from './source/v1/customer-source.js';
+export type { CustomerSource, CustomerRevision, LookupResult, RevisionOptions } from './source/v1/customer-source.js';
 export type { SourceDescription, OrgScope, RawColumns } from './source/v1/source-description.js';
 export type { SourceReader, SourceDriver, Cursor } from './source/v1/source-reader.js';
 export { createCustomerSource } from './source/create-customer-source.js';

@@ -1,8 +1,8 @@
 /** One DDIC field as RFC_READ_TABLE describes it: ABAP internal type and output length in characters. */
 export interface DdicField {
   name: string;
-  /** ABAP internal type: C (CHAR/CLNT/LANG/CUKY), D (DATS), N (NUMC). */
-  type: 'C' | 'D' | 'N';
+  /** ABAP internal type: C (CHAR/CLNT/LANG/CUKY), D (DATS), T (TIMS), N (NUMC). */
+  type: 'C' | 'D' | 'T' | 'N';
   length: number;
   text: string;
 }
@@ -120,6 +120,50 @@ const TKUKT: DdicTable = {
   fields: [char('MANDT', 3, 'Client'), char('SPRAS', 1, 'Language Key'), char('KUKLA', 2, 'Customer classification'), char('VTEXT', 20, 'Description')],
 };
 
+// Change documents (header and items), client field MANDANT. For customers OBJECTCLAS is 'DEBI' and OBJECTID
+// the KUNNR in its internal form; UDATE/UTIME are the application server's date and time.
+const CDHDR: DdicTable = {
+  name: 'CDHDR',
+  kind: 'table',
+  fields: [
+    char('MANDANT', 3, 'Client'),
+    char('OBJECTCLAS', 15, 'Object class'),
+    char('OBJECTID', 90, 'Object value'),
+    char('CHANGENR', 10, 'Document change number'),
+    char('USERNAME', 12, 'User name of the person responsible in change document'),
+    field('UDATE', 'D', 8, 'Creation date of the change document'),
+    field('UTIME', 'T', 6, 'Time changed'),
+    char('TCODE', 20, 'Transaction in which a change was made'),
+    char('PLANCHNGNR', 12, 'Planned change number'),
+    char('ACT_CHNGNO', 10, 'Change number of the document created by this change'),
+    char('WAS_PLANND', 1, 'Flag that changes were generated from planned changes'),
+    char('CHANGE_IND', 1, 'Application object change type (U, I, E, D)'),
+    char('LANGU', 1, 'Language Key'),
+    char('VERSION', 3, '3-Byte field'),
+  ],
+};
+const CDPOS: DdicTable = {
+  name: 'CDPOS',
+  kind: 'table',
+  fields: [
+    char('MANDANT', 3, 'Client'),
+    char('OBJECTCLAS', 15, 'Object class'),
+    char('OBJECTID', 90, 'Object value'),
+    char('CHANGENR', 10, 'Document change number'),
+    char('TABNAME', 30, 'Table Name'),
+    char('TABKEY', 70, 'Changed table record key'),
+    char('FNAME', 30, 'Field Name'),
+    char('CHNGIND', 1, 'Change Type (U, I, S, D)'),
+    char('TEXT_CASE', 1, 'Flag: X=Text change'),
+    char('UNIT_OLD', 3, 'Change documents, unit referenced'),
+    char('UNIT_NEW', 3, 'Change documents, unit referenced'),
+    char('CUKY_OLD', 5, 'Change documents, referenced currency'),
+    char('CUKY_NEW', 5, 'Change documents, referenced currency'),
+    char('VALUE_NEW', 254, 'New contents of changed field'),
+    char('VALUE_OLD', 254, 'Old contents of changed field'),
+  ],
+};
+
 /** A dictionary structure: known to DDIF_FIELDINFO_GET, but not a database table. */
 const ADDR1_DATA: DdicTable = {
   name: 'ADDR1_DATA',
@@ -127,7 +171,7 @@ const ADDR1_DATA: DdicTable = {
   fields: [char('NAME1', 40, 'Name 1'), char('CITY1', 40, 'City'), char('POST_CODE1', 10, 'City postal code')],
 };
 
-export const SAP_DICTIONARY: ReadonlyMap<string, DdicTable> = new Map([KNA1, KNB1, KNVV, T005U, T077X, TKUKT, ADDR1_DATA].map((table) => [table.name, table]));
+export const SAP_DICTIONARY: ReadonlyMap<string, DdicTable> = new Map([KNA1, KNB1, KNVV, T005U, T077X, TKUKT, CDHDR, CDPOS, ADDR1_DATA].map((table) => [table.name, table]));
 
 /** The emulator's tables: rows as field name → value (internal form, e.g. KUNNR '0000001000', ERDAT '20240105'). */
 export type SapRow = Record<string, string>;
@@ -141,4 +185,8 @@ export interface SapTables {
   T077X?: SapRow[];
   /** Customer classification texts. */
   TKUKT?: SapRow[];
+  /** Change document headers (object class DEBI for customers). */
+  CDHDR?: SapRow[];
+  /** Change document items: one per changed field. */
+  CDPOS?: SapRow[];
 }

@@ -9,7 +9,7 @@ const grantList = z.union([z.literal('*'), z.array(z.string())]);
 const fileSchema = z.object({
   format: z.literal('custcode-sap-emulator'),
   version: z.literal(1),
-  tables: z.object({ KNA1: rows, KNB1: rows.default([]), KNVV: rows.default([]), T005U: rows.optional(), T077X: rows.optional(), TKUKT: rows.optional() }),
+  tables: z.object({ KNA1: rows, KNB1: rows.default([]), KNVV: rows.default([]), T005U: rows.optional(), T077X: rows.optional(), TKUKT: rows.optional(), CDHDR: rows.optional(), CDPOS: rows.optional() }),
   /** The user the emulated client is logged on as. */
   user: z.string().min(1).optional(),
   /** Per user: what it may display and call (absent: everything allowed). */

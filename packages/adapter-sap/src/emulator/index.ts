@@ -11,3 +11,4 @@ export {
 } from './seed-sap-tables.js';
 export { writeEmulatorData, readEmulatorData, readEmulatorSystem, type EmulatorSystem } from './emulator-data.js';
 export type { SapUserAuthorizations } from './user-authorizations.js';
+export { addChangeDocuments, type SeedChange } from './seed-change-documents.js';

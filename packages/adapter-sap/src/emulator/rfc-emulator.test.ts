@@ -110,4 +110,27 @@ describe('RFC_READ_TABLE emulator', () => {
     ]);
     expect((await createRfcEmulator(tables).call('BBP_RFC_READ_TABLE', { QUERY_TABLE: 'KNA1', FIELDS: fields('KUNNR') })).DATA).toHaveLength(30);
   });
+
+  it('holds change documents: CDHDR with its client field MANDANT and TIMS UTIME, CDPOS wider than a line', async () => {
+    const emulator = createRfcEmulator({
+      KNA1: [],
+      KNB1: [],
+      KNVV: [],
+      CDHDR: [
+        { OBJECTCLAS: 'DEBI', OBJECTID: '0000001000', CHANGENR: '0000000001', UDATE: '20250603', UTIME: '093000' },
+        { OBJECTCLAS: 'DEBI', OBJECTID: '0000001001', CHANGENR: '0000000002', UDATE: '20250603', UTIME: '080000' },
+        { OBJECTCLAS: 'KRED', OBJECTID: '0000001000', CHANGENR: '0000000003', UDATE: '20250604', UTIME: '' },
+      ],
+      CDPOS: [],
+    });
+    const cdhdr = (options: string[], names = ['MANDANT', 'OBJECTID', 'UTIME']) => emulator.call('RFC_READ_TABLE', { QUERY_TABLE: 'CDHDR', FIELDS: fields(...names), OPTIONS: options.map((TEXT) => ({ TEXT })) });
+    const lines = ["OBJECTCLAS = 'DEBI' AND ( UDATE > '20250603' OR ( UDATE = '20250603'", " AND UTIME >= '090000' ) ) AND OBJECTID IN ( '0000001000',", " '0000001001' )"];
+    // OBJECTID is CHAR90: a 10-character literal compares padded with blanks, as in ABAP.
+    expect((await cdhdr(lines)).DATA).toEqual([{ WA: `100${'0000001000'.padEnd(90)}093000` }]);
+    expect((await cdhdr(["OBJECTCLAS = 'KRED'"], ['UTIME'])).DATA).toEqual([{ WA: '000000' }]);
+    expect((await rejection(cdhdr(["OBJECTCLAS = 'DEBI' AND KUNNR = '0000001000'"])))?.key).toBe('OPTION_NOT_VALID');
+    const items = emulator.call('RFC_READ_TABLE', { QUERY_TABLE: 'CDPOS', FIELDS: fields('OBJECTID', 'CHANGENR', 'TABNAME', 'TABKEY', 'FNAME', 'CHNGIND', 'VALUE_NEW', 'VALUE_OLD'), OPTIONS: [] });
+    expect((await rejection(items))?.key).toBe('DATA_BUFFER_EXCEEDED');
+  });
 });
+

@@ -73,7 +73,8 @@ function shuffle<T>(items: T[], seed: number): T[] {
 
 /** The value as the database holds it: CHAR cut to its length, initial DATS/NUMC all zeros. */
 function storedValue(row: SapRow, field: DdicField, client: string): string {
-  const value = field.name === 'MANDT' ? (row.MANDT ?? client) : (row[field.name] ?? '');
+  // The client field is MANDT in most tables, MANDANT in the change documents.
+  const value = field.name === 'MANDT' || field.name === 'MANDANT' ? (row[field.name] ?? client) : (row[field.name] ?? '');
   if (field.type === 'C') return value.slice(0, field.length);
   return value === '' ? '0'.repeat(field.length) : value.slice(0, field.length).padStart(field.length, '0');
 }

@@ -59,7 +59,7 @@ export function seedSapTables(customers: SeedCustomer[], options: SeedSapTablesO
   const scope = options.orgScope ?? 'none';
   const categoryField = options.categoryField ?? 'KTOKD';
   const language = options.language ?? '1';
-  const tables: Required<SapTables> = { KNA1: [], KNB1: [], KNVV: [], T005U: [], T077X: [], TKUKT: [] };
+  const tables: Required<SapTables> = { KNA1: [], KNB1: [], KNVV: [], T005U: [], T077X: [], TKUKT: [], CDHDR: [], CDPOS: [] };
   const expected: Customer[] = [];
   const skipped: SeededSapTables['skipped'] = [];
   const seen = new Set<string>();

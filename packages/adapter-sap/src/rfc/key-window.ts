@@ -1,7 +1,7 @@
 import { allOf, compare, type AbapCondition } from './abap-condition.js';
 import type { ReadTableClient } from './read-table.js';
 
-/** A lower bound on KUNNR: strictly after `code`, or from `code` on when `inclusive`. */
+/** A lower bound on the key (KUNNR): strictly after `code`, or from `code` on when `inclusive`. */
 export interface KeyBound {
   code: string;
   inclusive: boolean;
@@ -37,10 +37,16 @@ export class KeyWindows {
   /** Sampled keys above the cached window and the rate they were sampled at (sample keys / true keys). */
   private hint: { signature: string; from: string; sample: string[]; rate: number } | undefined;
 
+  /**
+   * `keyField` is the customer number's field (KUNNR; OBJECTID in the change documents); `rowFields` make
+   * each row unique (a header table holds several rows per key), so that a capped call is seen as capped.
+   */
   constructor(
     private readonly reader: ReadTableClient,
     private readonly table: string,
     private readonly windowSize: number,
+    private readonly keyField = 'KUNNR',
+    private readonly rowFields: string[] = [keyField],
   ) {}
 
   /** Up to `max` matching keys after `bound`, in order; `exhausted` when no key follows the last one returned. */
@@ -82,11 +88,13 @@ export class KeyWindows {
   }
 
   private async load(signature: string, where: AbapCondition | undefined, low: KeyBound | undefined): Promise<Window> {
-    const lower = low ? compare('KUNNR', low.inclusive ? '>=' : '>', low.code) : undefined;
+    const lower = low ? compare(this.keyField, low.inclusive ? '>=' : '>', low.code) : undefined;
     const hint = this.hint?.signature === signature && low && !low.inclusive && low.code === this.hint.from ? this.hint : undefined;
     let high: string | undefined;
     let sample: string[] | undefined;
     let rate = 0;
+    // Set when a capped sample held one key only: that key matches, and the range below it is read next.
+    let below: string | undefined;
     if (hint) {
       // The previous window's sample extends above it: aim at 80% of a window by its sampling rate.
       sample = hint.sample;
@@ -97,20 +105,28 @@ export class KeyWindows {
     for (let attempt = 0; ; attempt++) {
       const rows = await this.reader.read({
         table: this.table,
-        fields: ['KUNNR'],
-        keyFields: ['KUNNR'],
-        where: allOf(where, lower, high === undefined ? undefined : compare('KUNNR', '<=', high)),
+        fields: this.rowFields,
+        keyFields: this.rowFields,
+        where: allOf(where, lower, below !== undefined ? compare(this.keyField, '<', below) : high === undefined ? undefined : compare(this.keyField, '<=', high)),
         rowCount: this.windowSize,
       });
-      const returned = rows.map((row) => row.KUNNR ?? '');
+      const returned = rows.map((row) => row[this.keyField] ?? '');
       const keys = [...new Set(returned)].sort();
       if (returned.length < this.windowSize) {
+        if (below !== undefined) keys.push(below);
         this.remember(signature, high, keys, sample, hint !== undefined && sample === hint.sample ? rate : undefined);
         this.cached = { signature, low, high, keys, loadedAt: Date.now() };
         return this.cached;
       }
       // Capped: an arbitrary subset of the range, uniform enough to steer the next windows by.
       if (!sample || sample === hint?.sample) sample = keys;
+      if (keys.length === 1) {
+        // Every sampled row has the same key (many change documents of one customer): no key inside to halve at.
+        high = keys[0]!;
+        below = keys[0]!;
+        continue;
+      }
+      below = undefined;
       // If it came back in key order (many databases return primary-key order), the range up to the
       // second-to-last key is probably complete; otherwise halve the sampled range (each retry drops at
       // least half the sample from the range, so this ends).

@@ -39,7 +39,11 @@ export function translateRfcError(original: unknown, context: RfcCallContext): C
         message: `SAP refused ${where}: NOT_AUTHORIZED (the RFC user may not display table ${context.table}).`,
         hint:
           `Give the RFC user display authorization for ${context.table} (S_TABU_DIS for its authorization group or S_TABU_NAM for the table) and S_RFC for ${context.functionModule}` +
-          (['T005U', 'T077X', 'TKUKT'].includes(context.table) ? ', or set texts: false to report region and category codes instead of names.' : '.'),
+          (['T005U', 'T077X', 'TKUKT'].includes(context.table)
+            ? ', or set texts: false to report region and category codes instead of names.'
+            : ['CDHDR', 'CDPOS'].includes(context.table)
+              ? ' (change documents, for updatedSince and changes --since), or set changeDocuments: false to compare the creation date ERDAT only.'
+              : '.'),
         cause: error,
       });
     case 'RFC_NO_AUTHORITY':

@@ -2,6 +2,7 @@ import { parseCodeInput } from '../code/normalize-code.js';
 import { batchedLookup, lookupBatch } from './batched-lookup.js';
 import { toStoredCode } from './cursor.js';
 import { type PagedCustomers, pagedStream } from './customer-pages.js';
+import { customerRevisions } from './customer-revisions.js';
 import { parseCustomerQuery } from './parse-customer-query.js';
 import { planQuery } from './query-plan.js';
 import { retryOnLostConnection, type RetryOptions } from './retry.js';
@@ -47,6 +48,8 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
       for await (const _row of search(parsed)) total++;
       return total;
     },
+    // Only where the reader has a change log: callers test for the method.
+    ...(reader.revisions ? { revisions: (codes, revision) => customerRevisions(context, codes, revision) } : {}),
     describe,
     close: () => reader.close(),
   };

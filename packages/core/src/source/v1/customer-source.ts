@@ -9,6 +9,19 @@ export interface LookupResult {
   customer: Customer | undefined;
 }
 
+/** A customer as it is now and as it was at a past moment, rebuilt from the ERP's change log. */
+export interface CustomerRevision {
+  current: Customer;
+  /** `current` with every logged change since the moment undone (fields the log does not cover keep their current value). */
+  before: Customer;
+}
+
+/** What `revisions` is asked: customers (any usual code form) and the moment to rebuild them at. */
+export interface RevisionOptions extends LookupOptions {
+  /** `YYYY-MM-DD[THH:mm[:ss]]` in the ERP's time zone, as `updatedSince`. */
+  since: string;
+}
+
 /**
  * The contract every adapter's source satisfies. The CLI and every feature work only through it.
  * Read-only, always.
@@ -24,6 +37,11 @@ export interface CustomerSource {
   /** Streams matching customers ordered by code (then org), in constant memory. */
   search(query?: CustomerQuery): AsyncIterable<Customer>;
   count(query?: CustomerFilter): Promise<number>;
+  /**
+   * Optional (sources whose `changeTracking` is `change-documents`): the records of `codes` now and as they
+   * were at `since`, for those changed since; batched like `getMany`. Codes without changes are left out.
+   */
+  revisions?(codes: Iterable<string>, options: RevisionOptions): Promise<CustomerRevision[]>;
   describe(): SourceDescription;
   close(): Promise<void>;
 }

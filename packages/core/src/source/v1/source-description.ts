@@ -22,8 +22,11 @@ export interface SourceDescription {
   /** Fields this source can fill (others are always absent). */
   fields: CustomerField[];
   orgScope: OrgScope;
-  /** Where `updatedSince` comes from. */
-  changeTracking: 'modified-column' | 'created-column' | 'none';
+  /**
+   * Where `updatedSince` comes from: a modified column, only a created column, none, or the ERP's change log
+   * (`change-documents`: SAP CDHDR/CDPOS; the records carry no `updatedAt`, and `revisions` says which fields changed).
+   */
+  changeTracking: 'modified-column' | 'created-column' | 'change-documents' | 'none';
   /** How `text` matches pinyin initials: pushed down (a mnemonic column, or the backend evaluates it), computed by the core while scanning, or not at all. */
   pinyinSearch: 'pushdown' | 'scan' | 'none';
   /** Search filters this source cannot evaluate; using one raises UnsupportedQueryError. */

@@ -1,6 +1,7 @@
 import type { Customer } from '../../customer/customer-schema.js';
 import type { ErpKind } from '../../customer/erp-kind.js';
 import type { CustomerFilter } from './customer-query.js';
+import type { CustomerRevision } from './customer-source.js';
 import type { SourceDescription } from './source-description.js';
 
 /** Position in a code-ordered stream: the last row returned. */
@@ -44,6 +45,8 @@ export interface SourceReader {
   /** Rows whose stored code is one of `codes` (at most `limits.lookupBatch` of them, no duplicates). */
   lookup(codes: string[], options: { org?: string }): Promise<Customer[]>;
   count(filter: CustomerFilter): Promise<number>;
+  /** Optional (`changeTracking: 'change-documents'`): `CustomerSource.revisions` for stored codes (at most `limits.lookupBatch`, no duplicates). */
+  revisions?(codes: string[], options: { since: string; org?: string }): Promise<CustomerRevision[]>;
   close(): Promise<void>;
 }
 
