@@ -11,3 +11,5 @@ export {
 } from './seed-sap-tables.js';
 export { writeEmulatorData, readEmulatorData, readEmulatorSystem, type EmulatorSystem } from './emulator-data.js';
 export type { SapUserAuthorizations } from './user-authorizations.js';
+export { startODataEmulator, ODATA_SERVICE_PATH, type ODataEmulator, type ODataEmulatorOptions, type ODataRequestRecord } from './odata-emulator.js';
+export { odataEntitySetsOf, type ODataEntitySets } from './odata-entity-sets.js';
