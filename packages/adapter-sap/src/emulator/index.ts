@@ -13,3 +13,4 @@ export { writeEmulatorData, readEmulatorData, readEmulatorSystem, type EmulatorS
 export type { SapUserAuthorizations } from './user-authorizations.js';
 export { startODataEmulator, ODATA_SERVICE_PATH, type ODataEmulator, type ODataEmulatorOptions, type ODataRequestRecord } from './odata-emulator.js';
 export { odataEntitySetsOf, type ODataEntitySets } from './odata-entity-sets.js';
+export { seedODataService, type SeededODataService } from './odata-seed.js';

@@ -84,9 +84,12 @@ function project(entity: ODataEntity, select: string[] | undefined, expand: Set<
  * `$skiptoken`/`$inlinecount`, Basic and OAuth, errors in SAP's shape, 429 with Retry-After on demand, and
  * every request recorded. Only GET is served (405 otherwise).
  */
-export async function startODataEmulator(tables: SapTables, options: ODataEmulatorOptions = {}): Promise<ODataEmulator> {
-  const sets = odataEntitySetsOf(tables, options.lastChanged ? { lastChanged: options.lastChanged } : {});
-  const properties = Object.fromEntries(Object.entries(sets).map(([name, entities]) => [name, new Set(Object.keys((entities as ODataEntity[])[0] ?? {}).concat(KEYS[name as keyof ODataEntitySets]))])) as Record<string, Set<string>>;
+export async function startODataEmulator(data: SapTables | ODataEntitySets, options: ODataEmulatorOptions = {}): Promise<ODataEmulator> {
+  // The RFC emulator's tables (the same seed), or entity sets written by hand.
+  const sets = 'KNA1' in data ? odataEntitySetsOf(data, options.lastChanged ? { lastChanged: options.lastChanged } : {}) : data;
+  const properties = Object.fromEntries(
+    Object.entries(sets).map(([name, entities]) => [name, new Set((entities as ODataEntity[]).flatMap((entity) => Object.keys(entity)).concat(KEYS[name as keyof ODataEntitySets]))]),
+  ) as Record<string, Set<string>>;
   const serverPageSize = options.serverPageSize ?? 100;
   const basic = options.basic ?? { user: 'ODATA_USER', password: 'password' };
   const requests: ODataRequestRecord[] = [];

@@ -30,8 +30,13 @@ export function odataHttpError({ status, body, what, service, secrets }: HttpFai
   const sap = odataErrorOf(body);
   const detail = redactSecrets(sap.message ?? (typeof body === 'string' ? body.slice(0, 200) : ''), secrets);
   const said = detail === '' ? '' : `: ${detail}`;
-  if (status === 401 || status === 403) {
-    return new NotAuthorizedError({ message: `SAP refused reading ${what} through ${service} (HTTP ${status})${said}.`, hint: AUTHORIZATION_HINT });
+  // 401: the logon itself failed (user, password, token) — a ConnectionError of reason authentication, as the
+  // source contract has it for every product; 403: logged on, but not allowed to read this.
+  if (status === 401) {
+    return new ConnectionError({ reason: 'authentication', message: `SAP refused the logon for ${what} at ${service} (HTTP 401)${said}.`, hint: `Check user and password (or the OAuth client). ${AUTHORIZATION_HINT}` });
+  }
+  if (status === 403) {
+    return new NotAuthorizedError({ message: `SAP refused reading ${what} through ${service} (HTTP 403)${said}.`, hint: AUTHORIZATION_HINT });
   }
   if (status === 404) {
     return new ConfigError({

@@ -1,4 +1,4 @@
-import { BackendError, ConnectionError, CustcodeError, NotAuthorizedError, ReadOnlyViolationError } from '@custcode/core';
+import { BackendError, ConnectionError, CustcodeError, ReadOnlyViolationError } from '@custcode/core';
 import { redactSecrets, redactUrl } from '@custcode/core/adapter';
 import { AUTHORIZATION_HINT, odataHttpError, odataTimeoutError } from './odata-errors.js';
 import type { ResolvedSapODataOptions } from './odata-options.js';
@@ -79,8 +79,10 @@ export function createODataHttpClient(options: ResolvedSapODataOptions): ODataHt
     }
     const answer = (await response.json().catch(() => undefined)) as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (!response.ok || typeof answer?.access_token !== 'string') {
-      const error = new NotAuthorizedError({ message: `The OAuth token endpoint ${redactUrl(tokenUrl)} refused client "${clientId}" (HTTP ${response.status}).`, hint: AUTHORIZATION_HINT });
-      throw response.status === 401 || response.status === 400 || response.status === 403 ? error : new BackendError({ message: `${error.message.slice(0, -1)}; no access token in the answer.`, hint: 'Check tokenUrl (…/oauth2/token).', backendCode: String(response.status) });
+      if (response.status === 400 || response.status === 401 || response.status === 403) {
+        throw new ConnectionError({ reason: 'authentication', message: `The OAuth token endpoint ${redactUrl(tokenUrl)} refused client "${clientId}" (HTTP ${response.status}).`, hint: `Check clientId and clientSecret. ${AUTHORIZATION_HINT}` });
+      }
+      throw new BackendError({ message: `The OAuth token endpoint ${redactUrl(tokenUrl)} answered HTTP ${response.status} without an access token.`, hint: 'Check tokenUrl (…/oauth2/token).', backendCode: String(response.status) });
     }
     secrets.push(answer.access_token);
     const lifetimeMs = (typeof answer.expires_in === 'number' ? answer.expires_in : Number(answer.expires_in ?? 3600)) * 1000;
