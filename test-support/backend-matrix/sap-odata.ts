@@ -22,7 +22,7 @@ function odataEntry(orgScope: SapOrgScope): MatrixEntry {
         const { tables, lastChanged, expected } = seedODataService(canonicalCustomers(), { orgScope, sourceName: 'sap' });
         // Server pages of 9 under a $top of 23: every page follows several __next links.
         const emulator = await startODataEmulator(tables, { serverPageSize: 9, lastChanged, basic: { user: 'ODATA_USER', password: CONFORMANCE_PASSWORD } });
-        const source = createSapSource({ name: 'sap', transport: 'odata', url: emulator.url, auth, orgScope, pageSize: 23, maxUrlLength: 1_024 });
+        const source = createSapSource({ name: 'sap', transport: 'odata', url: emulator.url, auth, orgScope, pageSize: 23, maxUrlLength: 1_600 });
         return { source, expected, teardown: () => emulator.close() };
       },
       errorCases: {

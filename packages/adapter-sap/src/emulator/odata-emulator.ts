@@ -27,6 +27,8 @@ export interface ODataRequestRecord {
   /** Path below the service root, e.g. `A_Customer` or `A_Customer/$count`. */
   resource: string;
   query: URLSearchParams;
+  /** The request target as sent (path and query string, percent-encoded). */
+  target: string;
   headers: IncomingMessage['headers'];
 }
 
@@ -123,7 +125,7 @@ export async function startODataEmulator(data: SapTables | ODataEntitySets, opti
     if (url.pathname === TOKEN_PATH) return tokenEndpoint(request, response);
     if (!url.pathname.startsWith(`${ODATA_SERVICE_PATH}/`) && url.pathname !== ODATA_SERVICE_PATH) return sendError(response, 404, '/IWFND/MED/170', `No service found for namespace '', name '${url.pathname}', version '0001'`);
     const resource = decodeURIComponent(url.pathname.slice(ODATA_SERVICE_PATH.length + 1));
-    requests.push({ method: request.method ?? '', resource, query: url.searchParams, headers: request.headers });
+    requests.push({ method: request.method ?? '', resource, query: url.searchParams, target: request.url ?? '', headers: request.headers });
     if (throttled.times > 0) {
       throttled.times--;
       return sendError(response, throttled.status, 'EMULATOR/429', 'Too many requests', { 'retry-after': throttled.retryAfter });

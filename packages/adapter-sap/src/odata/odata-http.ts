@@ -148,7 +148,8 @@ export function createODataHttpClient(options: ResolvedSapODataOptions): ODataHt
       }
       const error = odataHttpError({ status: response.status, body, what, service, secrets });
       if (response.status === 429 || response.status === 503) {
-        throw new ConnectionError({ reason: 'unreachable', message: `${error.message} (still after ${options.retries} retries)`, hint: 'The system is overloaded or rate-limits this user: try later, or raise retries.', retryable: true });
+        // A BackendError, not a lost connection: core's own retries would only add more load.
+        throw new BackendError({ message: `${error.message} (still after ${options.retries} retries)`, hint: 'The system is overloaded or rate-limits this user: try later, or raise retries.', backendCode: String(response.status), retryable: true });
       }
       throw error;
     }

@@ -1,3 +1,5 @@
+import { ConfigError } from '@custcode/core';
+
 /** $filter expressions of OData V2, built as text with every literal quoted (never spliced raw). */
 export type ODataFilter = string;
 
@@ -49,7 +51,9 @@ export function orListBatches(values: string[], property: string, maxPerBatch: n
       batches.push(filterOf(current));
       current = [value];
     } else current = next;
-    if (current.length === 1 && !fits(filterOf(current))) throw new RangeError(`A single code does not fit the URL length limit (maxUrlLength is too small).`);
+    if (current.length === 1 && !fits(filterOf(current))) {
+      throw new ConfigError({ message: `maxUrlLength is too small: a request for a single code does not fit in it.`, hint: 'Raise maxUrlLength (the business-partner read with its $select and $expand needs about 1 200 characters; default 4 096).' });
+    }
   }
   if (current.length > 0) batches.push(filterOf(current));
   return batches;
