@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ODataEntity } from '../odata/odata-entities.js';
 import type { SapTables } from './ddic.js';
 import { filterPredicate, ODataFilterError, parseODataFilter } from './odata-filter-eval.js';
+import { candidatesOf, customerIndexOf } from './odata-key-index.js';
 import { odataEntitySetsOf, type ODataEntitySets } from './odata-entity-sets.js';
 
 export const ODATA_SERVICE_PATH = '/sap/opu/odata/sap/API_BUSINESS_PARTNER';
@@ -92,6 +93,7 @@ export async function startODataEmulator(data: SapTables | ODataEntitySets, opti
   const properties = Object.fromEntries(
     Object.entries(sets).map(([name, entities]) => [name, new Set((entities as ODataEntity[]).flatMap((entity) => Object.keys(entity)).concat(KEYS[name as keyof ODataEntitySets]))]),
   ) as Record<string, Set<string>>;
+  const indexes = Object.fromEntries(Object.entries(sets).map(([name, entities]) => [name, customerIndexOf(entities as ODataEntity[])]));
   const serverPageSize = options.serverPageSize ?? 100;
   const basic = options.basic ?? { user: 'ODATA_USER', password: 'password' };
   const requests: ODataRequestRecord[] = [];
@@ -140,24 +142,38 @@ export async function startODataEmulator(data: SapTables | ODataEntitySets, opti
     try {
       const filterText = url.searchParams.get('$filter');
       const known = properties[setName!]!;
-      let result = filterText ? entities.filter(filterPredicate(parseODataFilter(filterText), known)) : [...entities];
+      const tree = filterText ? parseODataFilter(filterText) : undefined;
+      const candidates = candidatesOf(tree, indexes[setName!]!) ?? indexes[setName!]!.sorted;
+      const matches = tree ? filterPredicate(tree, known) : () => true;
+      const orderby = (url.searchParams.get('$orderby') ?? KEYS[setName as keyof ODataEntitySets].join(',')).split(',').map((part) => part.trim().split(/\s+/) as [string, string?]);
+      for (const [property] of orderby) if (!known.has(property)) throw new ODataFilterError(`Property ${property} not found`);
+      const top = url.searchParams.has('$top') ? Number(url.searchParams.get('$top')) : Number.POSITIVE_INFINITY;
+      const start = Number(url.searchParams.get('$skiptoken') ?? 0) + Number(url.searchParams.get('$skip') ?? 0);
+      // Candidates come in Customer order: ordered by Customer alone, a page needs only the matches up to its end.
+      const inCandidateOrder = orderby.length === 1 && orderby[0]![0] === 'Customer' && orderby[0]![1] !== 'desc';
+      const counting = segment === '$count' || url.searchParams.get('$inlinecount') === 'allpages';
+      let result: ODataEntity[] = [];
+      const wanted = inCandidateOrder && !counting ? Math.min(top, start + serverPageSize) + 1 : Number.POSITIVE_INFINITY;
+      for (const entity of candidates) {
+        if (matches(entity)) result.push(entity);
+        if (result.length >= wanted) break;
+      }
       if (segment === '$count') {
         response.writeHead(200, { 'content-type': 'text/plain' });
         response.end(String(result.length));
         return;
       }
-      const orderby = (url.searchParams.get('$orderby') ?? KEYS[setName as keyof ODataEntitySets].join(',')).split(',').map((part) => part.trim().split(/\s+/) as [string, string?]);
-      for (const [property] of orderby) if (!known.has(property)) throw new ODataFilterError(`Property ${property} not found`);
-      result = result.sort((a, b) => {
-        for (const [property, direction] of orderby) {
-          const [x, y] = [String(a[property] ?? ''), String(b[property] ?? '')];
-          if (x !== y) return (x < y ? -1 : 1) * (direction === 'desc' ? -1 : 1);
-        }
-        return 0;
-      });
+      if (!inCandidateOrder) {
+        result = result.sort((a, b) => {
+          for (const [property, direction] of orderby) {
+            const [x, y] = [String(a[property] ?? ''), String(b[property] ?? '')];
+            if (x !== y) return (x < y ? -1 : 1) * (direction === 'desc' ? -1 : 1);
+          }
+          return 0;
+        });
+      }
+      // With an early stop, `total` is only known to exceed the page: enough to decide on __next.
       const total = result.length;
-      const top = url.searchParams.has('$top') ? Number(url.searchParams.get('$top')) : Number.POSITIVE_INFINITY;
-      const start = Number(url.searchParams.get('$skiptoken') ?? 0) + Number(url.searchParams.get('$skip') ?? 0);
       const end = Math.min(start + serverPageSize, top, total);
       const select = url.searchParams.get('$select')?.split(',').map((part) => part.trim());
       const expand = new Set((url.searchParams.get('$expand') ?? '').split(',').map((part) => part.trim()).filter((part) => part !== ''));

@@ -4,6 +4,7 @@ import type { ODataEntity } from '../odata/odata-entities.js';
 export class ODataFilterError extends Error {}
 
 type Value = string | number | boolean | null;
+export type ODataFilterNode = Node;
 type Node =
   | { kind: 'literal'; value: Value }
   | { kind: 'property'; name: string }
