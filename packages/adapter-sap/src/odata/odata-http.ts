@@ -49,9 +49,11 @@ export function createODataHttpClient(options: ResolvedSapODataOptions): ODataHt
   let requests = 0;
 
   function urlOf(resource: string): string {
-    const url = new URL(resource, root);
-    // A __next link is followed only within the service: credentials are never sent elsewhere.
-    if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) {
+    const given = new URL(resource, root);
+    // A __next link is followed only within the service, and always to the configured host: behind a reverse
+    // proxy Gateway may link to its internal host name. Credentials are never sent elsewhere.
+    const url = new URL(`${given.pathname}${given.search}`, root.origin);
+    if (!url.pathname.startsWith(root.pathname)) {
       throw new BackendError({ message: `SAP returned a next-page link outside the service (${redactUrl(url.origin + url.pathname)}); it was not followed.`, hint: 'Check the Gateway host configuration (the service must link to itself).' });
     }
     if (options.client !== undefined && !url.searchParams.has('sap-client')) url.searchParams.set('sap-client', options.client);
