@@ -183,6 +183,28 @@ describe('SAP over OData: auth, errors, read-only', () => {
     expect(sent).toBe(1);
   });
 
+  it('follows a next link that names an internal host to the configured host, with sap-client kept', async () => {
+    const urls: string[] = [];
+    const paging = async (url: unknown) => {
+      urls.push(String(url));
+      const next = urls.length === 1 ? { __next: 'http://gw-internal:8000/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_Customer?$skiptoken=1' } : {};
+      return new Response(JSON.stringify({ d: { results: [], ...next } }), { status: 200 });
+    };
+    const source = createSapSource({ name: 'sap', transport: 'odata', url: 'https://sap.example/sap/opu/odata/sap/API_BUSINESS_PARTNER', auth: basic, client: '200', fetch: paging });
+    expect(await source.count({ name: '北' })).toBe(0);
+    expect(urls[1]).toBe('https://sap.example/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_Customer?$skiptoken=1&sap-client=200&$format=json');
+    // The system query options keep their literal `$`.
+    expect(urls[0]).toMatch(/\/A_Customer\?\$filter=.*&\$select=.*&\$orderby=Customer&\$top=500&sap-client=200&\$format=json$/);
+  });
+
+  it('a config entry takes exactly one of emulator, rfc and odata; odata secrets come from the environment', async () => {
+    const { sapDescriptor } = await import('@custcode/adapter-sap');
+    const odata = { url: 'https://sap.example/sap/opu/odata/sap/API_BUSINESS_PARTNER', auth: { basic: { user: 'U', password: { env: 'P' } } } };
+    expect(sapDescriptor.optionsSchema.safeParse({ erp: 'sap', odata }).success).toBe(true);
+    expect(sapDescriptor.optionsSchema.safeParse({ erp: 'sap', odata, rfc: { client: '100', user: 'U', passwd: { env: 'P' } } }).success).toBe(false);
+    expect(sapDescriptor.optionsSchema.safeParse({ erp: 'sap', odata: { ...odata, auth: { basic: { user: 'U', password: 'inline' } } } }).success).toBe(false);
+  });
+
   it('config mistakes are ConfigErrors naming the key', () => {
     expect(() => createSapSource({ name: 'sap', transport: 'odata', url: 'not a url', auth: basic })).toThrow(/url/);
     expect(() => createSapSource({ name: 'sap', transport: 'odata', url: 'http://x/sap', auth: basic, client: '1' })).toThrow(/client/);

@@ -56,11 +56,13 @@ export function createODataHttpClient(options: ResolvedSapODataOptions): ODataHt
     if (!url.pathname.startsWith(root.pathname)) {
       throw new BackendError({ message: `SAP returned a next-page link outside the service (${redactUrl(url.origin + url.pathname)}); it was not followed.`, hint: 'Check the Gateway host configuration (the service must link to itself).' });
     }
-    if (options.client !== undefined && !url.searchParams.has('sap-client')) url.searchParams.set('sap-client', options.client);
-    if (options.language !== undefined && !url.searchParams.has('sap-language')) url.searchParams.set('sap-language', options.language);
-    if (!url.searchParams.has('$format')) url.searchParams.set('$format', 'json');
-    // URLSearchParams encodes spaces as '+'; OData servers read %20 reliably.
-    return url.href.replace(/\+/g, '%20');
+    // Appended as text: re-serialising the query would percent-encode `$` in the system query options.
+    const extra: string[] = [];
+    if (options.client !== undefined && !url.searchParams.has('sap-client')) extra.push(`sap-client=${encodeURIComponent(options.client)}`);
+    if (options.language !== undefined && !url.searchParams.has('sap-language')) extra.push(`sap-language=${encodeURIComponent(options.language)}`);
+    if (!url.searchParams.has('$format')) extra.push('$format=json');
+    const search = [url.search.replace(/^\?/, ''), ...extra].filter((part) => part !== '').join('&');
+    return `${root.origin}${url.pathname}${search === '' ? '' : `?${search}`}`;
   }
 
   async function fetchToken(): Promise<Token> {
