@@ -69,6 +69,8 @@ export interface ODataOrgLevel {
   flags(entity: ODataEntity): Record<string, string>;
   /** Status from the org-level flags alone, judged by the RFC path's KNB1/KNVV rule. */
   status(entity: ODataEntity): CustomerStatus;
+  /** What `get(code)` without an org returns (as on the RFC path). */
+  withoutOrg: string;
   orgOf(entity: ODataEntity): string;
   /** Key values of an org string, or undefined when `org` is not of this form (nothing matches). */
   orgKeys(org: string): Record<string, string> | undefined;
@@ -84,6 +86,7 @@ export const companyCodeLevel: ODataOrgLevel = {
   select: ['Customer', 'CompanyCode', 'DeletionIndicator', 'PostingIsBlocked'],
   flags: (entity) => ({ LOEVM: flag(entity.DeletionIndicator), SPERR: flag(entity.PostingIsBlocked) }),
   status: (entity) => knb1Mapping.status(companyCodeLevel.flags(entity)),
+  withoutOrg: knb1Mapping.withoutOrg.replace('(BUKRS)', '(CompanyCode)'),
   orgOf: (entity) => text(entity.CompanyCode),
   orgKeys: (org) => (/^[A-Za-z0-9]{1,4}$/.test(org) ? { CompanyCode: org } : undefined),
 };
@@ -95,6 +98,7 @@ export const salesAreaLevel: ODataOrgLevel = {
   select: ['Customer', 'SalesOrganization', 'DistributionChannel', 'Division', 'DeletionIndicator', 'OrderIsBlockedForCustomer'],
   flags: (entity) => ({ LOEVM: flag(entity.DeletionIndicator), AUFSD: text(entity.OrderIsBlockedForCustomer) }),
   status: (entity) => knvvMapping.status(salesAreaLevel.flags(entity)),
+  withoutOrg: knvvMapping.withoutOrg.replace('(VKORG/VTWEG/SPART)', '(SalesOrganization/DistributionChannel/Division)'),
   orgOf: (entity) => [entity.SalesOrganization, entity.DistributionChannel, entity.Division].map(text).join('/'),
   orgKeys: (org) => {
     const match = /^([A-Za-z0-9]{1,4})\/([A-Za-z0-9]{1,2})\/([A-Za-z0-9]{1,2})$/.exec(org);

@@ -40,6 +40,7 @@ function rawOf(entity: ODataEntity | undefined, prefix = ''): Record<string, unk
  */
 export function odataToCustomer(customer: ODataEntity, partner: ODataEntity | undefined, options: ODataMappingOptions): Customer {
   const address = mainAddress(partner);
+  const phone = mainPhone(address);
   const street = [text(address?.StreetName), text(address?.HouseNumber)].filter((part) => part !== '').join(' ');
   const changedOn = decodeODataDate(partner?.LastChangeDate, options.timeZone);
   const changedAt = changedOn && `${changedOn.slice(0, 10)}T${decodeODataTime(partner?.LastChangeTime) ?? '00:00:00'}`;
@@ -50,7 +51,7 @@ export function odataToCustomer(customer: ODataEntity, partner: ODataEntity | un
     name: text(customer.CustomerFullName) || text(customer.CustomerName),
     shortName: present(partner?.SearchTerm1),
     taxId: present(customer.TaxNumber1) ?? present(customer.VATRegistration),
-    phone: mainPhone(address),
+    phone,
     address: kna1Address({ STRAS: street, PSTLZ: text(address?.PostalCode), ORT01: text(address?.CityName) }),
     // The service has no texts for account groups or regions: the codes are reported (as RFC with texts: false).
     category: present(customer[options.categoryProperty]),
@@ -62,7 +63,7 @@ export function odataToCustomer(customer: ODataEntity, partner: ODataEntity | un
       ...rawOf(customer),
       ...rawOf(partner, 'A_BusinessPartner-'),
       ...rawOf(address, 'A_BusinessPartnerAddress-'),
-      ...(mainPhone(address) === undefined ? {} : { 'A_AddressPhoneNumber-PhoneNumber': mainPhone(address) }),
+      ...(phone === undefined ? {} : { 'A_AddressPhoneNumber-PhoneNumber': phone }),
     },
   };
   for (const key of Object.keys(record) as Array<keyof Customer>) if (record[key] === undefined) delete record[key];

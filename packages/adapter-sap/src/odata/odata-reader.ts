@@ -140,7 +140,7 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
     codeForm: 'sap-alpha',
     describe: () => ({
       fields: [...sapCustomerFields(orgLevel !== undefined), 'updatedAt'],
-      orgScope: orgLevel ? { kind: orgLevel.scope, withoutOrg: `the record of the lowest ${orgLevel.scope === 'company-code' ? 'company code' : 'sales area'} the customer is extended to` } : { kind: 'none' },
+      orgScope: orgLevel ? { kind: orgLevel.scope, withoutOrg: orgLevel.withoutOrg } : { kind: 'none' },
       changeTracking: 'modified-column',
       pinyinSearch: 'scan',
       unsupportedFilters: [],
