@@ -47,6 +47,16 @@ describe('custcode on an SAP source over OData', () => {
     expect((JSON.parse(feed.stdout) as Array<{ code: string }>).map((record) => record.code).sort()).toEqual(changed.sort());
   });
 
+  it('changes --since lists the customers whose business partner changed (or, never changed, were created) since', async () => {
+    const changes = await run(['changes', 's4', '--since', '2024-06-01', '--json']);
+    expect(changes.exitCode, changes.stderr).toBe(0);
+    const codes = new Set(seed.expected.filter((record) => (record.updatedAt ?? record.createdAt ?? '') >= '2024-06-01T00:00:00').map((record) => record.code));
+    expect(codes.size).toBeGreaterThan(0);
+    const report = JSON.parse(changes.stdout) as Record<string, unknown>;
+    const listed = (['added', 'changed', 'blocked', 'unblocked', 'deleted'] as const).flatMap((kind) => report[kind] as Array<{ code: string }>);
+    expect(new Set(listed.map((entry) => entry.code))).toEqual(codes);
+  });
+
   it('export and audit read the whole source; the password is nowhere in the output', async () => {
     const out = project.write('s4.csv', '');
     const exported = await run(['export', 's4', '--out', out, '--format', 'csv']);
