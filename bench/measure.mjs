@@ -8,6 +8,7 @@ import * as mariadb from './measures/mariadb.mjs';
 import * as migration from './measures/migrate.mjs';
 import * as rules from './measures/rules.mjs';
 import * as sap from './measures/sap.mjs';
+import * as sapOData from './measures/sap-odata.mjs';
 import * as sqlite from './measures/sqlite.mjs';
 
 const [name, file = '/dev/null'] = process.argv.slice(2);
@@ -32,6 +33,8 @@ const measurements = {
   'audit-exact': () => audit.prepare(false),
   'audit-near': () => audit.prepare(true),
   'sap-scan': () => sap.prepare(),
+  'sap-odata-scan': () => sapOData.prepareScan(),
+  'sap-odata-lookups': () => sapOData.prepareLookups(),
   'migrate-custcode': () => () => migration.migrateCustcode(),
 };
 

@@ -145,6 +145,39 @@ export const BENCH_ROWS_TABLE = [
     },
   },
   {
+    id: '7b',
+    measurements: ['sap-odata-scan'],
+    label: 'SAP over OData: full scan of 100k customers on the API_BUSINESS_PARTNER emulator (server page 100), HTTP requests',
+    target: 'requests vs ⌈rows/server page⌉ per entity set read',
+    evaluate(measure) {
+      const result = measure('sap-odata-scan');
+      const minimum = result.minimumPerSet * result.sets;
+      return {
+        custcode: `${result.requests} requests (${result.customerRequests} A_Customer, ${result.partnerRequests} A_BusinessPartner) for ${result.rows} rows in ${s(result.seconds)} (${Math.round(result.rows / result.seconds)} rows/s)`,
+        baseline: `minimum ${minimum} (${result.minimumPerSet} per entity set)`,
+        ratio: result.requests / minimum,
+        rss: mb(result.maxRssMb),
+        met: undefined,
+      };
+    },
+  },
+  {
+    id: '7c',
+    measurements: ['sap-odata-lookups'],
+    label: 'SAP over OData: 10k lookups on the API_BUSINESS_PARTNER emulator, HTTP requests',
+    target: 'requests (OR-lists within a 4 096-character URL)',
+    evaluate(measure) {
+      const result = measure('sap-odata-lookups');
+      return {
+        custcode: `${result.requests} requests (${result.customerRequests} A_Customer, ${result.partnerRequests} A_BusinessPartner) for ${result.codes} codes, ${result.found} found, in ${s(result.seconds)}`,
+        baseline: 'n/a',
+        ratio: undefined,
+        rss: mb(result.maxRssMb),
+        met: undefined,
+      };
+    },
+  },
+  {
     id: '8',
     measurements: ['migrate-custcode'],
     label: 'migrate 1M U8 customers (SQLite) to CUST{YYYY}{seq:6}, every new code checked in the target (MariaDB) through getMany',

@@ -6,7 +6,7 @@ import type { Customer, CustomerSource } from '@custcode/core';
 import type { ConformanceOptions } from '@custcode/core/testing';
 import type { BackendName, TestBackend, TestDatabase } from '../backends.js';
 
-export type MatrixBackendName = BackendName | 'sap-rfc-emulator' | 'k3cloud-webapi-emulator';
+export type MatrixBackendName = BackendName | 'sap-rfc-emulator' | 'sap-odata-emulator' | 'k3cloud-webapi-emulator';
 
 export const SQL_BACKENDS: readonly MatrixBackendName[] = ['sqlite', 'mariadb', 'postgres'];
 
@@ -23,7 +23,7 @@ export function sqlMatrixBackend(backend: TestBackend): MatrixBackend {
 }
 
 /** The emulators run in-process: always reachable. */
-export function emulatorBackend(name: 'sap-rfc-emulator' | 'k3cloud-webapi-emulator'): MatrixBackend {
+export function emulatorBackend(name: 'sap-rfc-emulator' | 'sap-odata-emulator' | 'k3cloud-webapi-emulator'): MatrixBackend {
   return { name, unavailable: undefined };
 }
 
@@ -36,6 +36,7 @@ export function sqlBackendOf(backend: MatrixBackend): TestBackend {
 /** Every ERP table layout the matrix covers. */
 export type LayoutName =
   | 'sap-kna1'
+  | 'sap-api-business-partner'
   | 'ebs-tca'
   | 'u8-customer'
   | 'nc-bd-customer'

@@ -1,5 +1,8 @@
 import { type AdapterContext, type AdapterDescriptor, secretRefSchema } from '@custcode/core';
 import { z } from 'zod';
+import { checkODataAccess } from './odata/odata-access-check.js';
+import { odataConfigSchema, odataOptionsOf } from './odata/odata-config.js';
+import type { SapODataSourceOptions } from './odata/odata-options.js';
 import { checkSapAccess } from './sap-access-check.js';
 import type { SapSourceOptions } from './sap-options.js';
 import { createSapSource } from './sap-source.js';
@@ -29,6 +32,8 @@ const sapConfigSchema = z
     emulator: z.string().min(1).optional(),
     /** node-rfc connection parameters; `passwd` from the environment. */
     rfc: rfcConfigSchema.optional(),
+    /** S/4HANA's OData V2 service API_BUSINESS_PARTNER (url, auth with `{ env }` secrets, client, language). */
+    odata: odataConfigSchema.optional(),
     functionModule: z.string().optional(),
     orgScope: z.enum(['none', 'company-code', 'sales-area']).optional(),
     categoryField: z.enum(['KTOKD', 'KUKLA']).optional(),
@@ -42,7 +47,10 @@ const sapConfigSchema = z
     rowWidth: z.number().int().positive().optional(),
   })
   .strict()
-  .refine((config) => (config.emulator === undefined) !== (config.rfc === undefined), 'a sap source needs exactly one of "emulator" (a data file) or "rfc" (connection parameters)');
+  .refine(
+    (config) => [config.emulator, config.rfc, config.odata].filter((value) => value !== undefined).length === 1,
+    'a sap source needs exactly one of "emulator" (a data file), "rfc" (connection parameters) or "odata" (the API_BUSINESS_PARTNER service)',
+  );
 
 type SapConfig = z.infer<typeof sapConfigSchema>;
 
@@ -51,8 +59,9 @@ const defined = <T extends Record<string, unknown>>(options: T) => Object.fromEn
 const loadEmulator = () => import('./emulator/index.js');
 
 /** createSapSource's options for a config entry: the emulator opened from its data file, or node-rfc parameters with the password read. */
-async function sapOptionsOf(config: SapConfig, context: AdapterContext): Promise<SapSourceOptions> {
-  const { erp: _erp, emulator, rfc, ...rest } = config;
+async function sapOptionsOf(config: SapConfig, context: AdapterContext): Promise<SapSourceOptions | SapODataSourceOptions> {
+  const { erp: _erp, emulator, rfc, odata, ...rest } = config;
+  if (odata !== undefined) return odataOptionsOf(odata, rest, context);
   if (emulator !== undefined) {
     const { readEmulatorSystem, createRfcEmulator } = await loadEmulator();
     const { tables, ...access } = await readEmulatorSystem(context.path(emulator));
@@ -70,10 +79,15 @@ export const sapDescriptor: AdapterDescriptor<SapConfig> = {
   optionsSchema: sapConfigSchema,
   create: async (config, context) => createSapSource(await sapOptionsOf(config, context)),
   describe: (config) =>
-    config.emulator !== undefined
+    config.odata !== undefined
+      ? { target: `odata ${config.odata.url}${config.odata.client ? ` client ${config.odata.client}` : ''}` }
+      : config.emulator !== undefined
       ? { target: `emulator ${config.emulator}`, files: [{ path: config.emulator, what: 'the SAP emulator data' }] }
       : { target: `rfc ${config.rfc?.ashost ?? config.rfc?.mshost ?? ''} client ${config.rfc?.client ?? ''}` },
-  checkAuthorizations: async (config, context) => checkSapAccess(await sapOptionsOf(config, context)),
+  checkAuthorizations: async (config, context) => {
+    const options = await sapOptionsOf(config, context);
+    return 'transport' in options ? checkODataAccess(options) : checkSapAccess(options);
+  },
   testing: {
     fixture: 'file',
     demo: { source: 'sap', file: 'sap-emulator.json' },

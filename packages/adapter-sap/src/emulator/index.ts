@@ -12,3 +12,6 @@ export {
 export { writeEmulatorData, readEmulatorData, readEmulatorSystem, type EmulatorSystem } from './emulator-data.js';
 export type { SapUserAuthorizations } from './user-authorizations.js';
 export { addChangeDocuments, type SeedChange } from './seed-change-documents.js';
+export { startODataEmulator, ODATA_SERVICE_PATH, type ODataEmulator, type ODataEmulatorOptions, type ODataRequestRecord } from './odata-emulator.js';
+export { odataEntitySetsOf, type ODataEntitySets } from './odata-entity-sets.js';
+export { seedODataService, type SeededODataService } from './odata-seed.js';
