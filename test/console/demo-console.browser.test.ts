@@ -60,11 +60,14 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
   const detailName = (page: Page) => page.locator('#detail-fields tr[data-field="name"] td').textContent();
   const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+  /** Opens the row's detail page: the customer's name there, and the stored code column as the page renders it. */
   async function openRow(page: Page, code: string, size: string, step: string): Promise<string | null> {
     const row = page.locator(`#results-body tr[data-code="${code}"]`);
     await row.locator('a.code').click();
     await page.locator('#detail-fields tr[data-field="name"]').waitFor();
     await shot(page, `${size}-${step}`);
+    // The raw column shows the code exactly as stored, its spaces kept.
+    expect(await page.locator('#detail-raw tr[data-column="cCusCode"] td').innerText()).toBe(code);
     const name = await detailName(page);
     await page.click('#back');
     await page.locator('#list-page').waitFor({ state: 'visible' });
@@ -145,6 +148,7 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await page.selectOption('#source', 'k3');
     await page.locator('#filter-org').waitFor();
     await page.locator('#results-head th[data-field="org"]').waitFor();
+    expect(await page.locator('#results-head th').evaluateAll((cells) => cells.slice(0, 2).map((cell) => cell.getAttribute('data-field')))).toEqual(['code', 'org']);
     expect(await page.locator('#results-body td[data-field="org"]').first().textContent()).not.toBe('');
     await page.click('#columns');
     await page.check('#column-createdAt');

@@ -72,13 +72,14 @@ export function store(key: string, value: unknown): void {
   }
 }
 
-/** The columns the grid shows: the chosen ones the source can fill, plus the org whenever the source scopes by org. */
+/** The columns the grid shows: the chosen ones the source can fill, and the org (after the code) whenever the source scopes by org. */
 export function shownColumns(): Field[] {
   const description = state.description;
   if (!description) return state.columns;
   const always = new Set<string>(['code', 'name', 'status', 'source', 'erp']);
   const scoped = description.orgScope.kind !== 'none';
-  const columns = state.columns.filter((field) => always.has(field) || (field === 'org' ? scoped : description.fields.includes(field)));
-  if (scoped && !columns.includes('org')) columns.splice(Math.min(2, columns.length), 0, 'org');
+  const columns = state.columns.filter((field) => field !== 'org' && (always.has(field) || description.fields.includes(field)));
+  // Right after the code: one code in several orgs is several rows, told apart by their org.
+  if (scoped) columns.splice(columns[0] === 'code' ? 1 : 0, 0, 'org');
   return columns;
 }
