@@ -56,9 +56,10 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     return { page, problems };
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
-  const idle = (page: Page) => page.waitForFunction(() => document.querySelector('#results')?.getAttribute('aria-busy') === 'false');
+  const idle = (page: Page) => page.locator('#results[aria-busy="false"]').waitFor();
   const detailName = (page: Page) => page.locator('#detail-fields tr[data-field="name"] td').textContent();
-  const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const noHorizontalScroll = (page: Page) => page.locator('html').evaluate((html) => html.scrollWidth <= html.clientWidth);
+  const style = (page: Page, selector: string, property: string) => page.locator(selector).first().evaluate((node, name) => node.ownerDocument.defaultView!.getComputedStyle(node).getPropertyValue(name), property);
 
   /** Opens the row's detail page: the customer's name there, and the stored code column as the page renders it. */
   async function openRow(page: Page, code: string, size: string, step: string): Promise<string | null> {
@@ -156,8 +157,8 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     expect(stamps.filter((stamp) => stamp !== '').every((stamp) => /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/.test(stamp))).toBe(true);
     // A long row scrolls inside the grid; the code column stays in view.
     for (const field of ['taxId', 'contact', 'address', 'updatedAt']) await page.check(`#column-${field}`);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#results-body td')!).position)).toBe('sticky');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#results-body td[data-field="name"]')!).whiteSpace)).toBe('nowrap');
+    expect(await style(page, '#results-body td', 'position')).toBe('sticky');
+    expect(await style(page, '#results-body td[data-field="name"]', 'white-space')).toBe('nowrap');
     expect(await noHorizontalScroll(page)).toBe(true);
     await shot(page, 'desktop-8-k3-org');
     expect(problems).toEqual([]);
@@ -172,9 +173,7 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await shot(page, 'desktop-9-english');
     // The language button names the other language (中文), as language switches do.
     expect(await page.textContent('#lang-toggle')).toBe('中文');
-    const chrome = await page.evaluate(() =>
-      [...document.querySelectorAll('h1, label > span, button:not(#lang-toggle), th, #page-label, #result-count, #filter-status option, #results-body .badge, #results-body .odd')].map((node) => (node as HTMLElement).innerText),
-    );
+    const chrome = await page.locator('h1, label > span, button:not(#lang-toggle), th, #page-label, #result-count, #filter-status option, #results-body .badge, #results-body .odd').allInnerTexts();
     expect(chrome.filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
     expect(await page.locator('#results-body .badge').first().textContent()).toBe('Blocked');
     await page.click('#results-body tr >> nth=0');
@@ -205,7 +204,7 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     const frame = page.frameLocator('#audit-frame');
     await frame.locator('body[data-ready="true"]').waitFor();
     // The report's stylesheet applied (body margin 2rem) and its script filters rows.
-    expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).marginTop)).toBe('32px');
+    expect(await frame.locator('body').evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).marginTop)).toBe('32px');
     const filter = frame.locator('input.filter').first();
     const kind = await filter.getAttribute('data-filter');
     await filter.fill('zzz-nothing-matches');
@@ -218,7 +217,7 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
   it('phone: filters behind a button, results as cards, no horizontal scroll', async () => {
     const { page, problems } = await open('phone');
     expect(await page.isVisible('#filter-bar')).toBe(false);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#results-body tr')!).display)).toBe('grid');
+    expect(await style(page, '#results-body tr', 'display')).toBe('grid');
     expect(await noHorizontalScroll(page)).toBe(true);
     await page.click('#filters-toggle');
     expect(await page.isVisible('#filter-status')).toBe(true);

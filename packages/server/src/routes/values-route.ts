@@ -1,5 +1,6 @@
 import type { Customer } from '@custcode/core';
 import type { Hono } from 'hono';
+import { z } from 'zod';
 import { logged } from '../request-access-log.js';
 import type { ServerContext, ServerEnv } from '../server-context.js';
 
@@ -14,12 +15,13 @@ export const MAX_VALUES_PER_FIELD = 500;
 /** How long an answer is reused. */
 export const VALUES_TTL_MS = 5 * 60_000;
 
-export interface DistinctValues {
-  values: Record<ValueField, Array<{ value: string; count: number }>>;
-  /** Rows read; `truncated` when the source holds more than MAX_VALUE_SCAN. */
-  records: number;
-  truncated: boolean;
-}
+const valueCounts = z.array(z.object({ value: z.string(), count: z.number().int() })).describe(`most frequent first, at most ${MAX_VALUES_PER_FIELD}`);
+export const distinctValuesSchema = z.object({
+  values: z.object({ category: valueCounts, region: valueCounts, org: valueCounts }),
+  records: z.number().int().describe('rows read (through the role\'s row filters)'),
+  truncated: z.boolean().describe(`true when the source holds more than ${MAX_VALUE_SCAN.toLocaleString('en-US')} rows: the values are those of the first ones`),
+});
+export type DistinctValues = z.infer<typeof distinctValuesSchema>;
 
 /** Counts each field's values over what the (guarded) search hands out. */
 export async function distinctValues(rows: AsyncIterable<Customer>, maxRows = MAX_VALUE_SCAN): Promise<DistinctValues> {
