@@ -195,11 +195,33 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await page.context().close();
   });
 
-  it('desktop: the audit summary and its full report, styled and filterable under the CSP', async () => {
+  it('desktop: the audit summary, its counts listing their customers, and its full report styled and filterable under the CSP', async () => {
     const { page, problems } = await open('desktop');
     await page.click('#audit');
     await page.locator('#audit-report td[data-kind="total"]').waitFor({ timeout: 60_000 });
     expect(await page.textContent('#audit-report td[data-kind="total"]')).toBe('1,910');
+    await shot(page, 'desktop-10-audit-summary');
+    // Each count lists its customers in the grid: the missing code is the empty-code row …
+    await page.click('#audit-report button.count[data-kind="missing"]');
+    await page.locator('#findings-banner').waitFor();
+    await idle(page);
+    expect(await page.locator('#results-body tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')))).toEqual(['']);
+    expect(await page.textContent('#results-body td[data-field="name"]')).toBe('武汉卓荣域服饰股份有限公司');
+    // … and the duplicates are rows whose codes come in groups that differ only in form (spaces, width, case, zeros).
+    await page.click('#audit-report button.count[data-kind="duplicates"]');
+    await idle(page);
+    const duplicates = await page.locator('#results-body tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
+    const form = (code: string) => code.normalize('NFKC').trim().toUpperCase().replace(/^0+(?=\d+$)/, '');
+    const groups = new Map<string, number>();
+    for (const code of duplicates) groups.set(form(code), (groups.get(form(code)) ?? 0) + 1);
+    expect(duplicates.length).toBeGreaterThan(7);
+    expect([...groups.values()].every((size) => size >= 2)).toBe(true);
+    expect(await page.isHidden('#pager')).toBe(true);
+    await shot(page, 'desktop-11-audit-duplicates');
+    await page.click('#findings-back');
+    await idle(page);
+    expect(await page.textContent('#result-count')).toContain('共 1,910 条');
+
     await page.click('#audit-full');
     const frame = page.frameLocator('#audit-frame');
     await frame.locator('body[data-ready="true"]').waitFor();
@@ -209,7 +231,7 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     const kind = await filter.getAttribute('data-filter');
     await filter.fill('zzz-nothing-matches');
     expect(await frame.locator(`[data-shown="${kind}"]`).textContent()).toBe('0 shown');
-    await shot(page, 'desktop-10-audit');
+    await shot(page, 'desktop-12-audit-report');
     expect(problems).toEqual([]);
     await page.context().close();
   });

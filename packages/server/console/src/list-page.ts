@@ -4,7 +4,7 @@ import { byId, h, replaceChildren } from './dom.js';
 import { activeFilters, filterLabel } from './filter-bar.js';
 import { codeOddities, type CustomerRow, formatCount, formatTimestamp, matchRanges, occurrenceOf, sortRows } from './format.js';
 import type { MessageKey } from './messages.js';
-import { type Field, fieldLabel, PAGE_SIZES, shownColumns, state, statusLabel, store, t } from './state.js';
+import { type Field, fieldLabel, PAGE_SIZES, type RecordKey, shownColumns, state, statusLabel, store, t } from './state.js';
 
 interface Page {
   items: CustomerRow[];
@@ -25,8 +25,51 @@ export function searchParameters(extra: Record<string, string | undefined> = {})
   return parameters;
 }
 
+/** At most this many records of one audit finding are listed (each is one exact lookup). */
+export const MAX_FINDING_ROWS = 200;
+
+/** Lists the records an audit finding names, each read exactly as stored (a few lookups at a time). */
+export async function showFindings(kind: string, keys: RecordKey[]): Promise<void> {
+  const mine = ++generation;
+  controller?.abort();
+  state.findings = { kind, keys };
+  state.loading = true;
+  state.page = 0;
+  state.sort = undefined;
+  renderList();
+  // The counts sit above the grid (with the full report open, far above): bring the list into view.
+  byId('findings-banner').scrollIntoView({ block: 'start' });
+  const wanted = keys.slice(0, MAX_FINDING_ROWS);
+  const found: Array<CustomerRow | undefined> = new Array(wanted.length);
+  let next = 0;
+  let failure: unknown;
+  const worker = async () => {
+    while (next < wanted.length && failure === undefined) {
+      const index = next++;
+      const key = wanted[index]!;
+      const parameters = new URLSearchParams({ code: key.code });
+      if (key.org !== undefined) parameters.set('org', key.org);
+      if (key.occurrence !== undefined && key.occurrence > 1) parameters.set('occurrence', String(key.occurrence));
+      try {
+        found[index] = await getJson<CustomerRow>(sourcePath(state.source, `/record?${parameters}`));
+      } catch (error) {
+        // A record deleted since the audit (or outside the role) is left out; anything else stops the list.
+        if (!(error instanceof ApiError && error.status === 404)) failure = error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  if (mine !== generation) return;
+  state.items = found.filter((row): row is CustomerRow => row !== undefined);
+  state.error = failure;
+  if (failure) state.items = [];
+  state.loading = false;
+  renderList();
+}
+
 /** Starts over at page 1 (new text, filters, source or page size). */
 export function searchFromStart(): Promise<void> {
+  state.findings = undefined;
   state.cursors = [undefined];
   state.total = undefined;
   return loadPage(0);
@@ -38,6 +81,7 @@ export async function loadPage(page: number): Promise<void> {
   const mine = ++generation;
   controller?.abort();
   controller = new AbortController();
+  state.findings = undefined;
   state.loading = true;
   renderList();
   const parameters = searchParameters({ limit: String(state.pageSize), cursor: state.cursors[page], count: state.total === undefined ? 'true' : undefined });
@@ -166,7 +210,7 @@ function renderState(): void {
     box.hidden = false;
     return;
   }
-  if (!state.loading && state.items.length === 0) {
+  if (!state.loading && state.items.length === 0 && !state.findings) {
     const conditions = activeFilters().map(([filter, value]) => h('li', {}, `${filterLabel(filter)}: ${filter === 'status' ? statusLabel(value) : value}`));
     if (state.text.trim()) conditions.unshift(h('li', {}, `${t('searchText')}: ${state.text.trim()}`));
     const clear = h('button', { type: 'button' }, t('clearFilters'));
@@ -206,11 +250,26 @@ function renderPager(): void {
     h('span', { id: 'page-label' }, label),
     h('label', {}, h('span', {}, t('pageSize')), size, h('span', {}, t('rows'))),
   );
-  byId('pager').hidden = state.items.length === 0 && state.page === 0;
+  byId('pager').hidden = state.findings !== undefined || (state.items.length === 0 && state.page === 0);
+}
+
+function renderFindingsBanner(): void {
+  const banner = byId('findings-banner');
+  const findings = state.findings;
+  banner.hidden = findings === undefined;
+  if (!findings) return;
+  const back = h('button', { type: 'button', id: 'findings-back' }, t('backToList'));
+  back.addEventListener('click', () => void searchFromStart());
+  const capped = findings.keys.length > MAX_FINDING_ROWS ? t('findingsCapped', { shown: formatCount(MAX_FINDING_ROWS, state.lang) }) : '';
+  replaceChildren(banner, h('span', {}, t('findingsShown', { kind: t(`kind.${findings.kind}` as MessageKey), n: formatCount(findings.keys.length, state.lang) }) + capped), back);
 }
 
 function renderCount(): void {
   const parts: string[] = [];
+  if (state.findings) {
+    byId('result-count').textContent = state.loading ? t('loading') : t('rowCount', { n: formatCount(state.items.length, state.lang) });
+    return;
+  }
   if (state.total !== undefined) parts.push(t('total', { total: formatCount(state.total, state.lang) }));
   if (state.items.length > 0) {
     const from = state.page * state.pageSize + 1;
@@ -227,6 +286,7 @@ export function renderList(): void {
   renderSortSelect(columns);
   renderState();
   renderPager();
+  renderFindingsBanner();
   renderCount();
   const table = byId('results');
   table.classList.toggle('loading', state.loading);

@@ -49,7 +49,16 @@ export const state = {
   sort: undefined as SortOrder | undefined,
   loading: false,
   error: undefined as unknown,
+  /** When set, the grid lists the records an audit finding names instead of a search. */
+  findings: undefined as { kind: string; keys: RecordKey[] } | undefined,
 };
+
+/** One stored record as the record route addresses it (no org: its first row in any org). */
+export interface RecordKey {
+  code: string;
+  org?: string;
+  occurrence?: number;
+}
 
 export const t = (key: MessageKey, values?: Record<string, string | number>) => message(state.lang, key, values);
 export const fieldLabel = (field: string) => (FIELDS.includes(field as Field) ? t(`field.${field}` as MessageKey) : field);

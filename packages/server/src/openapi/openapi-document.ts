@@ -93,7 +93,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           parameters: [
             nameParameter,
             { name: 'code', in: 'query', required: true, allowEmptyValue: true, schema: { type: 'string', maxLength: 200 }, description: 'the code as stored (Customer.code); code= for the empty code' },
-            { name: 'org', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'org', in: 'query', required: false, schema: { type: 'string' }, description: 'without it: the first row of that code in any org' },
             { name: 'occurrence', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 1 }, description: 'which of several rows stored under the same code and org (a file with several empty codes), in search order' },
           ],
           responses: { '200': { description: 'ok', content: json('Customer') }, ...errors },

@@ -38,6 +38,9 @@ describe('GET /sources/:name/record (the exact stored record)', () => {
     expect((await record('code=&org=100002&occurrence=2')).body.name).toBe('无编号客户乙');
     expect((await record('code=&org=100002&occurrence=3')).status).toBe(404);
     expect((await record('code=%EF%BC%AB%EF%BC%A820210033&org=100002')).body.name).toBe('全角编号客户');
+    // Without an org (as an audit finding names a code): its first row in (code, org) order, any org.
+    expect((await record('code=KH20210032')).body.name).toBe('北京同号不同组织');
+    expect((await record('code=KH20210032', API_KEYS.viewer)).body.name).toBe('鑫宇霖光电（重庆）有限公司');
   });
 
   it('is a 404 outside the role\'s row filter, and a 400 naming a bad parameter', async () => {

@@ -9,8 +9,9 @@ export const MAX_STORED_RECORD_SCAN = 10_000;
 const storedKey = (customer: Pick<Customer, 'code' | 'org'>, codeForm: 'as-is' | 'sap-alpha') => decodeCursor(cursorOf(customer, codeForm));
 
 /**
- * The record stored under exactly `code` (spaces, full-width characters, the empty code kept) and `org`;
- * `occurrence` picks among rows sharing that key (a file with several empty codes). `get` cannot do this:
+ * The record stored under exactly `code` (spaces, full-width characters, the empty code kept) and `org`
+ * (without an org: the first row of that code in any org, as an audit finding names it); `occurrence` picks
+ * among rows sharing that key (a file with several empty codes). `get` cannot do this:
  * it normalises what a person types, so `" KH20210032"` would find `KH20210032`.
  *
  * It reads the source's own (code, org) order from just before the key: after the code minus its last
@@ -30,7 +31,8 @@ export async function findStoredRecord(source: GuardedSource, code: string, org:
   for await (const row of source.search(after === undefined ? {} : { after })) {
     const key = storedKey(row, codeForm);
     if (blank ? key.code.trim() !== '' : !key.code.toLowerCase().startsWith(lowerPrefix)) return undefined;
-    if (compareCursors(key, target) === 0 && key.code === target.code && seen++ === occurrence) return row;
+    const sameOrg = org === undefined || compareCursors(key, target) === 0;
+    if (key.code === target.code && sameOrg && seen++ === occurrence) return row;
     if (++read >= MAX_STORED_RECORD_SCAN) return undefined;
   }
   return undefined;
