@@ -57,6 +57,11 @@ async function selectSource(name: string): Promise<void> {
   state.description = undefined;
   state.values = undefined;
   state.sort = undefined;
+  // The previous source's rows go at once; the grid shows it is loading while the description is read.
+  state.items = [];
+  state.error = undefined;
+  state.loading = true;
+  renderList();
   store('custcode.source', name);
   byId<HTMLSelectElement>('source').value = name;
   byId('export').hidden = byId('export-format').hidden = !can('export');
