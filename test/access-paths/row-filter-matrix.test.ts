@@ -10,6 +10,7 @@ import { accessMatrixSeed, ROW_FILTER_CASES } from '@custcode/access/testing';
 import type { RowFilter } from '@custcode/access';
 import { type GuardedSource, guardSource } from '@custcode/access';
 import { ROW_FILTER_FIELDS } from '@custcode/access';
+import { findStoredRecord } from '../../packages/server/src/routes/stored-record.js';
 
 /** Two layouts of the matrix data: codes as stored, and SAP ALPHA (`0042` is shown as `42`, `1050` is stored `0000001050`). */
 const ORG_IDS: Record<string, string> = { ORG1: '100001', ORG2: '100002', ORG3: '100003' };
@@ -61,6 +62,14 @@ const PATHS: Array<{ name: string; read(source: GuardedSource, records: Customer
       const codes = [...new Set(records.map((record) => record.code).filter((code) => code.trim() !== ''))];
       const found = await Promise.all(codes.map((code) => source.get(` ${code} `)));
       return { keys: found.filter((customer): customer is Customer => customer !== undefined).map(key) };
+    },
+  },
+  {
+    // The console's detail page (GET /record): every stored record by its exact code and org.
+    name: 'the exact stored record of each row',
+    read: async (source, records) => {
+      const found = await Promise.all(records.map((record) => findStoredRecord(source, record.code, record.org)));
+      return { keys: found.filter((customer): customer is Customer => customer !== undefined).map(key), complete: true };
     },
   },
   {

@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi/openapi-document.js';
 import { registerAuditRoute } from './routes/audit-route.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
+import { registerValuesRoute } from './routes/values-route.js';
 import { logged } from './request-access-log.js';
 import { refuseNul } from './request-query.js';
 import { createServerContext, type ServerEnv } from './server-context.js';
@@ -75,6 +76,7 @@ export function createCustcodeApp(options: ServerOptions): CustcodeApp {
   });
   registerCustomerRoutes(app, server);
   registerExportRoute(app, server);
+  registerValuesRoute(app, server);
   registerAuditRoute(app, server);
 
   return { app, fetch: (request, env) => app.fetch(request, env), close: () => pool.close() };

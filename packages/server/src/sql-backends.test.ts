@@ -61,6 +61,38 @@ for (const backend of testBackends()) {
       expect(codes).toEqual(['K001', 'K002', 'K003']);
     });
 
+    it('opens each stored record exactly, odd codes included, and lists filter values', async () => {
+      const q = (name: string) => database.quote(name);
+      await database.run(`CREATE TABLE ${q('odd_customer')} (${['CustomerID', 'CustomerName', 'OrgId', 'Region'].map((column) => `${q(column)} VARCHAR(100)`).join(', ')})`);
+      const odd = [
+        { CustomerID: 'K002', CustomerName: 'plain', OrgId: '100002', Region: '01' },
+        { CustomerID: ' K002', CustomerName: 'leading space', OrgId: '100002', Region: '02' },
+        { CustomerID: 'K002 ', CustomerName: 'trailing space', OrgId: '100001', Region: '03' },
+        { CustomerID: 'Ｋ002', CustomerName: 'full width', OrgId: '100002', Region: '01' },
+        { CustomerID: '', CustomerName: 'empty', OrgId: '100002', Region: '01' },
+        { CustomerID: 'K0021', CustomerName: 'longer', OrgId: '100002', Region: '01' },
+      ];
+      await database.insert('odd_customer', odd);
+      const oddApp = fixtureApp({
+        sources: { k3: entryOf(createGenericSqlSource({ name: 'k3', connection: database.url, table: 'odd_customer', columns: { code: 'CustomerID', name: 'CustomerName', org: 'OrgId', region: 'Region' } })) },
+      });
+      try {
+        // Codes as the source reports them: a leading space kept, a trailing one read as CHAR padding.
+        const { items } = (await (await oddApp.request('/sources/k3/customers?limit=100', { key: API_KEYS.analyst })).json()) as { items: Customer[] };
+        expect(items.map((item) => item.code).sort()).toEqual(['', ' K002', 'K002', 'K002', 'K0021', 'Ｋ002']);
+        for (const item of items) {
+          const response = await oddApp.request(`/sources/k3/record?code=${encodeURIComponent(item.code)}&org=${item.org}`, { key: API_KEYS.analyst });
+          expect(response.status, JSON.stringify(item.code)).toBe(200);
+          expect(((await response.json()) as Customer).name, JSON.stringify(item.code)).toBe(item.name);
+        }
+        const values = (await (await oddApp.request('/sources/k3/values', { key: API_KEYS.viewer })).json()) as { values: { region: Array<{ value: string }> } };
+        // The viewer is confined to org 100002: region 03 is only on a row of 100001.
+        expect(values.values.region.map((item) => item.value).sort()).toEqual(['01', '02']);
+      } finally {
+        await oddApp.custcode.close();
+      }
+    });
+
     it('streams an export for an analyst and refuses it to a viewer', async () => {
       const csv = await app.request('/sources/k3/export?format=csv&fields=code,taxId', { key: API_KEYS.analyst });
       expect((await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toEqual(['code,taxId', ...ROWS.map((row) => `${row.CustomerID},${row.TaxNo}`)]);

@@ -75,6 +75,8 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
     await page.click('#audit-full');
     const frame = page.frameLocator('#audit-frame');
     await frame.locator('svg[data-chart="findings-by-kind"]').waitFor();
+    // Its own script ran under the console's CSP.
+    await frame.locator('body[data-ready="true"]').waitFor();
     expect(await frame.locator('svg[data-chart]').count()).toBeGreaterThanOrEqual(4);
     expect(await frame.locator('table').count()).toBeGreaterThan(0);
     await page.context().close();
@@ -85,7 +87,7 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
     await page.click('#columns');
     await page.check('#column-taxId');
     await page.uncheck('#column-shortName');
-    expect(await page.locator('#results-head th').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-field')))).toEqual(['code', 'name', 'taxId', 'phone', 'region', 'status', 'org']);
+    expect(await page.locator('#results-head th').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-field')))).toEqual(['code', 'org', 'name', 'taxId', 'phone', 'region', 'status']);
     await page.reload();
     await page.locator('#results-body tr').first().waitFor();
     expect(await page.locator('#results-head th').count()).toBe(7);
@@ -109,7 +111,7 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
     await page.context().close();
   });
 
-  it('works without roles: no key, and the export streams straight to a file', async () => {
+  it('works without roles: no key, the org dropdown, and an NDJSON export', async () => {
     const open = fixtureApp({ policy: undefined });
     const openServer = await startServer(open.custcode, { port: 0, host: '127.0.0.1' });
     const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
@@ -120,17 +122,42 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
       expect(await page.isHidden('#key-dialog')).toBe(true);
       expect(await page.textContent('#results-head th[data-field="code"]')).toBe('Code');
       await page.selectOption('#export-format', 'ndjson');
-      await page.fill('#filter-org', '100001');
-      await page.dispatchEvent('#filter-org', 'change');
+      // The org filter offers the source's own orgs.
+      expect(await page.locator('#filter-org option').allTextContents()).toEqual(['Any', '100002 (4)', '100001 (1)']);
+      await page.selectOption('#filter-org', '100001');
       await expect.poll(() => codes(page)).toEqual(['C0001']);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-      expect(download.url()).toContain('/sources/k3/export?org=100001&format=ndjson');
+      expect(download.suggestedFilename()).toBe('k3.ndjson');
       const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
       expect(lines.map((line) => (JSON.parse(line) as { code: string }).code)).toEqual(['C0001']);
     } finally {
       await context.close();
       await openServer.close();
     }
+  });
+
+  it('dims the rows while loading, then says in the UI language what failed instead of keeping stale rows', async () => {
+    const page = await signedIn(API_KEYS.analyst);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/sources/k3/customers?*', async (route) => {
+      await held;
+      await route.abort('connectionrefused');
+    });
+    await page.fill('#search', 'C000');
+    await page.locator('#results.loading').waitFor();
+    expect(await page.isVisible('#progress')).toBe(true);
+    expect(await page.locator('#results-body tr').count()).toBe(5);
+    release();
+    await page.locator('#grid-state .error').waitFor();
+    expect(await page.textContent('#grid-state .error')).toContain('无法连接服务器');
+    expect(await page.locator('#results-body tr').count()).toBe(0);
+    expect(await page.isVisible('#progress')).toBe(false);
+    await page.unroute('**/sources/k3/customers?*');
+    await page.click('#retry');
+    await expect.poll(() => codes(page)).toEqual(['C0001', 'C0002', 'C0003', 'C0004', 'C0005']);
+    expect(await page.isHidden('#grid-state')).toBe(true);
+    await page.context().close();
   });
 
   it('applies a saved view from the config', async () => {

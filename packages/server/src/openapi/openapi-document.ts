@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
 import { lookupRequestSchema } from '../routes/customer-routes.js';
 import { API_EXPORT_FORMATS } from '../routes/export-route.js';
+import { distinctValuesSchema } from '../routes/values-route.js';
 import { FILTER_PARAMETERS, MAX_PAGE_SIZE } from '../request-query.js';
 
 const errorSchema = z.object({
@@ -72,6 +73,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         LookupRequest: schema(lookupRequestSchema),
         LookupResponse: schema(lookupResponseSchema),
         AuditRequest: schema(auditRequestSchema),
+        DistinctValues: schema(distinctValuesSchema),
       },
     },
     security: [{ apiKey: [] }],
@@ -90,6 +92,25 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'One customer by code (any usual form)',
           parameters: [nameParameter, { name: 'code', in: 'path', required: true, schema: { type: 'string' } }, { name: 'org', in: 'query', required: false, schema: { type: 'string' } }],
           responses: { '200': { description: 'ok', content: json('Customer') }, ...errors },
+        },
+      },
+      '/sources/{name}/record': {
+        get: {
+          summary: 'The customer stored under exactly this code and org: surrounding spaces, full-width characters and the empty code kept (what a list row links to)',
+          parameters: [
+            nameParameter,
+            { name: 'code', in: 'query', required: true, allowEmptyValue: true, schema: { type: 'string', maxLength: 200 }, description: 'the code as stored (Customer.code); code= for the empty code' },
+            { name: 'org', in: 'query', required: false, schema: { type: 'string' }, description: 'without it: the first row of that code in any org' },
+            { name: 'occurrence', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 1 }, description: 'which of several rows stored under the same code and org (a file with several empty codes), in search order' },
+          ],
+          responses: { '200': { description: 'ok', content: json('Customer') }, ...errors },
+        },
+      },
+      '/sources/{name}/values': {
+        get: {
+          summary: 'The category, region and org values the caller can see (row filters apply), with counts: filter choices. Cached per user for 5 minutes',
+          parameters: [nameParameter],
+          responses: { '200': { description: 'ok', content: json('DistinctValues') }, ...errors },
         },
       },
       '/sources/{name}/customers:lookup': {
