@@ -16,3 +16,5 @@ export { writeExport, EXPORT_FORMATS, type ExportFormat, type WriteExportOptions
 export { cellGuard } from './formula-guard.js';
 // Writing to a stream with backpressure: shared by every writer here and by the snapshot writer in @custcode/changes.
 export { writeChunk, endStream, untilDrained, withOutput } from './write-chunk.js';
+// Reading back the CSV or JSON tables custcode writes and users edit (decisions, crosswalks, translations).
+export { looksLikeJson, parseCsvRecords, parseJsonText } from './read-table-text.js';
