@@ -2,6 +2,8 @@ import { GOLDEN_FIELDS, type GoldenField, type GoldenRecord, type GoldenValue } 
 import { type MatchRecord, recordLabel } from './match-record.js';
 
 const valueOf = (record: MatchRecord, field: GoldenField): string => {
+  // A valid USCC is given compact (no spaces or hyphens, half-width, upper case), the form other systems compare.
+  if (field === 'taxId' && record.tax.uscc !== '') return record.tax.uscc;
   const value = record.customer[field];
   return typeof value === 'string' ? value.trim() : '';
 };
