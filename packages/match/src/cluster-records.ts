@@ -16,6 +16,8 @@ export interface Clustering {
   clusters: number[][];
   /** Per record, the strongest applied edge touching it, or undefined for a record alone. */
   joinedBy: Array<Edge | undefined>;
+  /** The edges that joined two clusters (a spanning forest of the clusters). */
+  applied: Edge[];
   /** Edges not applied because they would have put a rejected pair in one cluster. */
   blocked: number;
 }
@@ -39,6 +41,7 @@ export function clusterRecords(count: number, edges: readonly Edge[], rejected: 
   const conflicts = (rootA: number, rootB: number) => [...(forbidden.get(rootA) ?? [])].some((record) => sets.find(record) === rootB);
 
   const joinedBy: Array<Edge | undefined> = new Array(count);
+  const applied: Edge[] = [];
   let blocked = 0;
   for (const edge of edges) {
     const rootA = sets.find(edge.a);
@@ -53,6 +56,7 @@ export function clusterRecords(count: number, edges: readonly Edge[], rejected: 
     forbidden.delete(rootA);
     forbidden.delete(rootB);
     if (merged.size > 0) forbidden.set(root, merged);
+    applied.push(edge);
     joinedBy[edge.a] ??= edge;
     joinedBy[edge.b] ??= edge;
   }
@@ -64,5 +68,5 @@ export function clusterRecords(count: number, edges: readonly Edge[], rejected: 
     if (members) members.push(record);
     else byRoot.set(root, [record]);
   }
-  return { clusters: [...byRoot.values()], joinedBy, blocked };
+  return { clusters: [...byRoot.values()], joinedBy, applied, blocked };
 }

@@ -112,6 +112,7 @@ export interface MatchSummary {
   /** Clusters with records of two or more sources. */
   crossSourceClusters: number;
   candidatePairs: number;
+  /** Links that joined two clusters, by evidence (a cluster of n records has n − 1). */
   linkedBy: Record<EvidenceKind, number>;
   review: number;
   /** Links dropped because they would have joined a rejected pair. */

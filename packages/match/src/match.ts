@@ -89,7 +89,7 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? []));
 
   const linkedBy = Object.fromEntries(EVIDENCE_ORDER.map((kind) => [kind, 0])) as Record<EvidenceKind, number>;
-  for (const link of links) if (link.evidence !== null) linkedBy[link.evidence]++;
+  for (const edge of clustering.applied) linkedBy[edge.kind]++;
   const scoreHistogram = new Array<number>(10).fill(0);
   for (const probability of probabilities) scoreHistogram[Math.min(9, Math.floor(probability * 10))]!++;
   const perSource = Object.fromEntries(names.map((name) => [name, 0]));

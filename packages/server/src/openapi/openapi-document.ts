@@ -1,3 +1,4 @@
+import { ACCESS_COMMANDS } from '@custcode/access';
 import { customerSchema, TEXT_FIELDS } from '@custcode/core';
 import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
@@ -16,7 +17,7 @@ const errorSchema = z.object({
   }),
 });
 const sourceListSchema = z.object({
-  sources: z.array(z.object({ name: z.string(), erp: z.string(), commands: z.array(z.enum(['get', 'search', 'export', 'audit', 'migrate'])) })),
+  sources: z.array(z.object({ name: z.string(), erp: z.string(), commands: z.array(z.enum(ACCESS_COMMANDS)) })),
 });
 const pageSchema = z.object({
   items: z.array(customerSchema),
