@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { customerQuerySchema } from '@custcode/core';
 
 /** What a role may be allowed to do with a source. */
-export const ACCESS_COMMANDS = ['get', 'search', 'export', 'audit', 'migrate'] as const;
+export const ACCESS_COMMANDS = ['get', 'search', 'export', 'audit', 'migrate', 'match'] as const;
 export type AccessCommand = (typeof ACCESS_COMMANDS)[number];
 
 /** Fields that can be masked (free text a person could be identified by). */

@@ -13,3 +13,9 @@ export { rowIdOf, createRowIdReader } from './row-id.js';
 // HTML building blocks the report package draws with too.
 export { escapeHtml } from './html/escape-html.js';
 export { barChart, columnChart, type Bar } from './html/svg-charts.js';
+// Matching building blocks reused by @custcode/match (cross-ERP linkage): one normalisation, one blocking.
+export { pinyinKey } from './pinyin-key.js';
+export { editSimilarity } from './similarity.js';
+export { compactTaxId, taxIdProblems } from './tax-id-check.js';
+export { UnionFind } from './union-find.js';
+export { neighbourPairs, oneSubstitutionPairs, sortedIndices } from './fuzzy-candidates.js';

@@ -17,6 +17,7 @@ const commands = {
   serve: () => import('./commands/serve/serve-command.js'),
   migrate: () => import('./commands/migrate/migrate-wiring.js'),
   report: () => import('./commands/report/report-command.js'),
+  match: () => import('./commands/match/match-command.js'),
   changes: () => import('./commands/changes/changes-command.js'),
   askSearch: () => import('./commands/ask/ask-search-command.js'),
 };
@@ -220,6 +221,24 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
       const { source: sources, ...rest } = { ...global(command), ...options };
       done(await (await commands.report()).runReport(io, { ...rest, source, sources: sources ?? [] }));
     });
+
+  addFilters(
+    program
+      .command('match')
+      .description('the same customer across ERPs: links, golden records, a review list and an HTML report (read only)')
+      .argument('<sources...>', 'two or more configured source names')
+      .requiredOption('--out <dir>', 'directory for links.csv, golden.csv, review.csv and match-report.html'),
+  )
+    .option('--decisions <file>', 'reviewer decisions: review.csv with its decision column filled (confirm / reject), or JSON')
+    .option('--links <file>', 'the links of an earlier run, whose global ids are kept (default DIR/links.csv when it exists)')
+    .option('--threshold <p>', 'match probability at or above which a scored pair is linked (default 0.95)')
+    .option('--review-from <p>', 'lowest probability of the review band (default 0.5)')
+    .option('--priority <sources>', 'golden record: sources in order of trust, comma-separated')
+    .option('--no-escape-formulas', 'CSV files: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
+    .option('--json', 'print {out, files, records, clusters, …, weights} when done')
+    .action(async (sources: string[], options: Record<string, string | boolean | undefined> & { out: string }, command: Command) =>
+      done(await (await commands.match()).runMatch(io, { ...global(command), ...options, sources })),
+    );
 
   addFilters(
     program

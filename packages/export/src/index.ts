@@ -19,3 +19,5 @@ export { writeChunk, endStream, untilDrained, withOutput } from './write-chunk.j
 // PDF helpers that need no pdfkit (the report package draws its own PDFs with them).
 export { findCjkFont, resolveCjkFont, type CjkFont } from './pdf/find-cjk-font.js';
 export { createTextFitter } from './pdf/text-fitter.js';
+// Reading back the CSV or JSON tables custcode writes and users edit (decisions, crosswalks, translations).
+export { looksLikeJson, parseCsvRecords, parseJsonText } from './read-table-text.js';

@@ -1,9 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { CUSTOMER_STATUSES } from '@custcode/core';
 import { ConfigError } from '@custcode/core';
-import { cellGuard, type CsvCellOptions, unescapeFormula } from '@custcode/export';
+import { cellGuard, type CsvCellOptions, looksLikeJson, parseCsvRecords, parseJsonText, unescapeFormula } from '@custcode/export';
 import { type CrosswalkRow, MIGRATION_DECISIONS, type MigrationDecision } from './migration-types.js';
-import { looksLikeJson, parseCsvRecords, parseJsonText } from './read-table-text.js';
 
 /** The crosswalk CSV's columns, in order, and the row field each one holds. */
 export const CROSSWALK_COLUMNS = [

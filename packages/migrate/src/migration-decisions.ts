@@ -1,6 +1,6 @@
 import { ConfigError } from '@custcode/core';
 import { DECISION_ACTIONS, type DecisionAction, type MigrationDecisionInput } from './migration-types.js';
-import { looksLikeJson, parseCsvRecords, parseJsonText } from './read-table-text.js';
+import { looksLikeJson, parseCsvRecords, parseJsonText } from '@custcode/export';
 
 const isAction = (value: string): value is DecisionAction => (DECISION_ACTIONS as readonly string[]).includes(value);
 

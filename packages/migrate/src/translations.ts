@@ -1,7 +1,7 @@
 import type { Customer } from '@custcode/core';
 import { ConfigError } from '@custcode/core';
 import { TRANSLATED_FIELDS, type TranslatedField, type TranslationTable } from './migration-types.js';
-import { looksLikeJson, parseCsvRecords, parseJsonText } from './read-table-text.js';
+import { looksLikeJson, parseCsvRecords, parseJsonText } from '@custcode/export';
 
 /** The key that maps every value without its own entry (and an absent value). */
 export const DEFAULT_TRANSLATION_KEY = '*';

@@ -4,3 +4,4 @@ export { sampleCustomerStream } from './sample-sequence.js';
 export type { PlantedProblems, DuplicateVariant, NearDuplicateReason as PlantedNearDuplicateReason } from './planted-problems.js';
 export type { SampleGarbleKind } from './garble.js';
 export { sampleReportSource, sampleToCustomer } from './sample-report-sources.js';
+export { shareCustomers, type ShareOptions } from './share-customers.js';

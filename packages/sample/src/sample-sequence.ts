@@ -43,6 +43,9 @@ export function createSampleSequence(count: number, seed: number): SampleSequenc
   const random = createRandom(seed);
   const seqWidth = Math.max(4, String(Math.ceil(count * 0.11) + 10).length);
   const companyOffset = random.int(DISTINCT_COMPANIES);
+  // Each seed its own block of tax serials: samples of different seeds (the demo's ERPs) share a tax id only
+  // where they share a customer on purpose (shareCustomers), never by accident.
+  const taxSerialBase = 10_000_000 + (seed % 80) * 1_000_000;
   let index = 0;
   let companies = 0;
   let year = '';
@@ -55,7 +58,7 @@ export function createSampleSequence(count: number, seed: number): SampleSequenc
     const latinOrdinal = k % LATIN_EVERY === 7 && k < LATIN_EVERY * 240 ? Math.floor(k / LATIN_EVERY) : -1;
     const parts = companyParts(random, (k * COMPANY_STRIDE + companyOffset) % DISTINCT_COMPANIES, latinOrdinal);
     lastParts = parts;
-    const customer = sampleCompany(random, parts, code, 10_000_000 + k);
+    const customer = sampleCompany(random, parts, code, taxSerialBase + k);
     customer.createdAt = dateTime(random, day);
     if (random.chance(0.75)) customer.updatedAt = dateTime(random, day + 1 + random.int(400));
     return customer;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type Customer } from '@custcode/core';
-import { generateSampleCustomers } from '@custcode/sample';
+import { generateSampleCustomers, shareCustomers } from '@custcode/sample';
 import { type SeedCustomer } from '@custcode/core/fixtures';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
@@ -34,11 +34,23 @@ interface Sample {
   rule: string;
 }
 
-/** Realistic customers with planted problems (for `custcode audit`); a different seed per ERP. */
+/** The first ERP's sample seed: the other ERPs share some of its companies. */
+const FIRST_SEED = 2024;
+/** Share of each other ERP's customers that are companies of the first ERP too (for `custcode match`). */
+const SHARED = 0.3;
+
+/**
+ * Realistic customers with planted problems (for `custcode audit`); a different seed per ERP. 30 % of each
+ * later ERP's customers are companies of the first one, typed as another system would (`shareCustomers`),
+ * so that `custcode match` finds customers across the demo's ERPs.
+ */
 function sampleData(options: DemoOptions): (seed: number) => Sample {
+  const generate = (seed: number) => generateSampleCustomers({ count: options.count ?? 2000, seed, problems: true });
+  const first = generate(FIRST_SEED).customers;
   return (seed) => {
-    const { customers, rule } = generateSampleCustomers({ count: options.count ?? 2000, seed, problems: true });
-    return { customers: withShowcase(customers), rule };
+    const { customers, rule } = generate(seed);
+    const shared = seed === FIRST_SEED ? customers : shareCustomers(customers, first, { share: SHARED, seed });
+    return { customers: withShowcase(shared), rule };
   };
 }
 

@@ -1,3 +1,4 @@
+import { ACCESS_COMMANDS } from '@custcode/access';
 import { customerSchema, TEXT_FIELDS } from '@custcode/core';
 import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
@@ -22,7 +23,7 @@ const sourceListSchema = z.object({
       name: z.string(),
       erp: z.string(),
       label: z.string().describe('the ERP product as a person names it, e.g. "Yonyou U8 (Customer)"'),
-      commands: z.array(z.enum(['get', 'search', 'export', 'audit', 'migrate'])),
+      commands: z.array(z.enum(ACCESS_COMMANDS)),
     }),
   ),
 });

@@ -1,3 +1,4 @@
+import type { AccessCommand } from '@custcode/access';
 import type { CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
 import { type LoadedConfig, loadConfig } from '../../config/load-config.js';
@@ -7,12 +8,12 @@ import { openSource } from '../../sources/open-source.js';
 import type { CommonOptions } from '../with-source.js';
 
 /**
- * Like withSource, for several sources at once (reports across ERPs): opens each by name, runs the body,
+ * Like withSource, for several sources at once (reports and matching across ERPs; `command` is what the role must grant, default `search`): opens each by name, runs the body,
  * always closes every opened source; errors are reported with all secrets scrubbed.
  */
 export async function withSources(
   io: CommandIo,
-  options: CommonOptions & { sources: readonly string[] },
+  options: CommonOptions & { sources: readonly string[]; command?: AccessCommand },
   body: (sources: CustomerSource[], loaded: LoadedConfig) => Promise<number>,
 ): Promise<number> {
   const secrets: string[] = [];
@@ -20,7 +21,7 @@ export async function withSources(
   try {
     const loaded = await loadConfig(io, options.config);
     for (const name of options.sources) {
-      const result = await openSource(loaded, name, io.env, options.user === undefined ? {} : { user: options.user });
+      const result = await openSource(loaded, name, io.env, { ...(options.user === undefined ? {} : { user: options.user }), ...(options.command === undefined ? {} : { command: options.command }) });
       secrets.push(...result.secrets);
       opened.push({ name, source: result.source });
     }

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runInProcess, tempProject } from '../../../test/test-io.js';
+
+const COLUMNS = { code: '客户编号', name: '客户名称', taxId: '税号', phone: '电话', address: '地址', region: '地区', status: '状态' };
+const HEADER = '客户编号,客户名称,税号,电话,地址,地区,状态';
+// 91110000600037341L is a valid USCC (check character L); 110108600037341 the old tax number holding its organisation code.
+const ERP_A = [HEADER, 'A1,北京华信科技有限公司,91110000600037341L,010-65231234,北京市朝阳区建国路88号,华北,正常', 'A2,上海远大物流有限公司,,021-50001234,上海市浦东新区世纪大道100号,华东,正常', 'A3,星辰贸易有限公司,,,,华南,正常'].join('\n');
+const ERP_B = [HEADER, 'B7,华信科技（北京）有限责任公司,110108600037341,,,华北,正常', 'B8,远大物流（上海）有限公司,,+86 21 5000 1234,,华东,正常', 'B9,星辰贸易,,,,华南,冻结'].join('\n');
+
+function project(extra: Record<string, unknown> = {}) {
+  const created = tempProject({
+    sources: { a: { erp: 'file', path: './a.csv', columns: COLUMNS }, b: { erp: 'file', path: './b.csv', columns: COLUMNS } },
+    ...extra,
+  });
+  created.write('a.csv', ERP_A);
+  created.write('b.csv', ERP_B);
+  return created;
+}
+
+const readCsv = (path: string) => parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+
+describe('custcode match', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('links the same customers across two sources and writes links, golden records, the review list and the report', async () => {
+    const created = project();
+    cleanup = created.cleanup;
+    const run = await runInProcess(['match', 'a', 'b', '--out', 'out', '--json'], { cwd: created.directory });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ records: 6, sources: { a: 3, b: 3 }, linkedBy: { 'org-code': 1, 'phone-name': 1 } });
+    const links = readCsv(join(created.directory, 'out', 'links.csv'));
+    const idOf = (code: string) => links.find((link) => link.code === code)!.global_id;
+    expect(idOf('B7')).toBe(idOf('A1'));
+    expect(links.find((link) => link.code === 'B7')!.evidence).toBe('org-code');
+    expect(idOf('B8')).toBe(idOf('A2'));
+    const golden = readCsv(join(created.directory, 'out', 'golden.csv'));
+    expect(golden.find((record) => record.global_id === idOf('A1'))).toMatchObject({ taxId: '91110000600037341L', taxId_from: 'a:A1', sources: 'a b', members: '2' });
+    const html = readFileSync(join(created.directory, 'out', 'match-report.html'), 'utf8');
+    expect(html).toContain('To review 待复核');
+    expect(html).toContain('Clusters by size (records) 按记录数的客户簇');
+
+    // A second run keeps the ids (it reads out/links.csv), and a rejection separates a pair.
+    created.write('decisions.csv', `source_a,code_a,source_b,code_b,decision\na,A2,b,B8,reject\n`);
+    const again = await runInProcess(['match', 'a', 'b', '--out', 'out', '--decisions', 'decisions.csv'], { cwd: created.directory });
+    expect(again.stderr).toMatch(/^matched 6 records of a, b: \d+ global customers/);
+    expect(again.exitCode).toBe(0);
+    const relinked = readCsv(join(created.directory, 'out', 'links.csv'));
+    expect(relinked.find((link) => link.code === 'A1')!.global_id).toBe(idOf('A1'));
+    expect(relinked.find((link) => link.code === 'A2')!.global_id).toBe(idOf('A2'));
+    expect(relinked.find((link) => link.code === 'B8')!.global_id).not.toBe(idOf('A2'));
+  });
+
+  it('uses no field masked for the caller\'s role as evidence and writes none, and applies the row filter', async () => {
+    const created = project({
+      roles: { analyst: { sources: { '*': { commands: ['match'], mask: ['taxId', 'phone'], filter: { status: 'active' } } } } },
+      users: { ana: { role: 'analyst' } },
+    });
+    cleanup = created.cleanup;
+    const run = await runInProcess(['match', 'a', 'b', '--out', 'out', '--json', '--user', 'ana'], { cwd: created.directory });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    // B9 is blocked (冻结): outside the row filter.
+    expect(JSON.parse(run.stdout)).toMatchObject({ records: 5, linkedBy: { 'org-code': 0, 'phone-name': 0, uscc: 0 } });
+    const files = ['links.csv', 'golden.csv', 'review.csv', 'match-report.html'].map((file) => readFileSync(join(created.directory, 'out', file), 'utf8')).join('\n');
+    for (const secret of ['600037341', '6523', '5000']) expect(files).not.toContain(secret);
+    expect(files).not.toContain('B9');
+  });
+
+  it('is refused for a role without the match command (exit 4), and needs two sources (exit 2)', async () => {
+    const created = project({ roles: { viewer: { sources: { '*': { commands: ['search'] } } } }, users: { vic: { role: 'viewer' } } });
+    cleanup = created.cleanup;
+    expect((await runInProcess(['match', 'a', 'b', '--out', 'out', '--user', 'vic'], { cwd: created.directory })).exitCode).toBe(4);
+    const one = await runInProcess(['match', 'a', '--out', 'out'], { cwd: created.directory, env: { CUSTCODE_USER: 'nobody' } });
+    expect(one.exitCode).not.toBe(0);
+  });
+});

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type CsvCellOptions } from '@custcode/export';
+import { goldenCsv, linksCsv, match, type MatchOptions, parseMatchDecisions, parsePreviousLinks, renderMatchHtml, reviewCsv } from '@custcode/match';
+import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { accessOf } from '../../output/access-notes.js';
+import { outputGuard, type OutputPath } from '../../output/output-guard.js';
+import { UsageError } from '../../output/usage-error.js';
+import { writeChunk } from '../../output/write-chunk.js';
+import { ensureDirectory, readInputFile } from '../migrate/migrate-files.js';
+import { type FilterFlags, resolveQuery } from '../query-options.js';
+import { withSources } from '../report/with-sources.js';
+import type { CommonOptions } from '../with-source.js';
+import { writeAtomically } from '../write-atomically.js';
+
+export interface MatchCommandOptions extends CommonOptions, FilterFlags {
+  sources: string[];
+  out: string;
+  decisions?: string;
+  links?: string;
+  threshold?: string;
+  reviewFrom?: string;
+  priority?: string;
+  escapeFormulas?: boolean;
+}
+
+export const MATCH_FILES = { links: 'links.csv', golden: 'golden.csv', review: 'review.csv', report: 'match-report.html' } as const;
+
+/** A probability flag: a decimal from 0 to 1. */
+function probabilityFlag(flag: string, value: string): number {
+  const number = /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (Number.isNaN(number)) throw new UsageError({ message: `${flag} must be a probability from 0 to 1, not ${JSON.stringify(value)}.`, hint: `For example ${flag} 0.9.` });
+  return number;
+}
+
+/**
+ * `custcode match SOURCE SOURCE… --out DIR`: reads every source through the caller's role (masked fields are
+ * neither evidence nor shown, row filters apply), links the same customer across them and writes links.csv,
+ * golden.csv, review.csv and an HTML report. A re-run reads DIR/links.csv (or --links) to keep the global ids.
+ */
+export async function runMatch(io: CommandIo, options: MatchCommandOptions): Promise<number> {
+  const names = [...new Set(options.sources)];
+  return withSources(io, { ...options, sources: names, command: 'match' }, async (sources, loaded) => {
+    if (names.length < 2) throw new UsageError({ message: 'match needs at least two sources.', hint: 'Name them: custcode match u8 k3 sap --out DIR.' });
+    const view = options.view === undefined ? undefined : loaded.config.views?.[options.view]?.source;
+    if (view !== undefined && !names.includes(view)) throw new UsageError({ message: `View "${options.view}" is for source "${view}", which is not matched here.`, hint: `Add ${view} to the sources, or drop --view.` });
+    const matchOptions: MatchOptions = {
+      ...(options.threshold === undefined ? {} : { threshold: probabilityFlag('--threshold', options.threshold) }),
+      ...(options.reviewFrom === undefined ? {} : { reviewFrom: probabilityFlag('--review-from', options.reviewFrom) }),
+      ...(options.priority === undefined ? {} : { sourcePriority: options.priority.split(',').map((name) => name.trim()).filter((name) => name !== '') }),
+      ...(options.decisions === undefined ? {} : { decisions: parseMatchDecisions(readInputFile(resolve(io.cwd, options.decisions), '--decisions')) }),
+    };
+    const unknown = (matchOptions.sourcePriority ?? []).filter((name) => !names.includes(name));
+    if (unknown.length > 0) throw new UsageError({ message: `--priority names ${unknown.join(', ')}, not among the matched sources.`, hint: `List sources of this run: ${names.join(', ')}.` });
+    const directory = resolve(io.cwd, options.out);
+    const linksPath = options.links === undefined ? join(directory, MATCH_FILES.links) : resolve(io.cwd, options.links);
+    if (options.links !== undefined || existsSync(linksPath)) matchOptions.previous = parsePreviousLinks(readInputFile(linksPath, '--links'));
+
+    const guard = outputGuard(loaded, io.cwd);
+    const files = Object.fromEntries(Object.entries(MATCH_FILES).map(([key, file]) => [key, guard.check(join(directory, file), '--out')])) as Record<keyof typeof MATCH_FILES, OutputPath>;
+    // The flags filter every source; a saved view filters the source it was saved for.
+    const inputs = sources.map((source, index) => {
+      const name = names[index]!;
+      const { view: _view, ...flags } = options;
+      const { query } = resolveQuery(loaded, name, undefined, name === view ? options : flags);
+      const { limit: _limit, after: _after, ...filter } = query;
+      return { name, customers: source.search(filter), masked: accessOf(source)?.masked ?? [] };
+    });
+    const result = await match(inputs, matchOptions);
+
+    ensureDirectory(directory);
+    const cells: CsvCellOptions = options.escapeFormulas === false ? { escapeFormulas: false } : {};
+    const write = (path: OutputPath, text: string) => writeAtomically(path, (output) => writeChunk(output, text));
+    await write(files.links, linksCsv(result.links, cells));
+    await write(files.golden, goldenCsv(result.golden, cells));
+    await write(files.review, reviewCsv(result.review, cells));
+    await write(files.report, renderMatchHtml(result));
+
+    const { summary } = result;
+    if (options.json) {
+      const { weights, ...counts } = summary;
+      await writeChunk(io.stdout, `${JSON.stringify({ out: directory, files: Object.values(files), ...counts, weights })}\n`);
+    } else {
+      io.stderr.write(
+        `matched ${summary.records} records of ${names.join(', ')}: ${summary.clusters} global customers, ${summary.crossSourceClusters} in two or more sources, ${summary.review} pairs to review\n` +
+          `wrote ${Object.values(MATCH_FILES).join(', ')} to ${options.out}\n`,
+      );
+    }
+    return EXIT_CODES.ok;
+  });
+}

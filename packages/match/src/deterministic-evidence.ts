@@ -1,0 +1,79 @@
+import { editSimilarity } from '@custcode/audit';
+import type { EvidenceKind } from './match-types.js';
+import type { MatchRecord } from './match-record.js';
+
+/** Two records the evidence says are one customer, and the evidence in words. */
+export interface EvidenceLink {
+  a: number;
+  b: number;
+  kind: EvidenceKind;
+  detail: string;
+}
+
+/** Lowest edit similarity of the normalised names for an equal phone to count. */
+export const PHONE_NAME_SIMILARITY = 0.6;
+/** A key shared by more records than this is a placeholder, a switchboard or an agent's number, not evidence. */
+const MAX_GROUP = 20;
+
+function groupBy(records: readonly MatchRecord[], key: (record: MatchRecord) => string): Map<string, MatchRecord[]> {
+  const groups = new Map<string, MatchRecord[]>();
+  for (const record of records) {
+    const value = key(record);
+    if (value === '') continue;
+    const group = groups.get(value);
+    if (group) group.push(record);
+    else groups.set(value, [record]);
+  }
+  return groups;
+}
+
+/**
+ * Every pair of a group from different sources that `accepts`: names similar to one phone are not
+ * transitive, so no pair may be skipped. Records of one source alone are left to `audit` (duplicates
+ * inside a source). Groups are small (a tax id or phone belongs to a few records); a bigger one is a
+ * placeholder or an agent's number and is skipped.
+ */
+function linkAcrossSources(group: readonly MatchRecord[], accepts: (a: MatchRecord, b: MatchRecord) => boolean, link: (a: MatchRecord, b: MatchRecord) => void): void {
+  if (group.length > MAX_GROUP) return;
+  for (let later = 1; later < group.length; later++) {
+    for (let earlier = 0; earlier < later; earlier++) {
+      const a = group[earlier]!;
+      const b = group[later]!;
+      if (a.source !== b.source && accepts(a, b)) link(a, b);
+    }
+  }
+}
+
+/** Whether two normalised names are similar enough to go with an equal phone: same pinyin, or edit similarity ≥ 0.6. */
+export function similarNames(a: MatchRecord, b: MatchRecord): boolean {
+  if (a.nameCore === '' || b.nameCore === '') return false;
+  if (a.pinyin !== '' && a.pinyin === b.pinyin) return true;
+  return editSimilarity(a.nameCore, b.nameCore, PHONE_NAME_SIMILARITY) >= PHONE_NAME_SIMILARITY;
+}
+
+/**
+ * Deterministic evidence between records of different sources: one code in several orgs of a source
+ * (`same-code`), equal valid USCCs (`uscc`), an old tax registration number or organisation code equal to
+ * the one another record's USCC embeds (or to another record's old number or code: `org-code`), and an
+ * equal phone with similar names (`phone-name`).
+ */
+export function deterministicEvidence(records: readonly MatchRecord[]): EvidenceLink[] {
+  const links: EvidenceLink[] = [];
+  const add = (kind: EvidenceKind, detail: (a: MatchRecord, b: MatchRecord) => string) => (a: MatchRecord, b: MatchRecord) => links.push({ a: a.index, b: b.index, kind, detail: detail(a, b) });
+
+  // One customer extended to several orgs (SAP company codes, Kingdee use-orgs) is one record per org.
+  for (const group of groupBy(records, (record) => (record.code.trim() === '' ? '' : `${record.source}\u0000${record.code}`)).values()) {
+    for (let index = 1; index < group.length; index++) links.push({ a: group[0]!.index, b: group[index]!.index, kind: 'same-code', detail: 'same code in another org' });
+  }
+  for (const group of groupBy(records, (record) => record.tax.uscc).values()) {
+    linkAcrossSources(group, () => true, add('uscc', (a) => `uscc=${a.tax.uscc}`));
+  }
+  // Two USCCs are compared whole above: sharing only positions 9–17 is not evidence between them.
+  for (const group of groupBy(records, (record) => record.tax.orgCode).values()) {
+    linkAcrossSources(group, (a, b) => a.tax.form !== 'uscc' || b.tax.form !== 'uscc', add('org-code', (a, b) => `org-code=${a.tax.orgCode} (${a.tax.form} / ${b.tax.form})`));
+  }
+  for (const group of groupBy(records, (record) => record.phone).values()) {
+    linkAcrossSources(group, similarNames, add('phone-name', (a, b) => `phone=${a.phone}; names ${a.nameCore} / ${b.nameCore}`));
+  }
+  return links;
+}

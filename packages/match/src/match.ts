@@ -1,0 +1,154 @@
+import { ConfigError } from '@custcode/core';
+import { candidatePairs } from './blocking.js';
+import { clusterRecords, type Edge } from './cluster-records.js';
+import { COMPARED_FIELDS, compareRecords, LEVELS } from './comparison-levels.js';
+import { deterministicEvidence } from './deterministic-evidence.js';
+import { checkWeights, estimateWeights, fieldWeight, type FieldWeights, matchPosterior, type PatternCount } from './fellegi-sunter.js';
+import { assignGlobalIds } from './global-ids.js';
+import { goldenRecord } from './golden-record.js';
+import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
+import type { EvidenceKind, MatchCluster, MatchedRecordView, MatchLink, MatchOptions, MatchResult, MatchSourceInput, ReviewPair } from './match-types.js';
+
+/** Order in which evidence is applied: a reviewer's confirmation first, then the strongest kinds. */
+const EVIDENCE_ORDER: readonly EvidenceKind[] = ['confirmed', 'same-code', 'uscc', 'org-code', 'phone-name', 'score'];
+
+/**
+ * Links the same real-world customer across sources: deterministic evidence (tax ids, phone + name),
+ * then Fellegi–Sunter scores over blocked candidate pairs with m/u estimated by EM, clusters by connected
+ * components under the reviewer's decisions, stable global ids, and a golden record per cluster.
+ */
+export async function match(sources: readonly MatchSourceInput[], options: MatchOptions = {}): Promise<MatchResult> {
+  const threshold = options.threshold ?? 0.95;
+  const reviewFrom = options.reviewFrom ?? 0.5;
+  if (!(threshold > 0 && threshold <= 1) || !(reviewFrom >= 0 && reviewFrom <= threshold)) {
+    throw new ConfigError({ message: `Match threshold ${threshold} and review band start ${reviewFrom} are not 0 ≤ reviewFrom ≤ threshold ≤ 1 (threshold above 0).`, hint: 'For example threshold 0.95 and reviewFrom 0.5.' });
+  }
+  const names = sources.map((source) => source.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) throw new ConfigError({ message: `Source "${repeated}" is given twice.`, hint: 'Match each source once; records are named by source and code.' });
+
+  const records = await readRecords(sources);
+  const byKey = new Map(records.map((record) => [recordKey(record), record.index]));
+
+  // Fellegi–Sunter over the blocked candidate pairs.
+  const pairs = candidatePairs(records);
+  const vectors = pairs.map(([a, b]) => compareRecords(records[a]!, records[b]!));
+  const estimated = options.weights === undefined ? estimateWeights(patternCounts(vectors)) : { weights: checkWeights(options.weights), iterations: 0 };
+  const weights = estimated.weights;
+  const probabilities = vectors.map((levels) => matchPosterior(levels, weights));
+
+  const decided = new Set<string>();
+  const confirmed: Edge[] = [];
+  const rejected: Array<[number, number]> = [];
+  for (const decision of options.decisions ?? []) {
+    const a = byKey.get(recordKey(decision.a));
+    const b = byKey.get(recordKey(decision.b));
+    if (a === undefined || b === undefined) continue;
+    decided.add(pairKey(a, b));
+    if (decision.decision === 'confirm') confirmed.push({ a, b, kind: 'confirmed', score: 1, detail: 'confirmed by a reviewer' });
+    else rejected.push([a, b]);
+  }
+  const deterministic = deterministicEvidence(records).map((link): Edge => ({ ...link, score: 1 }));
+  const scored = pairs
+    .flatMap(([a, b], index): Edge[] => (probabilities[index]! >= threshold ? [{ a, b, kind: 'score', score: probabilities[index]!, detail: describeLevels(vectors[index]!, weights) }] : []))
+    .sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const edges = [...confirmed, ...deterministic, ...scored].sort((x, y) => EVIDENCE_ORDER.indexOf(x.kind) - EVIDENCE_ORDER.indexOf(y.kind));
+  const clustering = clusterRecords(records.length, edges, rejected);
+
+  const memberRefs = clustering.clusters.map((members) => members.map((index) => refOf(records[index]!)));
+  const { ids, merged } = assignGlobalIds(memberRefs, options.previous ?? []);
+  const globalIdOf = new Array<string>(records.length);
+  clustering.clusters.forEach((members, cluster) => members.forEach((index) => (globalIdOf[index] = ids[cluster]!)));
+
+  const links: MatchLink[] = records.map((record) => {
+    const edge = clustering.joinedBy[record.index];
+    const other = edge === undefined ? undefined : records[edge.a === record.index ? edge.b : edge.a]!;
+    return {
+      ...refOf(record),
+      globalId: globalIdOf[record.index]!,
+      name: record.customer.name,
+      score: edge === undefined ? null : edge.score,
+      evidence: edge === undefined ? null : edge.kind,
+      detail: edge?.detail ?? '',
+      linkedTo: other === undefined ? '' : recordLabel(other),
+    };
+  });
+  const review: ReviewPair[] = [];
+  pairs.forEach(([a, b], index) => {
+    const probability = probabilities[index]!;
+    if (probability < reviewFrom || probability >= threshold || globalIdOf[a] === globalIdOf[b] || decided.has(pairKey(a, b))) return;
+    review.push({ a: viewOf(records[a]!, globalIdOf[a]!), b: viewOf(records[b]!, globalIdOf[b]!), probability, detail: describeLevels(vectors[index]!, weights) });
+  });
+  review.sort((x, y) => y.probability - x.probability);
+
+  const clusters: MatchCluster[] = clustering.clusters.map((members, cluster) => ({
+    globalId: ids[cluster]!,
+    members: memberRefs[cluster]!,
+    sources: [...new Set(members.map((index) => records[index]!.source))].sort(),
+  }));
+  const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? []));
+
+  const linkedBy = Object.fromEntries(EVIDENCE_ORDER.map((kind) => [kind, 0])) as Record<EvidenceKind, number>;
+  for (const edge of clustering.applied) linkedBy[edge.kind]++;
+  const scoreHistogram = new Array<number>(10).fill(0);
+  for (const probability of probabilities) scoreHistogram[Math.min(9, Math.floor(probability * 10))]!++;
+  const perSource = Object.fromEntries(names.map((name) => [name, 0]));
+  for (const record of records) perSource[record.source]!++;
+  return {
+    links,
+    golden,
+    review,
+    clusters,
+    summary: {
+      records: records.length,
+      sources: perSource,
+      clusters: clusters.length,
+      crossSourceClusters: clusters.filter((cluster) => cluster.sources.length > 1).length,
+      candidatePairs: pairs.length,
+      linkedBy,
+      review: review.length,
+      blockedByRejection: clustering.blocked,
+      weights: { ...weights, estimated: options.weights === undefined, iterations: estimated.iterations },
+      scoreHistogram,
+    },
+  };
+}
+
+async function readRecords(sources: readonly MatchSourceInput[]): Promise<MatchRecord[]> {
+  const records: MatchRecord[] = [];
+  for (const source of sources) {
+    const masked = new Set<string>(source.masked ?? []);
+    for await (const customer of source.customers) records.push(toMatchRecord(records.length, source.name, customer, masked));
+  }
+  return records;
+}
+
+const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+const refOf = (record: MatchRecord) => ({ source: record.source, code: record.code, org: record.org });
+
+function viewOf(record: MatchRecord, globalId: string): MatchedRecordView {
+  const { customer } = record;
+  return { ...refOf(record), globalId, name: customer.name, taxId: customer.taxId ?? '', phone: customer.phone ?? '', address: customer.address ?? '', region: customer.region ?? '' };
+}
+
+/** Distinct comparison vectors and how many pairs have each: EM iterates over these, not over pairs. */
+function patternCounts(vectors: readonly Int8Array[]): PatternCount[] {
+  const counts = new Map<string, PatternCount>();
+  for (const levels of vectors) {
+    const key = levels.join(',');
+    const pattern = counts.get(key);
+    if (pattern) pattern.count++;
+    else counts.set(key, { levels, count: 1 });
+  }
+  return [...counts.values()];
+}
+
+/** `name=close(+5.1) pinyin=same(+3.2) phone=null …`: each field's level and its weight log2(m/u). */
+export function describeLevels(levels: ArrayLike<number>, weights: FieldWeights): string {
+  return COMPARED_FIELDS.map((field, position) => {
+    const level = levels[position]!;
+    if (level < 0) return `${field}=null`;
+    const weight = fieldWeight(weights, field, level);
+    return `${field}=${LEVELS[field][level]}(${weight >= 0 ? '+' : ''}${weight.toFixed(1)})`;
+  }).join(' ');
+}
