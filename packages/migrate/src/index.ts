@@ -1,4 +1,5 @@
 export { migrate, type MigrationInput } from './migrate.js';
+export { migrateOnDisk, type OnDiskMigrateOptions, type OnDiskMigrationResult } from './migrate-on-disk.js';
 export { crosswalkCsv, parseCrosswalk, CROSSWALK_COLUMNS } from './crosswalk-file.js';
 export { parseTranslations, translateCustomer, DEFAULT_TRANSLATION_KEY, type TranslatedCustomer } from './translations.js';
 export { parseMigrationDecisions } from './migration-decisions.js';
