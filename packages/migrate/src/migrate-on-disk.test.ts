@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '@custcode/core';
 import { createMemorySource } from '@custcode/core';
 import { createMemorySequenceStore } from '@custcode/rules';
-import { crosswalkCsv } from './crosswalk-file.js';
+import { stringify } from 'csv-stringify/sync';
+import { CROSSWALK_COLUMNS, crosswalkCsv, crosswalkCsvChunks, crosswalkJsonChunks } from './crosswalk-file.js';
 import { migrate } from './migrate.js';
 import { migrateOnDisk } from './migrate-on-disk.js';
 import type { MigrateOptions, MigrationDecisionInput } from './migration-types.js';
@@ -103,5 +104,21 @@ describe('migrateOnDisk', () => {
     expect([...result.rows]).toEqual([...result.rows]);
     result.close();
     expect(() => [...result.rows]).toThrow();
+  });
+
+  it('writes the crosswalk in pieces that add up to the CSV and JSON of the whole', async () => {
+    const source = createMemorySource({ name: 'old', erp: 'kingdee-k3cloud', customers: generatedCustomers().slice(0, 2500) });
+    const result = await migrateOnDisk(source, { rule: RULE, store: createMemorySequenceStore(), nearDuplicates: false });
+    try {
+      const rows = [...result.rows];
+      const whole = stringify(rows.map((row) => CROSSWALK_COLUMNS.map(([, field]) => row[field])), { header: true, columns: CROSSWALK_COLUMNS.map(([column]) => column), bom: true });
+      expect([...crosswalkCsvChunks(result.rows, { escapeFormulas: false })].length).toBeGreaterThan(1);
+      expect([...crosswalkCsvChunks(result.rows, { escapeFormulas: false })].join('')).toBe(whole);
+      expect([...crosswalkJsonChunks(result.rows)].join('')).toBe(JSON.stringify(rows, null, 2));
+      expect([...crosswalkJsonChunks([])].join('')).toBe('[]');
+      expect(crosswalkCsv([])).toBe(stringify([], { header: true, columns: CROSSWALK_COLUMNS.map(([column]) => column), bom: true }));
+    } finally {
+      result.close();
+    }
   });
 });
