@@ -34,8 +34,6 @@ const measurements = {
   'sap-scan': () => sap.prepare(),
   'migrate-custcode': () => () => migration.migrateCustcode(true),
   'migrate-memory': () => () => migration.migrateCustcode(false),
-  'migrate-1m-generated': () => () => migration.migrateGenerated(1_000_000),
-  'migrate-5m-generated': () => () => migration.migrateGenerated(5_000_000),
 };
 
 const prepare = measurements[name];

@@ -34,15 +34,3 @@ export async function migrateCustcode(onDisk) {
   result.close?.();
   return counted;
 }
-
-/** `migrateOnDisk` over `count` generated customers (core's sample stream, no database read), no target: the scale test. */
-export async function migrateGenerated(total) {
-  const { sampleCustomerStream } = await import('@custcode/sample');
-  const customers = (function* () {
-    for (const seed of sampleCustomerStream(total, 1)) yield { source: 'generated', erp: 'yonyou-u8', ...seed, raw: { cCusCode: seed.code } };
-  })();
-  const result = await migrateOnDisk(customers, { rule: RULE, store: createMemorySequenceStore(), nearDuplicates: false });
-  const counted = count(result.rows);
-  result.close();
-  return counted;
-}
