@@ -35,7 +35,8 @@ const measurements = {
   'sap-scan': () => sap.prepare(),
   'sap-odata-scan': () => sapOData.prepareScan(),
   'sap-odata-lookups': () => sapOData.prepareLookups(),
-  'migrate-custcode': () => () => migration.migrateCustcode(),
+  'migrate-custcode': () => () => migration.migrateCustcode(true),
+  'migrate-memory': () => () => migration.migrateCustcode(false),
 };
 
 const prepare = measurements[name];

@@ -4,12 +4,12 @@ import { decide, type MigrationEntry, type MigrationState } from './migration-st
 import { describeHolder, targetHolders } from './target-holders.js';
 
 /** Generated codes checked against the target per getMany call. */
-const TARGET_BATCH = 500;
+export const TARGET_BATCH = 500;
 /** Numbers passed over that a reason names one by one; more are counted. */
 const NAMED_PASSED_OVER = 5;
 
 /** A number drawn and passed over, and who holds it. */
-interface PassedOver {
+export interface PassedOver {
   generated: GeneratedCode;
   heldBy: string;
 }
@@ -56,18 +56,21 @@ export async function keepOldCodes(state: MigrationState, entries: MigrationEntr
   return rest;
 }
 
+/** Numbers passed over and not yet told, per counter and template: they wait for the next number drawn. */
+export type PassedOverByKey = Map<string, PassedOver[]>;
+
 /**
  * Draws a number for every entry in order. A number the crosswalk or the target already holds is passed
- * over (and consumed, so it is never drawn again) and the next one is drawn.
+ * over (and consumed, so it is never drawn again) and the next one is drawn. A run that hands the entries
+ * over in slices of TARGET_BATCH passes the same `passedOver` to every call, and gets the same numbers.
  */
-export async function generateNumbers(state: MigrationState, entries: MigrationEntry[]): Promise<void> {
+export async function generateNumbers(state: MigrationState, entries: MigrationEntry[], passedOver: PassedOverByKey = new Map()): Promise<void> {
   if (!canGenerate(state)) {
     for (const entry of entries) decide(entry, 'conflict', '', `the rule ${state.rule.pattern} has no {seq:N} serial, so it cannot generate a number`);
     return;
   }
   // Numbers passed over are told to the customer that gets the next number after them, once the batch's
   // numbers are handed out in customer order (the customer that drew one may end up before it).
-  const passedOver = new Map<string, PassedOver[]>();
   const pass = (generated: GeneratedCode, heldBy: string) => {
     state.skippedNumbers += 1;
     const key = sequenceKey(state, generated);
@@ -143,7 +146,7 @@ function assignInOrder(
   state: MigrationState,
   accepted: Array<[MigrationEntry, GeneratedCode]>,
   position: ReadonlyMap<MigrationEntry, number>,
-  passedOver: Map<string, PassedOver[]>,
+  passedOver: PassedOverByKey,
 ): void {
   const groups = new Map<string, Array<[MigrationEntry, GeneratedCode]>>();
   for (const item of accepted) {

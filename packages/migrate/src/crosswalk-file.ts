@@ -19,16 +19,41 @@ export const CROSSWALK_COLUMNS = [
   ['source_status', 'sourceStatus'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof CrosswalkRow]>;
 
+/** Rows per CSV chunk when the crosswalk is written piece by piece. */
+const CHUNK = 2000;
+
+/** The crosswalk CSV in pieces (the first with the BOM and the header), for rows read back from disk. */
+export function* crosswalkCsvChunks(rows: Iterable<CrosswalkRow>, options: CsvCellOptions = {}): Generator<string> {
+  const guard = cellGuard(options);
+  const columns = CROSSWALK_COLUMNS.map(([column]) => column);
+  let chunk: string[][] = [];
+  let first = true;
+  const flush = () => {
+    const text = stringify(chunk, { header: first, columns, bom: first });
+    first = false;
+    chunk = [];
+    return text;
+  };
+  for (const row of rows) {
+    chunk.push(CROSSWALK_COLUMNS.map(([, field]) => guard(row[field])));
+    if (chunk.length === CHUNK) yield flush();
+  }
+  if (chunk.length > 0 || first) yield flush();
+}
+
 /**
  * The crosswalk as CSV: UTF-8 with a BOM (Excel shows Chinese correctly), one row per source customer, formulas
  * escaped unless turned off (`parseCrosswalk` reverses the escape, so re-runs read back the very codes).
  */
-export function crosswalkCsv(rows: readonly CrosswalkRow[], options: CsvCellOptions = {}): string {
-  const guard = cellGuard(options);
-  return stringify(
-    rows.map((row) => CROSSWALK_COLUMNS.map(([, field]) => guard(row[field]))),
-    { header: true, columns: CROSSWALK_COLUMNS.map(([column]) => column), bom: true },
-  );
+export function crosswalkCsv(rows: Iterable<CrosswalkRow>, options: CsvCellOptions = {}): string {
+  return [...crosswalkCsvChunks(rows, options)].join('');
+}
+
+/** The crosswalk as a JSON array in pieces, the text `JSON.stringify(rows, null, 2)` gives. */
+export function* crosswalkJsonChunks(rows: Iterable<CrosswalkRow>): Generator<string> {
+  let count = 0;
+  for (const row of rows) yield `${count++ === 0 ? '[' : ','}\n  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`;
+  yield count === 0 ? '[]' : '\n]';
 }
 
 const isDecision = (value: string): value is MigrationDecision => (MIGRATION_DECISIONS as readonly string[]).includes(value);

@@ -1,5 +1,6 @@
 export { migrate, type MigrationInput } from './migrate.js';
-export { crosswalkCsv, parseCrosswalk, CROSSWALK_COLUMNS } from './crosswalk-file.js';
+export { migrateOnDisk, type OnDiskMigrateOptions, type OnDiskMigrationResult } from './migrate-on-disk.js';
+export { crosswalkCsv, crosswalkCsvChunks, crosswalkJsonChunks, parseCrosswalk, CROSSWALK_COLUMNS } from './crosswalk-file.js';
 export { parseTranslations, translateCustomer, DEFAULT_TRANSLATION_KEY, type TranslatedCustomer } from './translations.js';
 export { parseMigrationDecisions } from './migration-decisions.js';
 export { IMPORT_LAYOUTS, importLayoutForErp, buildImportTable, importTableCsv, isImported, type ImportLayout, type ImportTable, type ImportTableOptions } from './import-layouts.js';

@@ -16,6 +16,9 @@ export interface MigrationEntry {
   notes: string[];
 }
 
+/** The decided rows by old code, as merges and the near-duplicate review look them up (a Map, or rows spilled to disk). */
+export type RowsByOldCode = Pick<ReadonlyMap<string, CrosswalkRow>, 'get' | 'has'>;
+
 /** What the phases of one run share. */
 export interface MigrationState {
   rule: CompiledRule;

@@ -8,7 +8,8 @@ export interface SummaryInput {
   target: string | null;
   rule: string;
   dryRun: boolean;
-  rows: readonly CrosswalkRow[];
+  /** Read once, in order (an array, or rows read back from disk). */
+  rows: Iterable<CrosswalkRow>;
   carriedOver: number;
   skippedNumbers: number;
   nearDuplicates: readonly NearDuplicateFinding[];
@@ -19,21 +20,28 @@ export interface SummaryInput {
 
 export function summarizeMigration(input: SummaryInput): MigrationSummary {
   const decisions = Object.fromEntries(MIGRATION_DECISIONS.map((decision) => [decision, 0])) as Record<MigrationDecision, number>;
-  for (const row of input.rows) decisions[row.decision] += 1;
-  const conflicts = input.rows
-    .filter((row) => row.decision === 'conflict')
-    .slice(0, FIRST)
-    .map((row) => ({ oldCode: row.oldCode, code: row.heldBy === '' ? '' : row.heldBy.split(' ')[0] ?? '', heldBy: row.heldBy, reason: row.reason }));
-  const missingFromSource = input.rows.filter((row) => row.sourceStatus === 'missing').length;
+  const conflicts: MigrationSummary['conflicts'] = [];
+  const examples: CrosswalkRow[] = [];
+  let rows = 0;
+  let missingFromSource = 0;
+  for (const row of input.rows) {
+    rows += 1;
+    decisions[row.decision] += 1;
+    if (row.decision === 'conflict' && conflicts.length < FIRST) {
+      conflicts.push({ oldCode: row.oldCode, code: row.heldBy === '' ? '' : row.heldBy.split(' ')[0] ?? '', heldBy: row.heldBy, reason: row.reason });
+    }
+    if (row.sourceStatus === 'missing') missingFromSource += 1;
+    else if (examples.length < 5) examples.push(row);
+  }
   return {
     source: input.source,
     target: input.target,
     rule: input.rule,
     dryRun: input.dryRun,
-    rows: input.rows.length,
+    rows,
     decisions,
     carriedOver: input.carriedOver,
-    decidedNow: input.rows.length - input.carriedOver - missingFromSource,
+    decidedNow: rows - input.carriedOver - missingFromSource,
     missingFromSource,
     skippedNumbers: input.skippedNumbers,
     conflicts,
@@ -44,7 +52,7 @@ export function summarizeMigration(input: SummaryInput): MigrationSummary {
     },
     unmapped: [...input.unmapped],
     unknownDecisions: input.unknownDecisions,
-    examples: input.rows.filter((row) => row.sourceStatus !== 'missing').slice(0, 5),
+    examples,
     needsDecision: decisions.conflict > 0 || input.unmapped.length > 0 || input.undecidedGroups > 0,
   };
 }

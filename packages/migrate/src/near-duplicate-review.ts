@@ -1,4 +1,5 @@
 import type { NearDuplicateFinding } from '@custcode/audit';
+import type { RowsByOldCode } from './migration-state.js';
 import type { CrosswalkRow, DecisionAction } from './migration-types.js';
 
 const REVIEWING: ReadonlySet<DecisionAction> = new Set(['merge', 'separate']);
@@ -10,7 +11,7 @@ const REVIEWING: ReadonlySet<DecisionAction> = new Set(['merge', 'separate']);
  */
 export function flagNearDuplicates(
   groups: readonly NearDuplicateFinding[],
-  rowsByOldCode: ReadonlyMap<string, CrosswalkRow>,
+  rowsByOldCode: RowsByOldCode,
   decisions: ReadonlyMap<string, DecisionAction>,
 ): number {
   let undecidedGroups = 0;

@@ -1,5 +1,5 @@
-import type { CrosswalkRow, MigrationDecisionInput } from './migration-types.js';
-import { decide, type MigrationEntry, type MigrationState } from './migration-state.js';
+import type { MigrationDecisionInput } from './migration-types.js';
+import { decide, type MigrationEntry, type MigrationState, type RowsByOldCode } from './migration-state.js';
 import { describeHolder, targetHolders } from './target-holders.js';
 
 /** A chain of merges longer than this is a loop in the decisions file. */
@@ -13,7 +13,7 @@ const MAX_CHAIN = 20;
 export async function resolveMerges(
   state: MigrationState,
   merging: Array<[MigrationEntry, MigrationDecisionInput]>,
-  rowsByOldCode: ReadonlyMap<string, CrosswalkRow>,
+  rowsByOldCode: RowsByOldCode,
 ): Promise<void> {
   const mergeOf = new Map(merging.map(([entry, decision]) => [entry.original.code, decision.into as string]));
   const numberOf = (code: string): { code: string; via: string } | undefined => {
