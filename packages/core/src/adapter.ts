@@ -11,3 +11,5 @@ export { importOptional, isModuleNotFound, type ImportOptionalOptions } from './
 export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
 export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from './internal/redact.js';
 export { parseWholeNumber } from './internal/whole-number.js';
+export type { RetryOptions } from './source/retry.js';
+export type { MemorySourceOptions } from './source/memory-source.js';

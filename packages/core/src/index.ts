@@ -25,8 +25,7 @@ export type { CustomerSource, CustomerRevision, LookupResult, RevisionOptions } 
 export type { SourceDescription, OrgScope, RawColumns } from './source/v1/source-description.js';
 export type { SourceReader, SourceDriver, Cursor } from './source/v1/source-reader.js';
 export { createCustomerSource } from './source/create-customer-source.js';
-export type { RetryOptions } from './source/retry.js';
-export { createMemorySource, type MemorySourceOptions } from './source/memory-source.js';
+export { createMemorySource } from './source/memory-source.js';
 
 // One descriptor per ERP product, read by the CLI's registry
 export {

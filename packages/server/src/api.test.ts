@@ -33,7 +33,7 @@ describe('authentication', () => {
   it('labels a source given no product label by its ERP value', async () => {
     const unlabelled = fixtureApp({ sources: { mem: entryOf(createMemorySource({ name: 'mem', erp: 'file', customers: [] })) } });
     try {
-      expect(await json(await unlabelled.request('/sources', { key: API_KEYS.admin }))).toEqual({ sources: [{ name: 'mem', erp: 'file', label: 'file', commands: ['get', 'search', 'export', 'audit', 'migrate'] }] });
+      expect(await json(await unlabelled.request('/sources', { key: API_KEYS.admin }))).toEqual({ sources: [{ name: 'mem', erp: 'file', label: 'file', commands: ['get', 'search', 'export', 'audit', 'migrate', 'match'] }] });
     } finally {
       await unlabelled.custcode.close();
     }

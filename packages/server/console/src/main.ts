@@ -117,7 +117,7 @@ async function load(): Promise<void> {
     showMessage(undefined);
     state.sources = sources;
     const select = byId<HTMLSelectElement>('source');
-    replaceChildren(select, ...sources.map((source) => h('option', { value: source.name }, `${source.label ?? source.name} (${source.erp})`)));
+    replaceChildren(select, ...sources.map((source) => h('option', { value: source.name }, `${source.name} — ${source.label ?? source.erp}`)));
     const last = stored('custcode.source', '');
     route();
     const views = getJson<{ views: Record<string, Record<string, unknown>> }>('/views');
