@@ -1,5 +1,6 @@
 import type { CustomerFilter, CustomerStatus } from '@custcode/core';
 import { allOf, anyOf, compare, like, type AbapCondition } from '../rfc/abap-condition.js';
+import { codePrefixForms } from './code-prefix-forms.js';
 import type { CategoryField } from './kna1-mapping.js';
 import type { SapTexts } from './text-tables.js';
 
@@ -22,12 +23,9 @@ const statusCondition: Record<CustomerStatus, AbapCondition> = {
 
 /** `Customer.code` starts with `prefix` (case-insensitive, on the ALPHA output form) → LIKE on the internal form. */
 function codePrefixCondition(prefix: string): AbapCondition | undefined {
-  // Letters (case), LIKE wildcards and a leading zero have no faithful LIKE form: filtered after reading only.
-  if (prefix === '' || prefix.length > 10 || /[%_'\s]/.test(prefix) || prefix.toLowerCase() !== prefix.toUpperCase() || prefix.startsWith('0')) return undefined;
-  const patterns = [`${prefix}%`];
-  // An all-digit code is stored right-aligned with zeros: '1000' is '0000001000'.
-  if (/^\d+$/.test(prefix)) for (let zeros = 1; zeros <= 10 - prefix.length; zeros++) patterns.push(`${'0'.repeat(zeros)}${prefix}%`);
-  return anyOf(...patterns.map((pattern) => like('KUNNR', pattern)));
+  // LIKE wildcards, quotes and spaces have no faithful LIKE form either.
+  const forms = codePrefixForms(prefix, /[%_'\s]/);
+  return forms && anyOf(...forms.map((form) => like('KUNNR', `${form}%`)));
 }
 
 const dats = (date: string) => date.slice(0, 10).replaceAll('-', '');

@@ -1,5 +1,6 @@
 import type { CustomerFilter, CustomerStatus } from '@custcode/core';
 import { allOf, anyOf, compare, datetimeLiteral, eq, startsWith, substringOf, type ODataFilter } from './odata-query.js';
+import { codePrefixForms } from '../mappings/code-prefix-forms.js';
 
 export interface ODataPushdown {
   /** A $filter on A_Customer selecting a SUPERSET of the matching customers (every record is re-checked in core's terms). */
@@ -18,16 +19,10 @@ const statusFilter: Record<CustomerStatus, ODataFilter> = {
   active: allOf(isFalse('DeletionIndicator'), isFalse('PostingIsBlocked'), eq('OrderIsBlockedForCustomer', ''))!,
 };
 
-/**
- * A code prefix on the stored (ALPHA input) form, as on the RFC path: digits also match the zero-padded
- * form (`1000` is stored `0000001000`); a prefix with letters (case), a leading zero or longer than 10 is
- * not pushed (startswith is case-sensitive in SAP Gateway), only checked after reading.
- */
+/** A code prefix as startswith on the stored forms (startswith is case-sensitive in SAP Gateway: see codePrefixForms). */
 function codePrefixFilter(prefix: string): ODataFilter | undefined {
-  if (prefix === '' || prefix.length > 10 || /\s/.test(prefix) || prefix.toLowerCase() !== prefix.toUpperCase() || prefix.startsWith('0')) return undefined;
-  const forms = [prefix];
-  if (/^\d+$/.test(prefix)) for (let zeros = 1; zeros <= 10 - prefix.length; zeros++) forms.push(`${'0'.repeat(zeros)}${prefix}`);
-  return anyOf(...forms.map((form) => startsWith('Customer', form)));
+  const forms = codePrefixForms(prefix, /\s/);
+  return forms && anyOf(...forms.map((form) => startsWith('Customer', form)));
 }
 
 /**
