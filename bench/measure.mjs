@@ -6,6 +6,7 @@
 import * as audit from './measures/audit.mjs';
 import * as mariadb from './measures/mariadb.mjs';
 import * as migration from './measures/migrate.mjs';
+import * as postgres from './measures/postgres.mjs';
 import * as rules from './measures/rules.mjs';
 import * as sap from './measures/sap.mjs';
 import * as sapOData from './measures/sap-odata.mjs';
@@ -28,6 +29,11 @@ const measurements = {
   'sqlite-csv-custcode': () => () => sqlite.csvCustcode(file),
   'sqlite-csv-raw': () => () => sqlite.csvRaw(file),
   'sqlite-csv-raw-lines': () => () => sqlite.csvRawLines(file),
+  'postgres-getmany-custcode': () => () => postgres.getManyCustcode(),
+  'postgres-getmany-raw': () => () => postgres.getManyRaw(),
+  'postgres-csv-custcode': () => () => postgres.csvCustcode(file),
+  'postgres-csv-raw': () => () => postgres.csvRaw(file),
+  'postgres-csv-raw-lines': () => () => postgres.csvRawLines(file),
   'rules-custcode': () => rules.prepareCustcode(),
   'rules-raw': () => rules.prepareRaw(),
   'audit-exact': () => audit.prepare(false),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: fills (once) the cached bench databases, then runs every measurement in its own fresh
  * child process — custcode and the hand-written code with the same driver, in the same run — and prints
- * a Markdown table. Env: CUSTCODE_MARIADB_URL (default mysql://root@127.0.0.1:3306/test),
+ * a Markdown table. Env: CUSTCODE_MARIADB_URL (default mysql://root@127.0.0.1:3306/test), CUSTCODE_POSTGRES_URL
+ * (the PostgreSQL rows; without it they are printed as skipped),
  * BENCH_REPEAT (runs per measurement, taken in turn with the row's other measurements, best time kept; default 1; XLSX and the near-duplicate audit run once), BENCH_ONLY (comma-separated row ids),
  * BENCH_PROFILE=1 (each child also writes a CPU profile to bench/.data/profiles/NAME; read it with
  * `node bench/profile-top.mjs bench/.data/profiles/NAME`).
@@ -10,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { benchDirectory, cacheDirectory, ensureMariadb, ensureSqlite, mariadbBenchUrl } from './lib/bench-database.mjs';
+import { benchDirectory, cacheDirectory, ensureMariadb, ensurePostgres, ensureSqlite, mariadbBenchUrl } from './lib/bench-database.mjs';
 import { ensureLookupCodes } from './lib/codes-file.mjs';
 import { BENCH_ROWS_TABLE } from './lib/rows.mjs';
 import { renderTable } from './lib/render-table.mjs';
@@ -24,6 +25,7 @@ mkdirSync(cacheDirectory, { recursive: true });
 const loadAtStart = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
 const mariadbState = await ensureMariadb(log);
 await ensureSqlite(log);
+await ensurePostgres(log);
 await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
 
 const outputFile = join(cacheDirectory, 'export-output');
@@ -46,7 +48,10 @@ function runOnce(name) {
 }
 // The two longest measurements (about a minute or more each) run once whatever BENCH_REPEAT says.
 const runsOf = (name) => (/xlsx|audit-near/.test(name) ? 1 : repeat);
-const selected = BENCH_ROWS_TABLE.filter((row) => !only || only.includes(row.id));
+const chosen = BENCH_ROWS_TABLE.filter((row) => !only || only.includes(row.id));
+/** A row whose database is not configured is printed with the reason instead of being measured. */
+const missing = (row) => row.needs !== undefined && !process.env[row.needs];
+const selected = chosen.filter((row) => !missing(row));
 // A row's measurements take turns (custcode, hand-written, custcode, …) until each has had its runs.
 for (const row of selected) {
   for (let round = 0; round < repeat; round++) {
@@ -58,7 +63,8 @@ const measure = (name) => {
   return measured.get(name);
 };
 
-const rows = selected.map((row) => ({ ...row, ...row.evaluate(measure) }));
+const skipped = (row) => ({ ...row, custcode: `skipped: ${row.needs} is not set`, baseline: '—', ratio: undefined, rss: '—', met: undefined });
+const rows = chosen.map((row) => (missing(row) ? skipped(row) : { ...row, ...row.evaluate(measure) }));
 const mariadbVersion = execFileSync(process.execPath, ['-e', `require('mysql2/promise').createConnection(${JSON.stringify(mariadbBenchUrl())}).then(async c => { const [r] = await c.query('SELECT VERSION() v, @@innodb_buffer_pool_size b'); console.log(r[0].v + ' (InnoDB buffer pool ' + Math.round(r[0].b / 1048576) + ' MB)'); await c.end(); })`], { encoding: 'utf8' }).trim();
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${mariadbVersion}, load average (1/5/15 min) at start ${loadAtStart}, at end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`;
 const markdown = renderTable(rows, { date: new Date().toISOString(), machine, repeat });

@@ -97,3 +97,49 @@ export async function ensureSqlite(log) {
   log(`filled SQLite in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 'filled';
 }
+
+/** The PostgreSQL server of the bench (CUSTCODE_POSTGRES_URL), or undefined: its rows are then skipped. */
+export const postgresBaseUrl = () => process.env.CUSTCODE_POSTGRES_URL || undefined;
+
+/** The PostgreSQL bench database's URL: the configured server with the database `custcode_bench`. */
+export function postgresBenchUrl() {
+  const url = new URL(postgresBaseUrl());
+  url.pathname = '/custcode_bench';
+  return url.toString();
+}
+
+/** Creates (once) the PostgreSQL bench database; returns what was done, or 'skipped' without CUSTCODE_POSTGRES_URL. */
+export async function ensurePostgres(log) {
+  if (!postgresBaseUrl()) return 'skipped';
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: postgresBaseUrl() });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', ['custcode_bench']);
+    if (exists.rowCount === 1) {
+      const target = await openSeedTarget(postgresBenchUrl());
+      try {
+        if (await markerMatches(target.all)) return 'cached';
+      } finally {
+        await target.close();
+      }
+      await admin.query('DROP DATABASE custcode_bench');
+    }
+    log(`filling PostgreSQL custcode_bench with ${BENCH_ROWS.toLocaleString('en-US')} U8 customers (cached afterwards)…`);
+    await admin.query('CREATE DATABASE custcode_bench');
+  } finally {
+    await admin.end();
+  }
+  const started = performance.now();
+  const target = await openSeedTarget(postgresBenchUrl());
+  try {
+    await seedU8Database(target, loadCustomers(), { source: 'bench' });
+    await target.run(`CREATE TABLE ${MARKER} (layout TEXT, row_count INTEGER, filled_at TIMESTAMP)`);
+    await target.run(`INSERT INTO ${MARKER} VALUES ($1, $2, now())`, [LAYOUT_VERSION, BENCH_ROWS]);
+    await target.run('ANALYZE');
+  } finally {
+    await target.close();
+  }
+  log(`filled PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 'filled';
+}

@@ -6,6 +6,10 @@ export const EXPORT_HEADER = ['code', 'name', 'shortName', 'taxId', 'phone', 'co
 
 const isoMysql = (column) => `DATE_FORMAT(${column}, '%Y-%m-%dT%H:%i:%s')`;
 const isoSqlite = (column) => `strftime('%Y-%m-%dT%H:%M:%S', ${column})`;
+const isoPostgres = (column) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
+
+/** PostgreSQL keeps the seeder's mixed-case names only when quoted: `c.cCusCode` → `c."cCusCode"`. */
+const quoted = (sql) => sql.replace(/\b([a-z]+)\.([A-Za-z]+)\b/g, '$1."$2"').replace(/\b(Customer|CustomerClass|DistrictClass) (c|cc|dc)\b/g, '"$1" $2');
 
 function selectList(iso) {
   return [
@@ -26,6 +30,10 @@ export const rawSql = {
   sqlite: {
     scan: (limit) => `SELECT ${selectList(isoSqlite)} ${from} ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`,
     lookup: (count) => `SELECT ${selectList(isoSqlite)} ${from} WHERE c.cCusCode IN (${Array(count).fill('?').join(', ')})`,
+  },
+  postgres: {
+    scan: (limit) => quoted(`SELECT ${selectList(isoPostgres)} ${from} ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`),
+    lookup: quoted(`SELECT ${selectList(isoPostgres)} ${from} WHERE c.cCusCode = ANY($1)`),
   },
 };
 

@@ -1,10 +1,14 @@
 /**
  * Audit of 1M sample customers (core's sampleCustomerStream, the bench data set) held in memory, with the
- * numbering rule of the data: exact checks only, then with near-duplicate detection over the 1M names.
+ * numbering rule of the data: exact checks only, then with near-duplicate detection over the 1M names plus
+ * PLANTED twins written differently (bench/lib/planted-names.mjs), whose recall is reported with the time.
  */
 import { audit } from '@custcode/audit';
 import { sampleCustomerStream } from '@custcode/sample';
 import { BENCH_ROWS, BENCH_SEED } from '../lib/bench-database.mjs';
+import { plantTwins, recallOf } from '../lib/planted-names.mjs';
+
+export const PLANTED = 5_000;
 
 function records() {
   const customers = [];
@@ -26,8 +30,11 @@ function ruleOf(customers) {
 export function prepare(nearDuplicates) {
   const customers = records();
   const rule = ruleOf(customers);
+  const { twins, truth } = nearDuplicates ? plantTwins(customers, PLANTED) : { twins: [], truth: [] };
+  const all = twins.length === 0 ? customers : [...customers, ...twins];
   return async () => {
-    const report = await audit(customers, { rule, nearDuplicates });
-    return { rows: report.total, duplicates: report.summary.duplicates, nearDuplicateGroups: report.summary.nearDuplicates, formatViolations: report.summary.formatViolations };
+    const report = await audit(all, { rule, nearDuplicates });
+    const summary = { rows: report.total, duplicates: report.summary.duplicates, nearDuplicateGroups: report.summary.nearDuplicates, formatViolations: report.summary.formatViolations };
+    return nearDuplicates ? { ...summary, planted: recallOf(report.nearDuplicates, truth) } : summary;
   };
 }
