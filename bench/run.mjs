@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { benchDirectory, cacheDirectory, ensureMariadb, ensurePostgres, ensureSqlite, mariadbBenchUrl } from './lib/bench-database.mjs';
+import { benchDirectory, cacheDirectory, ensureMariadb, ensurePostgres, ensureSqlite, mariadbBenchUrl, postgresBaseUrl } from './lib/bench-database.mjs';
 import { ensureLookupCodes } from './lib/codes-file.mjs';
 import { BENCH_ROWS_TABLE } from './lib/rows.mjs';
 import { renderTable } from './lib/render-table.mjs';
@@ -25,7 +25,7 @@ mkdirSync(cacheDirectory, { recursive: true });
 const loadAtStart = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
 const mariadbState = await ensureMariadb(log);
 await ensureSqlite(log);
-await ensurePostgres(log);
+if ((await ensurePostgres(log)) === 'skipped') log('PostgreSQL rows skipped: CUSTCODE_POSTGRES_URL is not set');
 await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
 
 const outputFile = join(cacheDirectory, 'export-output');
@@ -66,7 +66,10 @@ const measure = (name) => {
 const skipped = (row) => ({ ...row, custcode: `skipped: ${row.needs} is not set`, baseline: '—', ratio: undefined, rss: '—', met: undefined });
 const rows = chosen.map((row) => (missing(row) ? skipped(row) : { ...row, ...row.evaluate(measure) }));
 const mariadbVersion = execFileSync(process.execPath, ['-e', `require('mysql2/promise').createConnection(${JSON.stringify(mariadbBenchUrl())}).then(async c => { const [r] = await c.query('SELECT VERSION() v, @@innodb_buffer_pool_size b'); console.log(r[0].v + ' (InnoDB buffer pool ' + Math.round(r[0].b / 1048576) + ' MB)'); await c.end(); })`], { encoding: 'utf8' }).trim();
-const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${mariadbVersion}, load average (1/5/15 min) at start ${loadAtStart}, at end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`;
+const postgresVersion = postgresBaseUrl()
+  ? `, PostgreSQL ${execFileSync(process.execPath, ['-e', `const pg = require('pg'); const c = new pg.Client(${JSON.stringify(postgresBaseUrl())}); c.connect().then(async () => { const r = await c.query('SHOW server_version'); console.log(r.rows[0].server_version); await c.end(); })`], { encoding: 'utf8' }).trim()}`
+  : '';
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, MariaDB ${mariadbVersion}${postgresVersion}, load average (1/5/15 min) at start ${loadAtStart}, at end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}`;
 const markdown = renderTable(rows, { date: new Date().toISOString(), machine, repeat });
 writeFileSync(join(cacheDirectory, 'last-run.md'), markdown);
 writeFileSync(join(cacheDirectory, 'last-run.json'), JSON.stringify({ machine, measured: Object.fromEntries(measured) }, null, 2));

@@ -1,5 +1,6 @@
 import type { Customer } from '../customer/customer-schema.js';
 import { parseCodeInput } from '../code/normalize-code.js';
+import { itemsOfBatches } from './items-of-batches.js';
 import { parseCustomerQuery } from './parse-customer-query.js';
 import type { SourceContext } from './source-context.js';
 import type { LookupOptions } from './v1/customer-query.js';
@@ -49,7 +50,12 @@ export async function lookupBatch({ reader, retry, stored }: SourceContext, code
  * Answers for any number of codes, in input order, looked up in batches under the backend's limit; while
  * one batch is looked up the next one is read, and memory stays bounded by two batches.
  */
-export async function* batchedLookup(context: SourceContext, codes: Iterable<string> | AsyncIterable<string>, options: LookupOptions = {}): AsyncGenerator<LookupResult> {
+export function batchedLookup(context: SourceContext, codes: Iterable<string> | AsyncIterable<string>, options: LookupOptions = {}): AsyncIterableIterator<LookupResult> {
+  return itemsOfBatches(answerBatches(context, codes, options));
+}
+
+/** The answers of `batchedLookup`, a batch at a time. */
+async function* answerBatches(context: SourceContext, codes: Iterable<string> | AsyncIterable<string>, options: LookupOptions): AsyncGenerator<LookupResult[]> {
   const batchSize = context.capabilities.limits.lookupBatch;
   let pending: Array<{ code: string; key: string | undefined }> = [];
   let keys = new Set<string>();
@@ -78,11 +84,11 @@ export async function* batchedLookup(context: SourceContext, codes: Iterable<str
       // Repeated codes do not grow the key set; bound the pending answers too, so memory stays constant.
       if (keys.size >= batchSize || pending.length >= batchSize * 8) {
         if (previous && previousAnswered) {
-          for (const answer of await previous) yield answer;
+          yield await previous;
           previous = undefined;
         }
         const next = startBatch();
-        if (previous) for (const answer of await previous) yield answer;
+        if (previous) yield await previous;
         previous = next;
         previousAnswered = false;
         next.then(
@@ -95,8 +101,8 @@ export async function* batchedLookup(context: SourceContext, codes: Iterable<str
     }
   }
   const last = pending.length > 0 ? startBatch() : undefined;
-  if (previous) for (const answer of await previous) yield answer;
-  if (last) for (const answer of await last) yield answer;
+  if (previous) yield await previous;
+  if (last) yield await last;
 }
 
 /** A malformed code in a batch is a miss, not a failure of the whole batch. */
