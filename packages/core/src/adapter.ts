@@ -13,3 +13,4 @@ export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from 
 export { parseWholeNumber } from './internal/whole-number.js';
 export type { RetryOptions } from './source/retry.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
+export { projector, readerFields } from './source/projection.js';
