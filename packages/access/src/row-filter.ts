@@ -2,7 +2,8 @@ import { codeHasPrefix, normalizeCode } from '@custcode/core';
 import type { Customer } from '@custcode/core';
 import { filterEndExclusive, filterStart } from '@custcode/core/adapter';
 import { matchesFilter, statusList } from '@custcode/core/adapter';
-import type { CustomerFilter, CustomerQuery, LookupOptions, QueryField } from '@custcode/core';
+import type { CustomerFilter, CustomerQuery, LookupOptions } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import { type RowFilter, rowFilterSchema } from './access-policy-schema.js';
 
 /** Every field a role can be confined by, read from the schema: a field added there is applied everywhere. */

@@ -1,4 +1,5 @@
-import { ConfigError, type CustomerFilter, type Cursor, type QueryField } from '@custcode/core';
+import { ConfigError, type CustomerFilter, type Cursor } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import type { DialectName } from '../dialects/dialect-name.js';
 import { queryCompilerFor } from '../dialects/query-compilers.js';
 import type { TableMapping } from '../mapping/table-mapping.js';

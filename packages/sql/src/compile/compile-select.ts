@@ -1,4 +1,5 @@
-import { CUSTOMER_TEXT_FIELDS, type QueryField } from '@custcode/core';
+import { CUSTOMER_TEXT_FIELDS } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import type { OrgSpec, TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
 import { compileValue, fieldValue } from './compile-value.js';
