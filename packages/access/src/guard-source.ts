@@ -1,7 +1,7 @@
 import type { Customer } from '@custcode/core';
 import { CustcodeError } from '@custcode/core';
 import { NotAuthorizedError } from '@custcode/core';
-import { pagedStream, pagesOf } from '@custcode/core/adapter';
+import { pagedStream, pagesOf, projector } from '@custcode/core/adapter';
 import type { CustomerFilter, CustomerQuery, LookupOptions, TextField } from '@custcode/core';
 import type { CustomerRevision, CustomerSource, LookupResult, RevisionOptions } from '@custcode/core';
 import { type AccessLog, type AccessLogEntry, capLoggedQuery } from './access-log.js';
@@ -9,7 +9,7 @@ import type { AccessCommand, AccessPolicy, MaskableField, RowFilter } from './ac
 import { type AccessDecision, decideAccess } from './decide-access.js';
 import { maskCustomer } from './mask-customer.js';
 import { restrictText, unmaskedTextFields } from './masked-text.js';
-import { restrictLookup, restrictQuery, withinRowFilter } from './row-filter.js';
+import { restrictLookup, restrictQuery, rowFilterFields, withinRowFilter } from './row-filter.js';
 
 export interface GuardOptions {
   /** The config's access part; without `roles` everything is allowed (and still logged when a log is given). */
@@ -61,6 +61,14 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
     const text = restrictText(query, textFields);
     return text === undefined ? undefined : restrictQuery(text, filter);
   };
+
+  /**
+   * A projected search reads what the checks here read too: the row filter's fields, and with `raw` the
+   * masked fields (a raw value is masked where it contains one). The caller gets only what it asked.
+   */
+  const withCheckedFields = <Query extends CustomerQuery>(query: Query): Query =>
+    // Anything but a list is left to the source's query check, which refuses it.
+    !Array.isArray(query.fields) ? query : { ...query, fields: [...new Set([...query.fields, ...rowFilterFields(filter), ...(query.fields.includes('raw') ? (Object.keys(mask) as MaskableField[]) : [])])] };
 
   /** Filtering on a masked field would reveal it one guess at a time. */
   const refuseMaskedFilters = (operation: AccessLogEntry['operation'], query: CustomerFilter) => {
@@ -164,11 +172,12 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
             outcome = { outcome: 'ok' };
             return;
           }
-          for await (const page of pagesOf(source.search(scoped), 1)) {
+          const project = Array.isArray(query.fields) ? projector(query.fields) : undefined;
+          for await (const page of pagesOf(source.search(withCheckedFields(scoped)), 1)) {
             const shown: Customer[] = [];
             for (const customer of page) {
               const visibleCustomer = visible(customer);
-              if (visibleCustomer) shown.push(visibleCustomer);
+              if (visibleCustomer) shown.push(project ? project(visibleCustomer) : visibleCustomer);
             }
             if (shown.length > 0) yield shown;
           }

@@ -3,6 +3,7 @@ import type { Customer } from '@custcode/core';
 import { filterEndExclusive, filterStart } from '@custcode/core/adapter';
 import { matchesFilter, statusList } from '@custcode/core/adapter';
 import type { CustomerFilter, CustomerQuery, LookupOptions } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import { type RowFilter, rowFilterSchema } from './access-policy-schema.js';
 
 /** Every field a role can be confined by, read from the schema: a field added there is applied everywhere. */
@@ -62,6 +63,23 @@ export function restrictQuery<Query extends CustomerFilter & Pick<CustomerQuery,
 /** Whether a record is inside the role's row filter: the check every returned record passes, whatever the path. */
 export function withinRowFilter(customer: Customer, filter: RowFilter | undefined): boolean {
   return filter === undefined || matchesFilter(customer, filter);
+}
+
+/** The record field each row-filter key is checked against. */
+const FILTERED_FIELD: { [Key in keyof RowFilter]-?: QueryField } = {
+  org: 'org',
+  category: 'category',
+  region: 'region',
+  status: 'status',
+  codePrefix: 'code',
+  createdFrom: 'createdAt',
+  createdTo: 'createdAt',
+};
+
+/** The fields `withinRowFilter` reads for this filter: a projected search must still read them. */
+export function rowFilterFields(filter: RowFilter | undefined): QueryField[] {
+  if (filter === undefined) return [];
+  return ROW_FILTER_FIELDS.filter((key) => filter[key] !== undefined).map((key) => FILTERED_FIELD[key]);
 }
 
 /** Lookup options within the role's org; `undefined` when the user asked for another org. */

@@ -18,6 +18,7 @@ export {
 
 // Queries
 export { customerQuerySchema, TEXT_FIELDS, type CustomerQuery, type CustomerFilter, type LookupOptions, type TextField } from './source/v1/customer-query.js';
+export type { ProjectedCustomer } from './source/v1/customer-query.js';
 export { parseCustomerQuery } from './source/parse-customer-query.js';
 
 // CustomerSource v1, and the two ways to build one

@@ -12,7 +12,7 @@ export {
 export { writeCsv, CSV_ENCODINGS, type CsvEncoding, type CsvExportOptions } from './csv-writer.js';
 export { escapeFormula, unescapeFormula, type CsvCellOptions } from './formula-guard.js';
 export { writeJson, writeNdjson, type JsonExportOptions } from './json-writer.js';
-export { writeExport, EXPORT_FORMATS, type ExportFormat, type WriteExportOptions } from './write-export.js';
+export { writeExport, exportProjection, EXPORT_FORMATS, type ExportFormat, type WriteExportOptions } from './write-export.js';
 export { cellGuard } from './formula-guard.js';
 // Writing to a stream with backpressure: shared by every writer here and by the snapshot writer in @custcode/changes.
 export { writeChunk, endStream, untilDrained, withOutput } from './write-chunk.js';

@@ -1,6 +1,6 @@
 import type { Customer } from '@custcode/core';
 import { type CsvExportOptions, writeCsv } from './csv-writer.js';
-import type { ExportOptions } from './export-fields.js';
+import { DEFAULT_EXPORT_FIELDS, type ExportField, type ExportOptions } from './export-fields.js';
 import { writeJson, writeNdjson } from './json-writer.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'ndjson', 'pdf'] as const;
@@ -10,6 +10,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface WriteExportOptions extends ExportOptions, Pick<CsvExportOptions, 'encoding' | 'escapeFormulas'> {
   title?: string;
   font?: string;
+}
+
+/**
+ * The projection to search with for an export, to spread into the query: the columns written (a tabular
+ * format without chosen fields writes DEFAULT_EXPORT_FIELDS), or nothing for JSON without fields (the whole record, `raw` included).
+ */
+export function exportProjection(format: ExportFormat, fields: readonly ExportField[] | undefined): { fields?: readonly ExportField[] } {
+  if (fields !== undefined) return { fields };
+  return format === 'json' || format === 'ndjson' ? {} : { fields: DEFAULT_EXPORT_FIELDS };
 }
 
 /**

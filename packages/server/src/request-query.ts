@@ -27,6 +27,12 @@ export function filtersFromParameters(parameters: Record<string, string>): Custo
   return validated(query);
 }
 
+/** `fields=code,name` as the query's projection (checked with the query: an unknown field is a 400 naming the valid ones). */
+export function fieldsParameter(value: string | undefined): { fields?: string[] } {
+  if (value === undefined) return {};
+  return { fields: value.split(',').map((field) => field.trim()).filter((field) => field !== '') };
+}
+
 /** `limit` between 1 and MAX_PAGE_SIZE. */
 export function pageSize(value: string | undefined, fallback = DEFAULT_PAGE_SIZE, maximum = MAX_PAGE_SIZE): number {
   if (value === undefined || value === '') return fallback;

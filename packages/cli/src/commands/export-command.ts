@@ -1,4 +1,4 @@
-import { CSV_ENCODINGS, type CsvEncoding, type ExportField, type ExportHeaders, type ExportFormat, parseExportFields, writeExport } from '@custcode/export';
+import { CSV_ENCODINGS, type CsvEncoding, type ExportField, type ExportHeaders, type ExportFormat, exportProjection, parseExportFields, writeExport } from '@custcode/export';
 import { type Customer, type CustomerSource } from '@custcode/core';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { noteMaskedText } from '../output/access-notes.js';
@@ -73,7 +73,7 @@ export async function runExport(io: CommandIo, options: ExportCommandOptions): P
     const progress = createProgress(io, await totalFor(io, source, query));
     const title = `${options.source} (${source.erp})${options.view ? ` — ${options.view}` : ''}`;
     const rows = await writeAtomically(out, (output) =>
-      writeFormat(format, source.search(query), output, { fields, headers, encoding, font: options.font, escapeFormulas: options.escapeFormulas !== false, title, onRow: (count) => progress.update(count) }),
+      writeFormat(format, source.search({ ...query, ...exportProjection(format, fields) }), output, { fields, headers, encoding, font: options.font, escapeFormulas: options.escapeFormulas !== false, title, onRow: (count) => progress.update(count) }),
     ).finally(() => progress.done());
     if (options.json) await writeChunk(io.stdout, `${JSON.stringify({ file: out, format, rows })}\n`);
     else io.stderr.write(`exported ${rows.toLocaleString('en-US')} customer${rows === 1 ? '' : 's'} to ${options.out} (${format})\n`);

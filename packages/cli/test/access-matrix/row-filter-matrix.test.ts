@@ -73,6 +73,11 @@ const CLI: Record<string, Path> = {
     await ok(project.run(role, ['export', layout.source, '--out', out('x.csv')]));
     return { keys: csvRows(readFileSync(out('x.csv'), 'utf8')).map(key), complete: true };
   },
+  // Projection: no row-filter column but the code is asked for; the filter must hold all the same.
+  'export csv --fields code,org': async (role, layout, out) => {
+    await ok(project.run(role, ['export', layout.source, '--out', out('p.csv'), '--fields', 'code,org']));
+    return { keys: csvRows(readFileSync(out('p.csv'), 'utf8')).map(key), complete: true };
+  },
   'export xlsx': async (role, layout, out) => {
     await ok(project.run(role, ['export', layout.source, '--out', out('x.xlsx')]));
     return { keys: (await xlsxRows(out('x.xlsx'))).map(key), complete: true };
@@ -129,6 +134,8 @@ const API: Record<string, Path> = {
     return { keys: page.items.map(key), complete: true, total: page.total };
   },
   'GET /export?format=csv': async (role, layout) => ({ keys: csvRows(await (await project.request(role, `/sources/${layout.source}/export?format=csv`)).text()).map(key), complete: true }),
+  'GET /export?format=csv&fields=code,org': async (role, layout) => ({ keys: csvRows(await (await project.request(role, `/sources/${layout.source}/export?format=csv&fields=code,org`)).text()).map(key), complete: true }),
+  'GET /customers?fields=code': async (role, layout) => ({ keys: ((await apiJson(project.request(role, `/sources/${layout.source}/customers?limit=1000&fields=code`))) as { items: Customer[] }).items.map(key), complete: true }),
   'GET /export?format=xlsx': async (role, layout) => ({ keys: (await xlsxRows(Buffer.from(await (await project.request(role, `/sources/${layout.source}/export?format=xlsx`)).arrayBuffer()))).map(key), complete: true }),
   'GET /export?format=json': async (role, layout) => ({ keys: jsonRecords(await (await project.request(role, `/sources/${layout.source}/export?format=json`)).text()).map(key), complete: true }),
   'GET /export?format=ndjson': async (role, layout) => ({ keys: jsonRecords(await (await project.request(role, `/sources/${layout.source}/export?format=ndjson`)).text()).map(key), complete: true }),

@@ -4,11 +4,13 @@ import { toStoredCode } from './cursor.js';
 import { type PagedCustomers, pagedStream } from './customer-pages.js';
 import { customerRevisions } from './customer-revisions.js';
 import { parseCustomerQuery } from './parse-customer-query.js';
+import { projector } from './projection.js';
 import { planQuery } from './query-plan.js';
 import { retryOnLostConnection, type RetryOptions } from './retry.js';
 import { searchPages } from './search-pages.js';
 import type { SourceContext } from './source-context.js';
-import type { CustomerQuery } from './v1/customer-query.js';
+import type { Customer } from '../customer/customer-schema.js';
+import type { CustomerQuery, QueryField } from './v1/customer-query.js';
 import type { CustomerSource } from './v1/customer-source.js';
 import type { SourceDescription } from './v1/source-description.js';
 import type { SourceReader } from './v1/source-reader.js';
@@ -28,7 +30,7 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
   };
   // Asked again on every describe(): a reader learns things while reading (warnings), the rest stays fixed.
   const describe = (): SourceDescription => ({ ...reader.describe(), name: reader.name, erp: reader.erp, codeForm: reader.codeForm, readOnly: true });
-  const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => searchPages(context, query));
+  const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => projectedPages(searchPages(context, query), query.fields));
 
   return {
     specificationVersion: 'v1',
@@ -41,7 +43,7 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
     getMany: (codes, lookup) => batchedLookup(context, codes, lookup),
     search,
     async count(filter = {}) {
-      const { limit: _limit, after: _after, ...parsed } = parseCustomerQuery(filter);
+      const { limit: _limit, after: _after, fields: _fields, ...parsed } = parseCustomerQuery(filter);
       const { pushed, residual } = planQuery(context, parsed);
       if (!residual) return context.retry(() => reader.count(pushed));
       let total = 0;
@@ -53,4 +55,11 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
     describe,
     close: () => reader.close(),
   };
+}
+
+/** Pages cut down to the asked fields (the query is checked by `searchPages` before the first page). */
+async function* projectedPages(pages: AsyncGenerator<Customer[]>, fields: readonly QueryField[] | undefined): AsyncGenerator<Customer[]> {
+  if (fields === undefined || !Array.isArray(fields)) return yield* pages;
+  const project = projector(fields);
+  for await (const page of pages) yield page.map(project);
 }

@@ -1,7 +1,7 @@
 import { normalizeCode } from '../code/normalize-code.js';
 import { DATE_INPUT_FORMAT } from '../customer/iso-date.js';
 import { UnsupportedQueryError } from '../errors/unsupported-query-error.js';
-import { type CustomerQuery, customerQuerySchema, MAX_FILTER_TEXT_LENGTH } from './v1/customer-query.js';
+import { type CustomerQuery, customerQuerySchema, MAX_FILTER_TEXT_LENGTH, QUERY_FIELDS } from './v1/customer-query.js';
 
 const DATE_FILTERS = new Set(['createdFrom', 'createdTo', 'updatedSince']);
 
@@ -23,6 +23,7 @@ export function parseCustomerQuery(query: unknown, fieldName?: (key: string) => 
 }
 
 function queryHint(key: string, issue: string): string {
+  if (key === 'fields') return `Fields are: ${QUERY_FIELDS.join(', ')}.`;
   if (DATE_FILTERS.has(key)) return `Write dates as ${DATE_INPUT_FORMAT}, e.g. 2024-06-01 or 2024-06-01T08:30.`;
   if (issue === 'too_big') return `Filters take at most ${MAX_FILTER_TEXT_LENGTH} characters: search for a distinctive part of the value.`;
   return `Query fields are: ${Object.keys(customerQuerySchema.shape).join(', ')}.`;

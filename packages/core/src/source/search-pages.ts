@@ -2,10 +2,11 @@ import type { Customer } from '../customer/customer-schema.js';
 import { ConnectionError } from '../errors/connection-error.js';
 import { decodeCursor, positionAfter } from './cursor.js';
 import { parseCustomerQuery } from './parse-customer-query.js';
+import { readerFields } from './projection.js';
 import { handOn, planQuery } from './query-plan.js';
 import { waitBeforeRetry } from './retry.js';
 import type { SourceContext } from './source-context.js';
-import type { CustomerFilter, CustomerQuery } from './v1/customer-query.js';
+import type { CustomerFilter, CustomerQuery, QueryField } from './v1/customer-query.js';
 import type { Cursor, SourceReader } from './v1/source-reader.js';
 
 /**
@@ -14,11 +15,13 @@ import type { Cursor, SourceReader } from './v1/source-reader.js';
  */
 export async function* searchPages(context: SourceContext, query: CustomerQuery): AsyncGenerator<Customer[]> {
   const { reader, capabilities, retry } = context;
-  const { limit, after, ...filter } = parseCustomerQuery(query);
+  const { limit, after, fields: asked, ...filter } = parseCustomerQuery(query);
   const { pushed, residual } = planQuery(context, filter);
+  const fields = readerFields(asked, residual);
+  const projection = fields === undefined ? {} : { fields };
   const pageSize = capabilities.limits.page;
   const fetchPage = (cursor: Cursor | undefined, wanted: number): Promise<Customer[]> => {
-    const rows = retry(() => reader.page({ filter: pushed, limit: residual ? pageSize : Math.min(pageSize, wanted), ...(cursor ? { after: cursor } : {}) }));
+    const rows = retry(() => reader.page({ filter: pushed, ...projection, limit: residual ? pageSize : Math.min(pageSize, wanted), ...(cursor ? { after: cursor } : {}) }));
     // A prefetched page may fail while the caller is still busy with the previous one (or has stopped):
     // the failure is seen where the page is awaited, never as an unhandled rejection.
     rows.catch(() => {});
@@ -29,7 +32,7 @@ export async function* searchPages(context: SourceContext, query: CustomerQuery)
   const start = after === undefined ? undefined : storedCursor(context, after);
   // More than a page wanted and a reader that can read it in one statement: no round trip per page.
   if (reader.scan && remaining > pageSize) {
-    const scanned = scanPages(context, reader.scan.bind(reader), pushed, residual, start, remaining);
+    const scanned = scanPages(context, reader.scan.bind(reader), { filter: pushed, ...projection }, residual, start, remaining);
     const first = await scanned.next();
     // A reader with no connection free for a stream: read pages like every other reader.
     if (first.done !== true || first.value !== 'busy') {
@@ -68,7 +71,7 @@ export async function* searchPages(context: SourceContext, query: CustomerQuery)
 async function* scanPages(
   { reader, retryOptions }: SourceContext,
   scan: NonNullable<SourceReader['scan']>,
-  pushed: CustomerFilter,
+  request: { filter: CustomerFilter; fields?: readonly QueryField[] },
   residual: CustomerFilter | undefined,
   start: Cursor | undefined,
   wanted: number,
@@ -78,7 +81,7 @@ async function* scanPages(
   for (let attempt = 0; ; ) {
     try {
       const limit = residual || remaining === Number.POSITIVE_INFINITY ? {} : { limit: remaining };
-      const pages = scan({ filter: pushed, ...(cursor ? { after: cursor } : {}), ...limit });
+      const pages = scan({ ...request, ...(cursor ? { after: cursor } : {}), ...limit });
       if (pages === undefined) {
         // Busy before anything was read: the caller pages instead. Mid-way, wait and scan again.
         if (cursor === start && remaining === wanted) return 'busy';

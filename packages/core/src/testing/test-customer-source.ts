@@ -7,6 +7,7 @@ import { registerHostileCases } from './cases/hostile-cases.js';
 import { registerLookupCases } from './cases/lookup-cases.js';
 import { registerOrgCases } from './cases/org-cases.js';
 import { registerPagingCases } from './cases/paging-cases.js';
+import { registerProjectionCases } from './cases/projection-cases.js';
 import { registerRecordCases } from './cases/record-cases.js';
 import { registerSearchCases } from './cases/search-cases.js';
 import type { ConformanceContext, ConformanceOptions, ConformanceSetup } from './conformance-options.js';
@@ -63,6 +64,9 @@ import { expect, it, vitestApi } from './vitest-api.js';
  *   must give the correct result or a CustcodeError — a raw driver error fails.
  * - `errorCases` (each optional, a warning is printed when one is missing) must reject with the typed error, and no
  *   message, hint or cause along the chain may contain `S3cr3t-pw` (`CONFORMANCE_PASSWORD`): use that password.
+ * - Projection: `search({ fields })` gives the same rows as without, each record with exactly the asked fields and
+ *   source, erp, code, org (when set), `raw` only when asked; filters on fields not asked still apply; unknown
+ *   fields reject with UnsupportedQueryError.
  * - `readOnly` must reject with READ_ONLY_VIOLATION. The last case closes the source.
  * - `additionalTests` registers adapter-specific `it`s inside the same describe, with the same source.
  */
@@ -109,6 +113,7 @@ export function testCustomerSource(options: ConformanceOptions): void {
     registerGetManyCases(context);
     registerSearchCases(context);
     registerPagingCases(context);
+    registerProjectionCases(context);
     registerOrgCases(context);
     registerHostileCases(context);
     registerErrorCases(options);

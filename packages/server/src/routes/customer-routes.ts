@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { BadRequestError, NotFoundError } from '../http-error.js';
 import { logged } from '../request-access-log.js';
-import { filtersFromParameters, MAX_PAGE_SIZE, maskedTextFields, noNul, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
+import { fieldsParameter, filtersFromParameters, MAX_PAGE_SIZE, maskedTextFields, noNul, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
 import type { ServerContext, ServerEnv } from '../server-context.js';
 import { findStoredRecord } from './stored-record.js';
 
@@ -72,7 +72,7 @@ export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerConte
     const parameters = context.req.query();
     const limit = pageSize(parameters.limit);
     const filters = filtersFromParameters(parameters);
-    const query = validated({ ...filters, limit, ...(parameters.cursor ? { after: parameters.cursor } : {}) });
+    const query = validated({ ...filters, limit, ...(parameters.cursor ? { after: parameters.cursor } : {}), ...fieldsParameter(parameters.fields) });
     const source = await server.guarded(context, context.req.param('name'), 'search');
     const textFields = maskedTextFields(source, query);
     if (textFields) context.header(TEXT_FIELDS_HEADER, textFields.join(','));

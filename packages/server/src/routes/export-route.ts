@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { type Customer } from '@custcode/core';
-import { type CsvEncoding, CSV_ENCODINGS, type ExportField, parseExportFields, type ExportFormat, writeExport } from '@custcode/export';
+import { type CsvEncoding, CSV_ENCODINGS, type ExportField, exportProjection, parseExportFields, type ExportFormat, writeExport } from '@custcode/export';
 import { type PagedCustomers, pagedStream, pagesOf } from '@custcode/core/adapter';
 import type { Hono } from 'hono';
 import { BadRequestError } from '../http-error.js';
@@ -88,7 +88,7 @@ export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext)
     const filters = filtersFromParameters(parameters);
     const query = validated({ ...filters, ...(parameters.limit ? { limit: pageSize(parameters.limit, 1, Number.MAX_SAFE_INTEGER) } : {}) });
     const source = await server.guarded(context, context.req.param('name'), 'export');
-    const customers = await primed(source.search(query));
+    const customers = await primed(source.search({ ...query, ...exportProjection(format, fields) }));
     const output = new PassThrough();
     write(format, customers, output, { fields, headers, encoding, escapeFormulas }).catch((error: unknown) => breakResponse(context, output, error));
     // The search entry, written when the stream ends, closes this request in the access log.

@@ -1,5 +1,5 @@
 import { type AccessPolicy, createMemoryAccessLog, hashApiKey } from '@custcode/access';
-import { type Customer, type CustomerSource, createMemorySource } from '@custcode/core';
+import { type Customer, type CustomerQuery, type CustomerSource, createMemorySource } from '@custcode/core';
 import { createCustcodeApp } from '../create-app.js';
 import type { ServerSourceEntry } from '../server-options.js';
 
@@ -67,7 +67,7 @@ export function gatedSource(customers: Customer[]) {
   const waiting = new Promise<void>((resolve) => (arrived = resolve));
   const source: CustomerSource = {
     ...memory,
-    search: (query) => (async function* () {
+    search: (query?: CustomerQuery) => (async function* () {
       let index = 0;
       for await (const customer of memory.search(query)) {
         if (index++ === 1) {

@@ -368,3 +368,24 @@ describe('keyset over a nullable org column (known from the catalog)', () => {
     expect(compiled.sql).toMatch(/ AND \[c\].\[cCusCode\] > @p2 ORDER BY \[c\].\[cCusCode\], \[c\].\[cOrg\] OFFSET/);
   });
 });
+
+describe('projection', () => {
+  const selectList = (sql: string) => sql.slice('SELECT '.length, sql.indexOf(' FROM '));
+
+  it('selects only the asked columns, the code and the org; filters still read their own columns', () => {
+    const compiled = compileCustomerQuery(GOLDEN_MAPPING, 'mysql', { shape: 'page', filter: { category: '01', status: 'active' }, fields: ['code', 'phone'] });
+    const list = selectList(compiled.sql);
+    expect(list).toContain('cc_code');
+    expect(list).toContain('cc_phone');
+    expect(list).toContain('cc_org');
+    for (const alias of ['cc_name', 'cc_address', 'cc_status', 'cc_category', 'cc_raw_']) expect(list).not.toContain(alias);
+    // The WHERE still filters by category and status although neither is selected.
+    expect(compiled.params).toEqual(expect.arrayContaining(['01', 'active']));
+  });
+
+  it('selects every column when raw is asked (raw values are read from the fields\u2019 aliases)', () => {
+    const full = compileCustomerQuery(GOLDEN_MAPPING, 'mysql', { shape: 'page', filter: {} });
+    const withRaw = compileCustomerQuery(GOLDEN_MAPPING, 'mysql', { shape: 'page', filter: {}, fields: ['raw'] });
+    expect(withRaw.sql).toBe(full.sql);
+  });
+});

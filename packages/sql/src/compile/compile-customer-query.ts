@@ -1,4 +1,5 @@
 import { ConfigError, type CustomerFilter, type Cursor } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import type { DialectName } from '../dialects/dialect-name.js';
 import { queryCompilerFor } from '../dialects/query-compilers.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
@@ -24,7 +25,7 @@ export interface CompileOptions {
 /** The query shapes a SQL source runs. */
 export type CustomerQueryShape =
   /** Up to `limit` rows (all without one: a scan) matching `filter`, ordered by (code, org), strictly after `after`. */
-  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit?: number }
+  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit?: number; fields?: readonly QueryField[] }
   /** Rows whose stored code is one of `codes`, in `org` (or the OrgSpec's `withoutOrg` rows). */
   | { shape: 'lookup'; codes: string[]; org?: string }
   | { shape: 'count'; filter?: CustomerFilter };
@@ -62,7 +63,7 @@ export function compileCustomerQuery(
     throw new ConfigError({ message: `Page size must be a positive integer, got ${String(limit)}.` });
   }
   const rows = limit === undefined ? { afterSelect: '', afterOrderBy: '' } : sql.compiler.firstRows(limit);
-  const select = compileSelectList(mapping, sql);
+  const select = compileSelectList(mapping, sql, query.fields);
   const from = compileFrom(mapping, sql);
   const where = compileFilter(mapping, query.filter ?? {}, sql);
   if (query.after) where.push(keysetCondition(mapping, query.after, sql));

@@ -1,4 +1,5 @@
 import { CUSTOMER_TEXT_FIELDS } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import type { OrgSpec, TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
 import { compileValue, fieldValue } from './compile-value.js';
@@ -29,21 +30,30 @@ export function orgOrderColumn(org: OrgSpec | undefined): string | undefined {
   return org?.kind === 'column' ? org.column : undefined;
 }
 
-export function compileSelectList(mapping: TableMapping, sql: SqlBuilder): string {
+/**
+ * The SELECT list. With `fields` (a projected search) only their columns, the code and the org; `raw`
+ * reads every column, since raw values are taken from the fields' aliases where they are the same column.
+ */
+export function compileSelectList(mapping: TableMapping, sql: SqlBuilder, fields?: readonly QueryField[]): string {
   const quote = (alias: string) => sql.compiler.quoteIdentifier(alias);
-  const items = [`${sql.column(mapping.code)} AS ${quote(ALIAS.code)}`, `${compileValue(fieldValue(mapping.fields.name), sql)} AS ${quote(ALIAS.name)}`];
+  const all = fields === undefined || fields.includes('raw');
+  const wanted = (field: QueryField) => all || fields.includes(field);
+  const items = [`${sql.column(mapping.code)} AS ${quote(ALIAS.code)}`];
+  if (wanted('name')) items.push(`${compileValue(fieldValue(mapping.fields.name), sql)} AS ${quote(ALIAS.name)}`);
   for (const field of CUSTOMER_TEXT_FIELDS) {
     const spec = mapping.fields[field];
-    if (spec !== undefined) items.push(`${compileValue(fieldValue(spec), sql)} AS ${quote(ALIAS.field(field))}`);
+    if (spec !== undefined && wanted(field)) items.push(`${compileValue(fieldValue(spec), sql)} AS ${quote(ALIAS.field(field))}`);
   }
-  items.push(`${statusExpression(mapping, sql)} AS ${quote(ALIAS.status)}`);
-  if (mapping.fields.createdAt) items.push(`${sql.compiler.selectDate(sql.column(mapping.fields.createdAt))} AS ${quote(ALIAS.createdAt)}`);
-  if (mapping.fields.updatedAt) items.push(`${sql.compiler.selectDate(sql.column(mapping.fields.updatedAt))} AS ${quote(ALIAS.updatedAt)}`);
+  if (wanted('status')) items.push(`${statusExpression(mapping, sql)} AS ${quote(ALIAS.status)}`);
+  if (mapping.fields.createdAt && wanted('createdAt')) items.push(`${sql.compiler.selectDate(sql.column(mapping.fields.createdAt))} AS ${quote(ALIAS.createdAt)}`);
+  if (mapping.fields.updatedAt && wanted('updatedAt')) items.push(`${sql.compiler.selectDate(sql.column(mapping.fields.updatedAt))} AS ${quote(ALIAS.updatedAt)}`);
   const orgColumn = mapping.org?.kind === 'column' ? mapping.org.column : mapping.org?.value;
   if (orgColumn) items.push(`${sql.column(orgColumn)} AS ${quote(ALIAS.org)}`);
-  rawAliases(mapping).forEach((alias, index) => {
-    if (alias === ALIAS.raw(index)) items.push(`${sql.column(mapping.raw[index]!)} AS ${quote(alias)}`);
-  });
+  if (all) {
+    rawAliases(mapping).forEach((alias, index) => {
+      if (alias === ALIAS.raw(index)) items.push(`${sql.column(mapping.raw[index]!)} AS ${quote(alias)}`);
+    });
+  }
   return items.join(', ');
 }
 

@@ -1,6 +1,6 @@
 import type { Customer } from '../../customer/customer-schema.js';
 import type { ErpKind } from '../../customer/erp-kind.js';
-import type { CustomerFilter, CustomerQuery, LookupOptions } from './customer-query.js';
+import type { CustomerFilter, CustomerQuery, LookupOptions, ProjectedCustomer, QueryField } from './customer-query.js';
 import type { SourceDescription } from './source-description.js';
 
 /** One answer of `getMany`: the code as asked and the record, or `undefined` when there is none. */
@@ -34,7 +34,12 @@ export interface CustomerSource {
   get(code: string, options?: LookupOptions): Promise<Customer | undefined>;
   /** Looks up any number of codes, batched under the backend's limits; one result per code, in input order. */
   getMany(codes: Iterable<string> | AsyncIterable<string>, options?: LookupOptions): AsyncIterable<LookupResult>;
-  /** Streams matching customers ordered by code (then org), in constant memory. */
+  /**
+   * Streams matching customers ordered by code (then org), in constant memory. With `fields`, each record
+   * carries exactly those fields and the identity fields (`source`, `erp`, `code`, `org` when set), and the
+   * source reads only what they need.
+   */
+  search<Field extends QueryField>(query: Omit<CustomerQuery, 'fields'> & { fields: readonly Field[] }): AsyncIterable<ProjectedCustomer<Field>>;
   search(query?: CustomerQuery): AsyncIterable<Customer>;
   count(query?: CustomerFilter): Promise<number>;
   /**

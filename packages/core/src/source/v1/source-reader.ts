@@ -1,6 +1,6 @@
 import type { Customer } from '../../customer/customer-schema.js';
 import type { ErpKind } from '../../customer/erp-kind.js';
-import type { CustomerFilter } from './customer-query.js';
+import type { CustomerFilter, QueryField } from './customer-query.js';
 import type { CustomerRevision } from './customer-source.js';
 import type { SourceDescription } from './source-description.js';
 
@@ -31,8 +31,11 @@ export interface SourceReader {
    * Up to `limit` rows matching `filter`, ordered by (stored code, org), strictly after `after`.
    * The filter never contains what `describe().unsupportedFilters` lists, nor `text` when
    * `pinyinSearch` is `scan` (the core evaluates text itself then).
+   * `fields` (a projected search): the fields the core needs, identity included; a reader should read only
+   * the columns they take (no `raw` unless listed). Fields it fills beyond them are dropped by the core,
+   * so a reader that ignores `fields` stays correct, only slower.
    */
-  page(request: { filter: CustomerFilter; after?: Cursor; limit: number }): Promise<Customer[]>;
+  page(request: { filter: CustomerFilter; after?: Cursor; limit: number; fields?: readonly QueryField[] }): Promise<Customer[]>;
   /**
    * Optional: what `page` returns, without its row limit (or up to `limit`), read by one long statement
    * and handed over in pages of about `limits.page` rows — no round trip per page. Stopping early must
@@ -41,7 +44,7 @@ export interface SourceReader {
    * (every connection it may hold for streams is busy): the core then reads pages. The core iterates a
    * returned scan at once, so a reader may reserve its connection when `scan` is called.
    */
-  scan?(request: { filter: CustomerFilter; after?: Cursor; limit?: number }): AsyncIterable<Customer[]> | undefined;
+  scan?(request: { filter: CustomerFilter; after?: Cursor; limit?: number; fields?: readonly QueryField[] }): AsyncIterable<Customer[]> | undefined;
   /** Rows whose stored code is one of `codes` (at most `limits.lookupBatch` of them, no duplicates). */
   lookup(codes: string[], options: { org?: string }): Promise<Customer[]>;
   count(filter: CustomerFilter): Promise<number>;
