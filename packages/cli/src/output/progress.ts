@@ -49,12 +49,20 @@ export function createProgress(io: CommandIo, total: number | undefined, now: ()
   };
 }
 
-/** Counts the customers a command streams through, for its progress bar. */
-export async function* counted<T>(rows: AsyncIterable<T>, progress: Progress): AsyncGenerator<T> {
+/** Counts the customers streamed through every iterable it wraps (several sources: one running total). */
+export function countInto(progress: Progress): <T>(rows: AsyncIterable<T>) => AsyncGenerator<T> {
   let count = 0;
-  for await (const row of rows) {
-    count += 1;
-    progress.update(count);
-    yield row;
-  }
+  return async function* counted<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+    for await (const row of rows) {
+      count += 1;
+      progress.update(count);
+      yield row;
+    }
+  };
+}
+
+/** A command's progress: silent with --json (and when stderr is no terminal); the total counted only when shown. */
+export async function commandProgress(io: CommandIo, json: boolean | undefined, total: () => Promise<number | undefined>): Promise<Progress> {
+  if (json === true || !io.stderrIsTTY) return SILENT_PROGRESS;
+  return createProgress(io, await total().catch(() => undefined));
 }

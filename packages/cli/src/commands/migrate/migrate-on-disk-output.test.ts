@@ -90,7 +90,7 @@ describe('custcode migrate on disk writes what the in-memory migration writes', 
     const crosswalkFile = guard.check(join(memory, crosswalkName), '--out');
     await writeCrosswalk(crosswalkFile, result.rows, { escapeFormulas: true });
     const layout = setup.layout ?? (target ? 'k3cloud' : undefined);
-    const files = [crosswalkFile];
+    const files: string[] = [crosswalkFile];
     expect(captured.stderr()).toMatch(layout ? /^$/ : /^note: no import layout/);
     if (layout) {
       const { fileBase } = importLayoutHeader(layout);
