@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { CUSTOMER_STATUSES } from '@custcode/core';
 import { ConfigError } from '@custcode/core';
-import { cellGuard, type CsvCellOptions, looksLikeJson, parseCsvRecords, parseJsonText, unescapeFormula } from '@custcode/export';
+import { type CsvCellOptions, looksLikeJson, parseCsvRecords, parseJsonText, unescapeFormula } from '@custcode/export';
+import { csvChunks } from './csv-chunks.js';
 import { type CrosswalkRow, MIGRATION_DECISIONS, type MigrationDecision } from './migration-types.js';
 
 /** The crosswalk CSV's columns, in order, and the row field each one holds. */
@@ -19,26 +19,14 @@ export const CROSSWALK_COLUMNS = [
   ['source_status', 'sourceStatus'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof CrosswalkRow]>;
 
-/** Rows per CSV chunk when the crosswalk is written piece by piece. */
-const CHUNK = 2000;
-
 /** The crosswalk CSV in pieces (the first with the BOM and the header), for rows read back from disk. */
 export function* crosswalkCsvChunks(rows: Iterable<CrosswalkRow>, options: CsvCellOptions = {}): Generator<string> {
-  const guard = cellGuard(options);
   const columns = CROSSWALK_COLUMNS.map(([column]) => column);
-  let chunk: string[][] = [];
-  let first = true;
-  const flush = () => {
-    const text = stringify(chunk, { header: first, columns, bom: first });
-    first = false;
-    chunk = [];
-    return text;
-  };
-  for (const row of rows) {
-    chunk.push(CROSSWALK_COLUMNS.map(([, field]) => guard(row[field])));
-    if (chunk.length === CHUNK) yield flush();
-  }
-  if (chunk.length > 0 || first) yield flush();
+  yield* csvChunks(columns, mapRows(rows, (row) => CROSSWALK_COLUMNS.map(([, field]) => row[field])), options);
+}
+
+function* mapRows<T>(rows: Iterable<T>, map: (row: T) => string[]): Generator<string[]> {
+  for (const row of rows) yield map(row);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
-import { cellGuard, type CsvCellOptions } from '@custcode/export';
+import type { CsvCellOptions } from '@custcode/export';
 import type { Customer } from '@custcode/core';
 import type { ErpKind } from '@custcode/core';
 import { ConfigError } from '@custcode/core';
+import { csvChunks } from './csv-chunks.js';
 import type { CrosswalkRow, MigratedRecord } from './migration-types.js';
 
 /** Target ERP layouts for the import files. */
@@ -138,28 +138,40 @@ export function isImported(record: MigratedRecord): record is Required<MigratedR
 
 const localDate = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
-/** The customers laid out for the target ERP's import: merged, conflicting, deleted and departed customers are left out. */
-export function buildImportTable(layout: ImportLayout, records: readonly MigratedRecord[], options: ImportTableOptions = {}): ImportTable {
+/** A layout's file name, sheet name and column headers. */
+export function importLayoutHeader(layout: ImportLayout): Omit<ImportTable, 'rows'> {
   const definition = LAYOUTS[layout];
   if (!definition) throw new ConfigError({ message: `Unknown import layout "${String(layout)}".`, hint: `Use one of: ${IMPORT_LAYOUTS.join(', ')}.` });
+  return { layout, fileBase: definition.fileBase, sheetName: definition.sheetName, columns: definition.columns.map(([header]) => header) };
+}
+
+/**
+ * The import rows one by one, for records read back from disk: merged, conflicting, deleted and departed
+ * customers are left out. Holds only the numbers laid out when the layout has no org column.
+ */
+export function* importRows(layout: ImportLayout, records: Iterable<MigratedRecord>, options: ImportTableOptions = {}): Generator<string[]> {
+  importLayoutHeader(layout);
+  const definition = LAYOUTS[layout];
   const runDate = options.runDate ?? localDate(new Date());
   const laidOut = new Set<string>();
-  // A target without orgs receives a customer of several orgs once: its first row (the crosswalk's order).
-  const once = (record: MigratedRecord) => {
-    if (definition.orgs) return true;
-    if (laidOut.has(record.row.newCode)) return false;
-    laidOut.add(record.row.newCode);
-    return true;
-  };
-  const rows = records.filter(isImported).filter(once).map((record) => {
+  for (const record of records) {
+    if (!isImported(record)) continue;
+    // A target without orgs receives a customer of several orgs once: its first row (the crosswalk's order).
+    if (!definition.orgs) {
+      if (laidOut.has(record.row.newCode)) continue;
+      laidOut.add(record.row.newCode);
+    }
     const cell: Cell = { row: record.row, customer: record.customer, runDate };
-    return definition.columns.map(([, value]) => value(cell));
-  });
-  return { layout, fileBase: definition.fileBase, sheetName: definition.sheetName, columns: definition.columns.map(([header]) => header), rows };
+    yield definition.columns.map(([, value]) => value(cell));
+  }
+}
+
+/** The customers laid out for the target ERP's import: merged, conflicting, deleted and departed customers are left out. */
+export function buildImportTable(layout: ImportLayout, records: readonly MigratedRecord[], options: ImportTableOptions = {}): ImportTable {
+  return { ...importLayoutHeader(layout), rows: [...importRows(layout, records, options)] };
 }
 
 /** An import table as CSV: UTF-8 with a BOM, Chinese intact, formulas escaped unless turned off. */
 export function importTableCsv(table: ImportTable, options: CsvCellOptions = {}): string {
-  const guard = cellGuard(options);
-  return stringify(table.rows.map((row) => row.map(guard)), { header: true, columns: table.columns, bom: true });
+  return [...csvChunks(table.columns, table.rows, options)].join('');
 }

@@ -36,9 +36,18 @@ export async function buildReport(inputs: readonly ReportSourceInput[], options:
   const filter = options.filter ?? {};
   const fields = options.fields ?? DEFAULT_DETAIL_FIELDS;
   const all: Array<{ stats: SourceStats; quality: AuditReport | undefined }> = [];
+  let read = 0;
+  async function* counted<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+    for await (const row of rows) {
+      read += 1;
+      if (read % 1000 === 0) options.onProgress?.(read);
+      yield row;
+    }
+    options.onProgress?.(read);
+  }
   for (const input of inputs) {
     const name = input.name ?? input.source.name;
-    const stats = await collectStats(name, input.source.erp, input.source.search(filter), {
+    const stats = await collectStats(name, input.source.erp, options.onProgress ? counted(input.source.search(filter)) : input.source.search(filter), {
       keepRows: options.template === 'detail' ? (options.maxRows ?? 20_000) : 0,
       keepAuditRecords: options.template === 'summary',
     });

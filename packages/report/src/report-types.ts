@@ -77,6 +77,8 @@ export interface ReportOptions {
   title?: string;
   /** Default: now, as ISO local date-time. */
   generatedAt?: string;
+  /** Called as customers are read, with the running total over every source. */
+  onProgress?: (rows: number) => void;
 }
 
 export interface ReportSourceInput {

@@ -5,7 +5,8 @@ export interface Progress {
   done(): void;
 }
 
-const SILENT: Progress = { update() {}, done() {} };
+/** No progress at all: for --json runs (scripts read stdout, and their stderr is often a terminal too). */
+export const SILENT_PROGRESS: Progress = { update() {}, done() {} };
 const WIDTH = 24;
 
 function duration(seconds: number): string {
@@ -19,8 +20,8 @@ function duration(seconds: number): string {
  * A one-line progress bar on stderr (rows, rows/s, ETA when the total is known), redrawn at most every
  * 100 ms. Silent when stderr is not a terminal, so pipes and logs stay clean.
  */
-export function createProgress(io: CommandIo, total: number | undefined, now: () => number = Date.now): Progress {
-  if (!io.stderrIsTTY) return SILENT;
+export function createProgress(io: CommandIo, total: number | undefined, now: () => number = Date.now, label = ''): Progress {
+  if (!io.stderrIsTTY) return SILENT_PROGRESS;
   const started = now();
   let lastDraw = 0;
   let current = 0;
@@ -31,7 +32,7 @@ export function createProgress(io: CommandIo, total: number | undefined, now: ()
     const ratio = known ? Math.min(current / total, 1) : 0;
     const bar = known ? `[${'#'.repeat(Math.round(ratio * WIDTH)).padEnd(WIDTH, '.')}] ${Math.floor(ratio * 100)}% ` : '';
     const eta = known ? ` ETA ${duration((total - current) / rate)}` : '';
-    io.stderr.write(`\r${bar}${current.toLocaleString('en-US')}${known ? `/${total.toLocaleString('en-US')}` : ''} rows  ${Math.round(rate).toLocaleString('en-US')} rows/s${eta}\x1b[K`);
+    io.stderr.write(`\r${label}${bar}${current.toLocaleString('en-US')}${known ? `/${total.toLocaleString('en-US')}` : ''} rows  ${Math.round(rate).toLocaleString('en-US')} rows/s${eta}\x1b[K`);
   };
   return {
     update(rows) {
@@ -46,4 +47,22 @@ export function createProgress(io: CommandIo, total: number | undefined, now: ()
       io.stderr.write('\n');
     },
   };
+}
+
+/** Counts the customers streamed through every iterable it wraps (several sources: one running total). */
+export function countInto(progress: Progress): <T>(rows: AsyncIterable<T>) => AsyncGenerator<T> {
+  let count = 0;
+  return async function* counted<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+    for await (const row of rows) {
+      count += 1;
+      progress.update(count);
+      yield row;
+    }
+  };
+}
+
+/** A command's progress: silent with --json (and when stderr is no terminal); the total counted only when shown. */
+export async function commandProgress(io: CommandIo, json: boolean | undefined, total: () => Promise<number | undefined>): Promise<Progress> {
+  if (json === true || !io.stderrIsTTY) return SILENT_PROGRESS;
+  return createProgress(io, await total().catch(() => undefined));
 }

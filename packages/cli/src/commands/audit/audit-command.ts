@@ -3,7 +3,7 @@ import { type CustomerSource } from '@custcode/core';
 import { type SequenceStore } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
-import { createProgress } from '../../output/progress.js';
+import { commandProgress } from '../../output/progress.js';
 import { reportError } from '../../output/report-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { writeAtomically } from '../write-atomically.js';
@@ -47,8 +47,7 @@ export async function runAudit(options: AuditCommandOptions, io: CommandIo): Pro
     const guard = options.outputs ?? outputGuard(undefined, options.cwd ?? io.cwd);
     const htmlTarget = options.html === undefined ? undefined : guard.check(options.html, '--html');
     const fixPlanTarget = options.fixPlan === undefined ? undefined : guard.check(options.fixPlan, '--fix-plan');
-    const total = io.stderrIsTTY ? await options.source.count().catch(() => undefined) : undefined;
-    const progress = createProgress(io, total);
+    const progress = await commandProgress(io, options.json, () => options.source.count());
     const report = await audit(options.source.search(), {
       source: options.sourceName,
       ...(rule ? { rule } : {}),

@@ -5,6 +5,7 @@ import { goldenCsv, linksCsv, match, type MatchOptions, parseMatchDecisions, par
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { accessOf } from '../../output/access-notes.js';
 import { outputGuard, type OutputPath } from '../../output/output-guard.js';
+import { commandProgress, countInto } from '../../output/progress.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { ensureDirectory, readInputFile } from '../migrate/migrate-files.js';
@@ -59,14 +60,17 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
     const guard = outputGuard(loaded, io.cwd);
     const files = Object.fromEntries(Object.entries(MATCH_FILES).map(([key, file]) => [key, guard.check(join(directory, file), '--out')])) as Record<keyof typeof MATCH_FILES, OutputPath>;
     // The flags filter every source; a saved view filters the source it was saved for.
-    const inputs = sources.map((source, index) => {
+    const filters = sources.map((_source, index) => {
       const name = names[index]!;
       const { view: _view, ...flags } = options;
       const { query } = resolveQuery(loaded, name, undefined, name === view ? options : flags);
       const { limit: _limit, after: _after, ...filter } = query;
-      return { name, customers: source.search(filter), masked: accessOf(source)?.masked ?? [] };
+      return filter;
     });
-    const result = await match(inputs, matchOptions);
+    const progress = await commandProgress(io, options.json, async () => (await Promise.all(sources.map((source, index) => source.count(filters[index])))).reduce((sum, count) => sum + count, 0));
+    const counted = countInto(progress);
+    const inputs = sources.map((source, index) => ({ name: names[index]!, customers: counted(source.search(filters[index])), masked: accessOf(source)?.masked ?? [] }));
+    const result = await match(inputs, matchOptions).finally(() => progress.done());
 
     ensureDirectory(directory);
     const cells: CsvCellOptions = options.escapeFormulas === false ? { escapeFormulas: false } : {};

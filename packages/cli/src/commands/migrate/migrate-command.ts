@@ -1,9 +1,12 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { type CustomerSource } from '@custcode/core';
-import { IMPORT_LAYOUTS, type ImportLayout, importLayoutForErp, migrate } from '@custcode/migrate';
+import { IMPORT_LAYOUTS, type ImportLayout, importLayoutForErp, migrateOnDisk, type OnDiskMigrationResult } from '@custcode/migrate';
 import { type SequenceStore } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { type OutputGuard, outputGuard } from '../../output/output-guard.js';
+import { createProgress, type Progress, SILENT_PROGRESS } from '../../output/progress.js';
 import { reportError } from '../../output/report-error.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
@@ -45,6 +48,8 @@ export interface MigrateCommandOptions {
   cwd?: string;
   /** Checks the output files against what the config reads (default: no config, demo directories only). */
   outputs?: OutputGuard;
+  /** Where the scratch database goes (removed when the run ends, however it ends); default the OS temp directory. */
+  scratchDirectory?: string;
 }
 
 function chooseLayout(options: MigrateCommandOptions): ImportLayout | undefined {
@@ -63,12 +68,60 @@ function checkFlags(options: MigrateCommandOptions): { order: 'code' | 'created'
 }
 
 /**
+ * A scratch folder for the run's database, removed by `remove()` on success and error, and on Ctrl-C or a
+ * kill (then the process ends as the signal says): a run never leaves a copy of the source behind.
+ */
+function scratchFolder(parent: string | undefined): { path: string; remove(): void } {
+  const path = mkdtempSync(join(parent ?? tmpdir(), 'custcode-migrate-'));
+  const stop = () => {
+    for (const signal of INTERRUPTS) process.off(signal, interrupted);
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    stop();
+    rmSync(path, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  for (const signal of INTERRUPTS) process.once(signal, interrupted);
+  return {
+    path,
+    remove() {
+      stop();
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
+}
+const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+/** Progress of the two passes on stderr: reading the source (against its count) and deciding the rows read. */
+async function migrationProgress(io: CommandIo, options: MigrateCommandOptions) {
+  const quiet = options.json === true || !io.stderrIsTTY;
+  const total = quiet ? undefined : await options.source.count().catch(() => undefined);
+  let phase: 'read' | 'decide' = 'read';
+  let read = 0;
+  let bar: Progress = quiet ? SILENT_PROGRESS : createProgress(io, total, Date.now, 'read   ');
+  return {
+    update(step: 'read' | 'decide', rows: number) {
+      if (step !== phase) {
+        bar.done();
+        phase = step;
+        bar = quiet ? SILENT_PROGRESS : createProgress(io, read, Date.now, 'decide ');
+      }
+      if (step === 'read') read = rows;
+      bar.update(rows);
+    },
+    done: () => bar.done(),
+  };
+}
+
+/**
  * `custcode migrate SOURCE --rule RULE [--target SOURCE] [--keep-valid] [--map FILE] [--decisions FILE] --out DIR`.
  * Exit 0 when every customer has a number and nothing waits for a decision; 1 when conflicts, unmapped values
  * or undecided near-duplicates need one (the files are written all the same); 2 usage or config; 3 backend.
  */
 export async function runMigrate(options: MigrateCommandOptions, io: CommandIo): Promise<number> {
   let store: SequenceStore | undefined;
+  let result: OnDiskMigrationResult | undefined;
+  let scratch: ReturnType<typeof scratchFolder> | undefined;
   try {
     const base = options.cwd ?? io.cwd;
     const { order } = checkFlags(options);
@@ -86,12 +139,17 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
     store = openSequenceStore(options.store === undefined ? resolve(out, DEFAULT_SEQUENCE_FILE) : options.store, { ...io, cwd: base }, guard);
     if (!options.dryRun) ensureDirectory(out);
 
-    const result = await migrate(options.source, {
+    const progress = await migrationProgress(io, options);
+    scratch = scratchFolder(options.scratchDirectory);
+    // The rows live in a scratch database (better-sqlite3, a dependency of the CLI): memory stays bounded at any size.
+    result = await migrateOnDisk(options.source, {
       rule,
       store,
       crosswalk,
       order,
       sourceName: options.sourceName,
+      onProgress: (phase, rows) => progress.update(phase, rows),
+      scratchDirectory: scratch.path,
       ...(options.target ? { target: options.target } : {}),
       ...(options.targetOrg === undefined ? {} : { targetOrg: options.targetOrg }),
       ...(options.keepValid ? { keep: true } : {}),
@@ -99,7 +157,7 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
       ...(decisions ? { decisions } : {}),
       ...(options.date === undefined ? {} : { date: options.date }),
       ...(options.dryRun ? { dryRun: true } : {}),
-    });
+    }).finally(() => progress.done());
 
     const files: string[] = [];
     if (!options.dryRun) {
@@ -115,6 +173,8 @@ export async function runMigrate(options: MigrateCommandOptions, io: CommandIo):
   } catch (error) {
     return reportError(io, error, { json: options.json });
   } finally {
+    result?.close();
+    scratch?.remove();
     await store?.close().catch(() => undefined);
   }
 }

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { buildImportTable, crosswalkCsv, type CrosswalkRow, type ImportLayout, importTableCsv, type MigratedRecord, parseCrosswalk, parseMigrationDecisions, parseTranslations } from '@custcode/migrate';
+import {
+  type CrosswalkRow, crosswalkCsvChunks, crosswalkJsonChunks, csvChunks, type ImportLayout, importLayoutHeader, importRows, type MigratedRecord, parseCrosswalk, parseMigrationDecisions, parseTranslations,
+} from '@custcode/migrate';
 import { type CsvCellOptions } from '@custcode/export';
 import { connectionUrlDialect } from '@custcode/sql';
 import ExcelJS from 'exceljs';
@@ -55,9 +57,21 @@ export function ensureDirectory(path: string): void {
   }
 }
 
-export async function writeCrosswalk(path: OutputPath, rows: readonly CrosswalkRow[], cells: CsvCellOptions = {}): Promise<void> {
-  const text = extname(path).toLowerCase() === '.json' ? `${JSON.stringify(rows, null, 2)}\n` : crosswalkCsv(rows, cells);
-  await writeAtomically(path, (output) => writeChunk(output, text));
+/** Writes text pieces one by one, waiting on the stream between them. */
+async function writeChunks(output: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) await writeChunk(output, chunk);
+}
+
+/** The crosswalk as CSV (or JSON by its extension), written in pieces: the rows may be read back from disk. */
+export async function writeCrosswalk(path: OutputPath, rows: Iterable<CrosswalkRow>, cells: CsvCellOptions = {}): Promise<void> {
+  const json = extname(path).toLowerCase() === '.json';
+  await writeAtomically(path, (output) => writeChunks(output, json ? withNewline(crosswalkJsonChunks(rows)) : crosswalkCsvChunks(rows, cells)));
+}
+
+/** JSON files end with a newline after the last bracket. */
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
 }
 
 /** Where the import files of a layout go in the output directory, checked by the output guard. */
@@ -67,16 +81,19 @@ export interface ImportFiles {
 }
 
 export function importFiles(out: string, layout: ImportLayout, guard: OutputGuard): ImportFiles {
-  const { fileBase } = buildImportTable(layout, []);
+  const { fileBase } = importLayoutHeader(layout);
   return { csv: guard.check(join(out, `${fileBase}.csv`), '--out'), xlsx: guard.check(join(out, `${fileBase}.xlsx`), '--out') };
 }
 
-/** The customers in the target's import layout, as CSV and XLSX; returns the paths and the row count. */
-export async function writeImportFiles(files: ImportFiles, layout: ImportLayout, records: readonly MigratedRecord[], cells: CsvCellOptions = {}): Promise<{ files: string[]; rows: number }> {
-  const table = buildImportTable(layout, records);
+/**
+ * The customers in the target's import layout, as CSV and XLSX; returns the paths and the row count. The
+ * records are iterated once per file and never held: on-disk results read them back each time.
+ */
+export async function writeImportFiles(files: ImportFiles, layout: ImportLayout, records: Iterable<MigratedRecord>, cells: CsvCellOptions = {}): Promise<{ files: string[]; rows: number }> {
+  const table = importLayoutHeader(layout);
   const { csv: csvPath, xlsx: xlsxPath } = files;
-  await writeAtomically(csvPath, (output) => writeChunk(output, importTableCsv(table, cells)));
-  await writeAtomically(xlsxPath, async (output) => {
+  await writeAtomically(csvPath, (output) => writeChunks(output, csvChunks(table.columns, importRows(layout, records), cells)));
+  const rows = await writeAtomically(xlsxPath, async (output) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output as never, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = table.columns.map((column) => ({ key: column, width: Math.max(12, column.length + 2) }));
@@ -84,9 +101,14 @@ export async function writeImportFiles(files: ImportFiles, layout: ImportLayout,
     header.font = { bold: true };
     header.commit();
     // Every cell is text: codes such as 0001 must not turn into numbers.
-    for (const row of table.rows) sheet.addRow(row).commit();
+    let count = 0;
+    for (const row of importRows(layout, records)) {
+      sheet.addRow(row).commit();
+      count += 1;
+    }
     sheet.commit();
     await workbook.commit();
+    return count;
   });
-  return { files: [csvPath, xlsxPath], rows: table.rows.length };
+  return { files: [csvPath, xlsxPath], rows };
 }

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { buildReport, REPORT_TEMPLATES, renderReportHtml, type ReportTemplate, writeReportPdf, writeReportXlsx } from '@custcode/report';
 import { parseExportFields } from '@custcode/export';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { commandProgress } from '../../output/progress.js';
 import { outputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
@@ -53,10 +54,14 @@ export async function runReport(io: CommandIo, options: ReportCommandOptions): P
     const { query, fields: viewFields } = resolveQuery(loaded, names[0]!, undefined, options);
     const { limit, after: _after, ...filter } = query;
     const fields = options.fields !== undefined ? parseExportFields(options.fields) : viewFields;
+    const progress = await commandProgress(io, options.json, async () => (await Promise.all(sources.map((source) => source.count(filter)))).reduce((sum, count) => sum + count, 0));
     const report = await buildReport(
       sources.map((source, index) => ({ source, name: names[index]! })),
-      { template, filter, ...(fields ? { fields } : {}), ...(limit === undefined ? {} : { maxRows: limit }), ...(options.title ? { title: options.title } : {}) },
-    );
+      {
+        template, filter, onProgress: (rows) => progress.update(rows),
+        ...(fields ? { fields } : {}), ...(limit === undefined ? {} : { maxRows: limit }), ...(options.title ? { title: options.title } : {}),
+      },
+    ).finally(() => progress.done());
     await writeAtomically(out, async (output) => {
       if (format === 'html') await writeChunk(output, renderReportHtml(report));
       else if (format === 'xlsx') await writeReportXlsx(report, output);
