@@ -78,7 +78,7 @@ export async function writePdf(customers: AsyncIterable<Customer>, output: NodeJ
         newPage();
         await relieve(output);
       }
-      for (const column of columns) cell(cellText(customer, column.field), column.x, y, column.width);
+      for (const column of columns) cell(cellText(customer, column.field, options.headers), column.x, y, column.width);
       y += ROW_HEIGHT;
       rows += 1;
       options.onRow?.(rows);
