@@ -273,7 +273,7 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await shot(page, 'phone-5-filters');
     await page.selectOption('#filter-status', 'blocked');
     await idle(page);
-    expect(new Set(await page.locator('#results-body td[data-field="status"]').allTextContents())).toEqual(new Set(['冻结']));
+    expect(new Set(await page.locator('#results-body td[data-field="status"]').allTextContents())).toEqual(new Set(['停用']));
     expect(await noHorizontalScroll(page)).toBe(true);
     await page.click('#lang-toggle');
     expect(await page.textContent('#filters-toggle')).toBe('Filters');

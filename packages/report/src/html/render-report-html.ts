@@ -1,5 +1,6 @@
 import { escapeHtml } from '@custcode/audit';
 import { barChart } from '@custcode/audit';
+import { alignsRight } from '../templates/table-helpers.js';
 import type { ReportChart, ReportDocument, ReportSection, ReportTable } from '../report-types.js';
 import { lineChart } from '../svg/svg-line-chart.js';
 import { pieChart } from '../svg/svg-pie-chart.js';
@@ -25,7 +26,7 @@ function chartSvg(chart: ReportChart): string {
 }
 
 const cell = (value: string | number, tag: 'td' | 'th' = 'td') =>
-  `<${tag}${typeof value === 'number' ? ' class="number"' : ''}>${escapeHtml(typeof value === 'number' ? value.toLocaleString('en-US') : value)}</${tag}>`;
+  `<${tag}${alignsRight(value) ? ' class="number"' : ''}>${escapeHtml(typeof value === 'number' ? value.toLocaleString('en-US') : value)}</${tag}>`;
 
 function tableHtml(table: ReportTable): string {
   const head = `<thead><tr>${table.columns.map((column) => cell(column, 'th')).join('')}</tr></thead>`;
