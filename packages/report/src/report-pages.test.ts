@@ -38,6 +38,24 @@ describe('growth report', () => {
   });
 });
 
+describe('detail report in HTML', () => {
+  it('pages a long list: one page open, the others closed, totals under the last', async () => {
+    const report = await buildReport([{ source: sampleReportSource('u8', 500, 5) }], { template: 'detail', maxRows: 450 });
+    const html = renderReportHtml(report);
+    const pages = [...html.matchAll(/<details class="page"( open)?><summary>([^<]*)<\/summary>/g)];
+    expect(pages.map((page) => page[1] === ' open')).toEqual([true, false, false]);
+    expect(pages.map((page) => page[2])).toEqual(['第 1 / 3 页 Page 1 of 3 · 1–200', '第 2 / 3 页 Page 2 of 3 · 201–400', '第 3 / 3 页 Page 3 of 3 · 401–450']);
+    expect(html.match(/<tfoot>/g)).toHaveLength(1);
+    expect(html.indexOf('<tfoot>')).toBeGreaterThan(html.indexOf('data-page="3"'));
+    expect(html.match(/<tr><td/g)).toHaveLength(450 + 1);
+  });
+
+  it('keeps a short list in one table', async () => {
+    const html = renderReportHtml(await buildReport([{ source: sampleReportSource('u8', 50, 5) }], { template: 'detail' }));
+    expect(html).not.toContain('<details');
+  });
+});
+
 describe('rows versus distinct codes', () => {
   it('says so when a code is counted once per org, and says nothing when rows are codes', async () => {
     const multiOrg = createMemorySource({ name: 'k3', erp: 'kingdee-k3cloud', customers: [customer('KH1', '2024-01-01', { org: '100' }), customer('KH1', '2024-01-01', { org: '200' }), customer('KH2', '2024-01-02', { org: '100' })] });
