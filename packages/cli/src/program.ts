@@ -117,9 +117,10 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--rule <rule>', 'code rule: a name from the config\'s "rules", a pattern or a preset')
     .option('--json', 'print the full report as JSON')
     .option('--html <file>', 'write a self-contained HTML report')
+    .addOption(new Option('--lang <lang>', 'language of the HTML report: zh or en').choices(['zh', 'en']).default('en'))
     .option('--fix-plan <file>', 'write a CSV of proposed fixes (nothing is applied)')
     .option('--no-escape-formulas', 'fix plan: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
-    .action(async (source: string, options: { rule?: string; json?: boolean; html?: string; fixPlan?: string; escapeFormulas?: boolean }, command: Command) =>
+    .action(async (source: string, options: { rule?: string; json?: boolean; html?: string; lang?: string; fixPlan?: string; escapeFormulas?: boolean }, command: Command) =>
       done(await (await commands.audit()).runAuditCommand(io, { ...global(command), ...options, source })),
     );
 

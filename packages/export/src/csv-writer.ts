@@ -41,7 +41,7 @@ export async function writeCsv(customers: AsyncIterable<Customer>, output: NodeJ
   const encode = encoding === 'utf8' ? (text: string) => text : (text: string) => iconv.encode(text, encoding);
   const bom = encoding === 'utf8' && options.bom !== false ? UTF8_BOM : '';
   const guard = cellGuard(options);
-  const [first, ...rest] = cellReaders(fields).map((read) => (customer: Customer) => csvField(guard(read(customer))));
+  const [first, ...rest] = cellReaders(fields, options.headers).map((read) => (customer: Customer) => csvField(guard(read(customer))));
   let rows = 0;
   return withOutput(output, async () => {
     await writeChunk(output, encode(`${bom}${fields.map((field) => csvField(headerOf(field, options.headers))).join(',')}\n`));

@@ -1,6 +1,7 @@
 import type { Customer, CustomerField } from '@custcode/core';
 import { CUSTOMER_FIELDS } from '@custcode/core';
 import { ConfigError } from '@custcode/core';
+import { fieldLabel, statusTerm } from '@custcode/core/messages';
 
 /** A column of an export: any Customer field except `raw`. */
 export type ExportField = CustomerField;
@@ -11,23 +12,8 @@ export type ExportHeaders = 'en' | 'zh';
 /** Columns of a tabular export when none are chosen: everything a user reads, without `source` and `erp`. */
 export const DEFAULT_EXPORT_FIELDS: readonly ExportField[] = CUSTOMER_FIELDS.filter((field) => field !== 'source' && field !== 'erp');
 
-export const ZH_HEADERS: Readonly<Record<ExportField, string>> = {
-  source: '数据源',
-  erp: 'ERP',
-  code: '客户编号',
-  name: '客户名称',
-  shortName: '简称',
-  taxId: '税号',
-  phone: '电话',
-  contact: '联系人',
-  address: '地址',
-  category: '分类',
-  region: '地区',
-  status: '状态',
-  createdAt: '创建时间',
-  updatedAt: '修改时间',
-  org: '组织',
-};
+/** Chinese column headers: the catalogue's field labels. */
+export const ZH_HEADERS: Readonly<Record<ExportField, string>> = Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, fieldLabel('zh-CN', field)])) as Record<ExportField, string>;
 
 /** Common options of every export writer. */
 export interface ExportOptions {
@@ -42,8 +28,12 @@ export function headerOf(field: ExportField, headers: ExportHeaders = 'en'): str
   return headers === 'zh' ? ZH_HEADERS[field] : field;
 }
 
-/** A field's value as text for a cell; absent values are empty. */
-export function cellText(customer: Customer, field: ExportField): string {
+/**
+ * A field's value as text for a cell; absent values are empty. With Chinese headers the status reads in
+ * Chinese too (停用, not `blocked`): a sheet with 状态 over English values is half translated.
+ */
+export function cellText(customer: Customer, field: ExportField, headers: ExportHeaders = 'en'): string {
+  if (field === 'status' && headers === 'zh') return statusTerm('zh-CN', customer.status);
   return customer[field] ?? '';
 }
 
@@ -95,11 +85,13 @@ export function pickFields(customer: Customer, fields: readonly ExportField[]): 
 }
 
 /** The readers of the chosen columns; none, or a name that is not a field, is a ConfigError. */
-export function cellReaders(fields: readonly ExportField[]): Array<(customer: Customer) => string> {
+export function cellReaders(fields: readonly ExportField[], headers: ExportHeaders = 'en'): Array<(customer: Customer) => string> {
   if (fields.length === 0) throw new ConfigError({ message: 'No export fields given.', hint: `Choose from: ${CUSTOMER_FIELDS.join(', ')}.` });
   return fields.map((field) => {
     const read = Object.hasOwn(CELL_READERS, field) ? CELL_READERS[field] : undefined;
     if (read === undefined) throw new ConfigError({ message: `Unknown export field "${String(field)}".`, hint: `Choose from: ${CUSTOMER_FIELDS.join(', ')}.` });
-    return read;
+    return field === 'status' && headers === 'zh' ? readZhStatus : read;
   });
 }
+
+const readZhStatus = (customer: Customer): string => statusTerm('zh-CN', customer.status);

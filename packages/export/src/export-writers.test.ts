@@ -41,8 +41,8 @@ describe('csv', () => {
     const rows = parse(buffer.subarray(3).toString('utf8')) as string[][];
     expect(rows).toEqual([
       ['客户编号', '客户名称', '状态'],
-      ['C001', '北京鑫恒泰科技有限公司', 'active'],
-      ['C002', 'Acme, "Quoted" Ltd', 'blocked'],
+      ['C001', '北京鑫恒泰科技有限公司', '正常'],
+      ['C002', 'Acme, "Quoted" Ltd', '停用'],
     ]);
   });
 
@@ -161,6 +161,20 @@ describe.skipIf(noFont)('pdf', () => {
       expect(text).toContain('C0119');
       expect(text.split('\f').filter((page) => page.includes('客户清单')).length).toBeGreaterThan(1);
     }
+  });
+
+  it('with zh headers: Chinese column names and status values, 第 x / y 页 when the row count is given', async () => {
+    const file = join(directory, 'zh.pdf');
+    const many = Array.from({ length: 80 }, (_, index) => ({ ...customers[1]!, code: `B${String(index).padStart(3, '0')}`, updatedAt: '2024-05-06T07:08:09' }));
+    await writePdf(stream(many), createWriteStream(file), { headers: 'zh', fields: ['code', 'status', 'updatedAt'], title: '客户清单', total: many.length, generatedAt: '2026-03-04 05:06' });
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    // pdftotext may drop the narrow spaces between CJK glyphs: compare without spaces.
+    pages.forEach((page, index) => expect(page.replace(/ /g, '')).toContain(`第${index + 1}/${pages.length}页`));
+    expect(text.replace(/ /g, '')).toContain('生成时间:2026-03-0405:06');
+    for (const word of ['客户编号', '状态', '修改时间', '停用']) expect(text).toContain(word);
+    expect(text).not.toMatch(/\b(code|updatedAt|status|blocked|active)\b/);
   });
 
   it('says how to get a font when the given one does not exist', async () => {

@@ -10,6 +10,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface WriteExportOptions extends ExportOptions, Pick<CsvExportOptions, 'encoding' | 'escapeFormulas'> {
   title?: string;
   font?: string;
+  /** PDF: the rows expected (a count of the same query), for `第 x / y 页` footers. */
+  total?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export function exportProjection(format: ExportFormat, fields: readonly ExportFi
  * (exceljs, pdfkit) are loaded only when their format is asked for.
  */
 export async function writeExport(format: ExportFormat, customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: WriteExportOptions = {}): Promise<number> {
-  const { encoding, escapeFormulas, title, font, ...common } = options;
+  const { encoding, escapeFormulas, title, font, total, ...common } = options;
   switch (format) {
     case 'csv':
       return writeCsv(customers, output, { ...common, ...(encoding ? { encoding } : {}), ...(escapeFormulas === undefined ? {} : { escapeFormulas }) });
@@ -40,7 +42,7 @@ export async function writeExport(format: ExportFormat, customers: AsyncIterable
     }
     case 'pdf': {
       const { writePdf } = await import('./pdf/index.js');
-      return writePdf(customers, output, { ...common, ...(title === undefined ? {} : { title }), ...(font ? { font } : {}) });
+      return writePdf(customers, output, { ...common, ...(title === undefined ? {} : { title }), ...(font ? { font } : {}), ...(total === undefined ? {} : { total }) });
     }
   }
 }

@@ -22,7 +22,7 @@ describe('buildReport', () => {
   it('summary: counts and shares by status, category, region and org, with audit figures', async () => {
     const report = await buildReport([{ source: small() }], { template: 'summary', generatedAt: '2026-01-01T00:00:00' });
     const tables = Object.fromEntries(report.sections[0]!.tables.map((table) => [table.name, table]));
-    expect(tables.status!.rows).toEqual([['正常 active', 2, '50.0%'], ['停用 blocked', 1, '25.0%'], ['删除 deleted', 1, '25.0%']]);
+    expect(tables.status!.rows).toEqual([['正常 Active', 2, '50.0%'], ['停用 Blocked', 1, '25.0%'], ['删除 Deleted', 1, '25.0%']]);
     expect(tables.region!.rows).toEqual([['上海', 2, '50.0%'], ['北京', 2, '50.0%']]);
     expect(tables.quality!.rows.find((row) => String(row[0]).includes('Duplicate'))).toEqual(['重复编号 Duplicate codes', 0, '0.0%']);
   });
@@ -43,9 +43,11 @@ describe('buildReport', () => {
     const section = report.sections[0]!;
     expect(section.tables[0]!.rows).toEqual([
       ['2024-01', 2, 0, 0, 2],
+      ['2024-02', 0, 0, 0, 2],
       ['2024-03', 2, 0, 0, 4],
       ['2024-04', 0, 0, 1, 4],
       ['2024-05', 0, 1, 0, 4],
+      ['2024 小计 Subtotal', 4, 1, 1, 4],
     ]);
     expect(section.notes.join('\n')).toMatch(/approximated by the last modification/);
     expect(section.charts[0]!.series.map((series) => series.name)).toEqual(['新增 new', '停用 blocked', '删除 deleted']);
@@ -56,7 +58,7 @@ describe('buildReport', () => {
     expect(report.filters).toEqual(['region = 上海']);
     const table = report.sections[0]!.tables[0]!;
     expect(table.columns).toEqual(['客户编号', '客户名称', '状态']);
-    expect(table.rows).toEqual([['003', '客户003', '停用 blocked']]);
+    expect(table.rows).toEqual([['003', '客户003', '停用 Blocked']]);
     expect(report.sections[0]!.notes.join('\n')).toMatch(/1 more match/);
   });
 
@@ -65,7 +67,7 @@ describe('buildReport', () => {
     expect(report.sections.map((section) => section.source)).toEqual(['u8', 'k3']);
     const comparison = report.comparison!.tables[0]!;
     expect(comparison.columns).toEqual(['指标 Figure', 'u8 (yonyou-u8)', 'k3 (kingdee-k3cloud)']);
-    expect(comparison.rows[0]).toEqual(['客户总数 Customers', 300, 200]);
+    expect(comparison.rows[0]).toEqual(['客户总数（行） Customers (rows)', 300, 200]);
   });
 
   it('refuses an unknown template with a typed error', async () => {

@@ -22,6 +22,8 @@ export interface SourceStats {
   byCategory: Map<string, number>;
   byRegion: Map<string, number>;
   byOrg: Map<string, number>;
+  /** Distinct codes as stored: fewer than `total` when a code is in several orgs. */
+  distinctCodes: number;
   classes: Map<string, ClassStats>;
   createdByMonth: Map<string, number>;
   blockedByMonth: Map<string, number>;
@@ -70,13 +72,15 @@ function stopMonth(customer: Customer, stats: SourceStats): string | undefined {
 /** Reads a source's stream once and counts what the report templates show. */
 export async function collectStats(name: string, erp: string, customers: AsyncIterable<Customer>, options: CollectOptions): Promise<SourceStats> {
   const stats: SourceStats = {
-    name, erp, total: 0, byStatus: new Map(), byCategory: new Map(), byRegion: new Map(), byOrg: new Map(), classes: new Map(),
+    name, erp, total: 0, byStatus: new Map(), byCategory: new Map(), byRegion: new Map(), byOrg: new Map(), distinctCodes: 0, classes: new Map(),
     createdByMonth: new Map(), blockedByMonth: new Map(), deletedByMonth: new Map(),
     exactStatusDates: 0, approximatedStatusDates: 0, undatedStatusChanges: 0, withoutCreatedAt: 0,
     rows: [], rowsLeftOut: 0, auditRecords: [],
   };
+  const codes = new Set<string>();
   for await (const customer of customers) {
     stats.total += 1;
+    codes.add(customer.code);
     increment(stats.byStatus, customer.status);
     increment(stats.byCategory, customer.category ?? NONE);
     increment(stats.byRegion, customer.region ?? NONE);
@@ -100,6 +104,7 @@ export async function collectStats(name: string, erp: string, customers: AsyncIt
       stats.auditRecords.push({ code: customer.code, name: customer.name, taxId: customer.taxId ?? null, org: customer.org ?? null, raw: customer.raw });
     }
   }
+  stats.distinctCodes = codes.size;
   return stats;
 }
 

@@ -53,6 +53,44 @@ describe('renderAuditHtml', () => {
   });
 });
 
+describe('renderAuditHtml in both languages', () => {
+  let zh: string;
+  let en: string;
+  beforeAll(async () => {
+    const report = await sampleReport();
+    zh = renderAuditHtml(report, { generatedAt: '2026-01-01T00:00:00Z', lang: 'zh-CN', maxRows: 3 });
+    en = renderAuditHtml(report, { generatedAt: '2026-01-01T00:00:00Z', lang: 'en', maxRows: 3 });
+  });
+  // Words of the page itself (not data): each appears in its own language only.
+  const ZH_WORDS = ['客户编号审计', '数据源', '记录数', '重复编号', '流水号断号', '各类问题数量', '编号长度', '存储的编号', '建议修复', 'data-template="显示 {n} 条"', '筛选乱码', '仅显示前'];
+  const EN_WORDS = ['Customer code audit', 'Records', 'Duplicate codes', 'Serial gaps', 'Findings by kind', 'Code length', 'Codes as stored', 'Suggested repair', 'data-template="{n} shown"', 'Filter garbled text', 'Showing the first', 'Nothing was changed'];
+
+  it('writes every page word in the chosen language, none of the other', () => {
+    for (const word of ZH_WORDS) {
+      expect(zh, word).toContain(word);
+      expect(en, word).not.toContain(word);
+    }
+    for (const word of EN_WORDS) {
+      expect(en, word).toContain(word);
+      expect(zh, word).not.toContain(word);
+    }
+    expect(zh).toContain('<html lang="zh-CN">');
+  });
+
+  it('keeps the inline style and script identical across languages (the console allows them by hash)', () => {
+    const blocks = (html: string) => [...html.matchAll(/<(style|script)>([\s\S]*?)<\/\1>/g)].map((match) => match[2]);
+    expect(blocks(zh)).toEqual(blocks(en));
+    expect(blocks(zh)).toHaveLength(2);
+  });
+
+  it('breaks codes anywhere but wraps text at words, in a scroll container', () => {
+    expect(zh).toMatch(/word-break:normal/);
+    expect(zh).not.toMatch(/word-break:break-all/);
+    expect(zh).toMatch(/<td class="code">/);
+    expect(zh).toMatch(/<div class="scroll"><table data-kind="duplicates">/);
+  });
+});
+
 describe.skipIf(chromiumMissing !== undefined)('audit HTML in headless Chromium', () => {
   let directory: string;
   let dom: string;
@@ -92,7 +130,7 @@ describe.skipIf(chromiumMissing !== undefined)('audit HTML in headless Chromium'
     expect(expected).toBeGreaterThan(0);
     expect(visible).toHaveLength(expected);
     expect(visible.every((row) => row.includes('utf8-as-latin1'))).toBe(true);
-    expect(stdout).toContain(`<p class="shown" data-shown="garbled">${expected} shown</p>`);
+    expect(stdout).toContain(`<p class="shown" data-shown="garbled" data-template="{n} shown">${expected} shown</p>`);
   }, 90_000);
 
   it('draws the four charts as inline SVG with data in them', () => {

@@ -1,3 +1,4 @@
+import { type Lang, translate } from '@custcode/core/messages';
 import type { GapFinding, SerialCoverage } from '../audit-types.js';
 import { escapeHtml } from './escape-html.js';
 
@@ -54,7 +55,7 @@ export function barChart(name: string, title: string, bars: readonly Bar[], colo
 }
 
 /** One track per counter from its first to its last serial; gaps drawn in red (amber when the rule allows them). */
-export function coverageChart(name: string, title: string, coverage: readonly SerialCoverage[], gaps: readonly GapFinding[], maxSeries = 40): string {
+export function coverageChart(name: string, title: string, coverage: readonly SerialCoverage[], gaps: readonly GapFinding[], maxSeries = 40, lang: Lang = 'en'): string {
   const shown = [...coverage].sort((a, b) => b.missing - a.missing || (a.prefix < b.prefix ? -1 : 1)).slice(0, maxSeries);
   const gapsByPrefix = new Map<string, GapFinding[]>();
   for (const gap of gaps) {
@@ -76,10 +77,10 @@ export function coverageChart(name: string, title: string, coverage: readonly Se
     );
     const share = ((series.present / (series.present + series.missing)) * 100).toFixed(1);
     return (
-      `<g class="series"><text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end" ${FONT}>${escapeHtml(series.prefix || '(digits)')}</text>` +
-      `<rect x="${labelWidth}" y="${y + 2}" width="${trackWidth}" height="${rowHeight - 8}" fill="#22c55e"><title>${escapeHtml(`${series.prefix}: ${series.first}–${series.last}, ${series.present} present, ${series.missing} missing`)}</title></rect>` +
+      `<g class="series"><text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end" ${FONT}>${escapeHtml(series.prefix || translate(lang, 'audit.digitsOnly'))}</text>` +
+      `<rect x="${labelWidth}" y="${y + 2}" width="${trackWidth}" height="${rowHeight - 8}" fill="#22c55e"><title>${escapeHtml(`${series.prefix}: ${series.first}–${series.last}, ${translate(lang, 'audit.coverageTrack', { present: series.present, missing: series.missing })}`)}</title></rect>` +
       marks.join('') +
-      `<text x="${labelWidth + trackWidth + 6}" y="${y + 13}" ${FONT}>${escapeHtml(`${share}% (${format(series.missing)} missing)`)}</text></g>`
+      `<text x="${labelWidth + trackWidth + 6}" y="${y + 13}" ${FONT}>${escapeHtml(`${share}% (${translate(lang, 'audit.coverageMissing', { n: format(series.missing) })})`)}</text></g>`
     );
   });
   return svg(name, title, width, height, rows.join(''));

@@ -1,3 +1,4 @@
+import { parseLang } from '@custcode/core/messages';
 import type { CommandIo } from '../command-io.js';
 import { outputGuard } from '../output/output-guard.js';
 import { runAudit } from './audit/audit-command.js';
@@ -7,6 +8,8 @@ export interface AuditWiringOptions extends CommonOptions {
   source: string;
   rule?: string;
   html?: string;
+  /** `--lang zh|en`: language of the HTML report. */
+  lang?: string;
   fixPlan?: string;
   escapeFormulas?: boolean;
 }
@@ -23,6 +26,7 @@ export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions
         ...(options.rule === undefined ? {} : { rule: options.rule }),
         ...(options.json ? { json: true } : {}),
         ...(options.html === undefined ? {} : { html: options.html }),
+        ...(options.lang === undefined ? {} : { lang: parseLang(options.lang) }),
         ...(options.fixPlan === undefined ? {} : { fixPlan: options.fixPlan }),
         ...(options.escapeFormulas === false ? { escapeFormulas: false } : {}),
       },

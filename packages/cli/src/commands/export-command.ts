@@ -52,8 +52,9 @@ function parseEncoding(value: string | undefined): CsvEncoding {
 }
 
 /** Counts only for the progress bar, and only when there is a terminal to show it on. */
-async function totalFor(io: CommandIo, source: CustomerSource, query: Parameters<CustomerSource['count']>[0] & { limit?: number }): Promise<number | undefined> {
-  if (!io.stderrIsTTY) return undefined;
+/** The rows to come: for the progress line on a terminal, and for a PDF's `第 x / y 页` footers. */
+async function totalFor(io: CommandIo, source: CustomerSource, query: Parameters<CustomerSource['count']>[0] & { limit?: number }, format: ExportFormat): Promise<number | undefined> {
+  if (!io.stderrIsTTY && format !== 'pdf') return undefined;
   const { limit, after: _after, ...filter } = query as typeof query & { after?: string };
   const count = await source.count(filter).catch(() => undefined);
   return count === undefined ? undefined : Math.min(count, limit ?? count);
@@ -70,10 +71,11 @@ export async function runExport(io: CommandIo, options: ExportCommandOptions): P
     const { query, fields: viewFields } = resolveQuery(loaded, options.source, undefined, options);
     const fields = options.fields !== undefined ? parseExportFields(options.fields) : viewFields;
     noteMaskedText(io, source, query);
-    const progress = createProgress(io, await totalFor(io, source, query));
+    const total = await totalFor(io, source, query, format);
+    const progress = createProgress(io, io.stderrIsTTY ? total : undefined);
     const title = `${options.source} (${source.erp})${options.view ? ` — ${options.view}` : ''}`;
     const rows = await writeAtomically(out, (output) =>
-      writeFormat(format, source.search({ ...query, ...exportProjection(format, fields) }), output, { fields, headers, encoding, font: options.font, escapeFormulas: options.escapeFormulas !== false, title, onRow: (count) => progress.update(count) }),
+      writeFormat(format, source.search({ ...query, ...exportProjection(format, fields) }), output, { fields, headers, encoding, font: options.font, ...(format === 'pdf' && total !== undefined ? { total } : {}), escapeFormulas: options.escapeFormulas !== false, title, onRow: (count) => progress.update(count) }),
     ).finally(() => progress.done());
     if (options.json) await writeChunk(io.stdout, `${JSON.stringify({ file: out, format, rows })}\n`);
     else io.stderr.write(`exported ${rows.toLocaleString('en-US')} customer${rows === 1 ? '' : 's'} to ${options.out} (${format})\n`);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import PDFDocument from 'pdfkit';
 import type { Customer } from '@custcode/core';
+import { translate } from '@custcode/core/messages';
 import { cellText, type ExportField, type ExportOptions, headerOf } from '../export-fields.js';
 import { type CjkFont, resolveCjkFont } from './find-cjk-font.js';
 import { createTextFitter } from './text-fitter.js';
@@ -10,6 +11,13 @@ export interface PdfExportOptions extends ExportOptions {
   font?: string | CjkFont;
   /** Printed at the top of every page. */
   title?: string;
+  /**
+   * The rows that will come (a count of the same query), so that each footer can say `第 x / y 页`: the
+   * writer streams page by page and cannot know it otherwise. Pages beyond it say `第 x 页`.
+   */
+  total?: number;
+  /** Printed in each footer (default: now, as local `YYYY-MM-DD HH:mm`). */
+  generatedAt?: string;
 }
 
 /** A PDF page is narrow: by default the columns a reader scans, not every field. */
@@ -21,6 +29,7 @@ const WEIGHTS: Partial<Record<ExportField, number>> = { name: 4, address: 4, sho
 const MARGIN = 36;
 const FONT_SIZE = 8;
 const ROW_HEIGHT = 14;
+const A4_LANDSCAPE_HEIGHT = 595.28;
 
 /**
  * Writes customers as a landscape A4 table with a CJK font: column headers and the title on every page,
@@ -60,7 +69,10 @@ export async function writePdf(customers: AsyncIterable<Customer>, output: NodeJ
     // The footer sits inside the bottom margin; lift the margin so pdfkit does not start another page.
     const bottom = document.page.margins.bottom;
     document.page.margins.bottom = 0;
-    document.text(options.headers === 'zh' ? `第 ${pageNumber} 页` : `Page ${pageNumber}`, MARGIN, height - MARGIN + 10, { width: usable, align: 'center', lineBreak: false });
+    const lang = options.headers === 'zh' ? 'zh-CN' : 'en';
+    const page = pages !== undefined && pageNumber <= pages ? translate(lang, 'pageOf', { page: pageNumber, pages }) : translate(lang, 'pageOnly', { page: pageNumber });
+    document.text(`${translate(lang, 'generated')}: ${generatedAt}`, MARGIN, height - MARGIN + 10, { width: usable, lineBreak: false });
+    document.text(page, MARGIN, height - MARGIN + 10, { width: usable, align: 'right', lineBreak: false });
     document.page.margins.bottom = bottom;
   };
 
@@ -70,6 +82,11 @@ export async function writePdf(customers: AsyncIterable<Customer>, output: NodeJ
 
   const fit = createTextFitter(document);
 
+  // Every page holds the same number of rows: the header row under the title, rows down to the bottom margin.
+  const rowsPerPage = Math.floor((A4_LANDSCAPE_HEIGHT - 2 * MARGIN - 6 - ROW_HEIGHT) / ROW_HEIGHT);
+  const pages = options.total === undefined ? undefined : Math.max(1, Math.ceil(options.total / rowsPerPage));
+  const generatedAt = options.generatedAt ?? localMinute();
+
   let rows = 0;
   try {
     newPage();
@@ -78,7 +95,7 @@ export async function writePdf(customers: AsyncIterable<Customer>, output: NodeJ
         newPage();
         await relieve(output);
       }
-      for (const column of columns) cell(cellText(customer, column.field), column.x, y, column.width);
+      for (const column of columns) cell(cellText(customer, column.field, options.headers), column.x, y, column.width);
       y += ROW_HEIGHT;
       rows += 1;
       options.onRow?.(rows);
@@ -88,6 +105,13 @@ export async function writePdf(customers: AsyncIterable<Customer>, output: NodeJ
   }
   await finished;
   return rows;
+}
+
+/** Now as local `YYYY-MM-DD HH:mm`. */
+function localMinute(): string {
+  const now = new Date();
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 async function relieve(output: NodeJS.WritableStream): Promise<void> {

@@ -60,7 +60,7 @@ export async function writeXlsx(customers: AsyncIterable<Customer>, output: Node
       sheet?.commit();
       startSheet();
     }
-    const row = sheet!.addRow(fields.map((field) => cellText(customer, field)));
+    const row = sheet!.addRow(fields.map((field) => cellText(customer, field, options.headers)));
     (row as unknown as { style: Partial<ExcelJS.Style> }).style = PLAIN_STYLE; // not in exceljs's types
     for (let column = 1; column <= fields.length; column++) row.getCell(column).style = PLAIN_STYLE;
     row.commit();

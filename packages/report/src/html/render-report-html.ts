@@ -1,5 +1,7 @@
 import { escapeHtml } from '@custcode/audit';
 import { barChart } from '@custcode/audit';
+import { translate } from '@custcode/core/messages';
+import { alignsRight } from '../templates/table-helpers.js';
 import type { ReportChart, ReportDocument, ReportSection, ReportTable } from '../report-types.js';
 import { lineChart } from '../svg/svg-line-chart.js';
 import { pieChart } from '../svg/svg-pie-chart.js';
@@ -10,6 +12,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem}
 table{border-collapse:collapse;font-size:.85rem;margin-bottom:1rem}th,td{border:1px solid #e5e7eb;padding:.25rem .5rem;text-align:left;white-space:pre}
 th{background:#f3f4f6}tfoot td{font-weight:600;background:#f9fafb}td.number{text-align:right}
 .side-by-side{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:2rem;align-items:start}
+.scroll{overflow-x:auto;max-width:100%}details.page summary{cursor:pointer;color:#374151;margin:.3rem 0}
 .charts{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}figcaption{font-weight:600;margin-bottom:.3rem}.note{color:#6b7280;font-size:.85rem}`;
 
 function chartSvg(chart: ReportChart): string {
@@ -25,13 +28,25 @@ function chartSvg(chart: ReportChart): string {
 }
 
 const cell = (value: string | number, tag: 'td' | 'th' = 'td') =>
-  `<${tag}${typeof value === 'number' ? ' class="number"' : ''}>${escapeHtml(typeof value === 'number' ? value.toLocaleString('en-US') : value)}</${tag}>`;
+  `<${tag}${alignsRight(value) ? ' class="number"' : ''}>${escapeHtml(typeof value === 'number' ? value.toLocaleString('en-US') : value)}</${tag}>`;
+
+/** Rows per page of a long table (the detail report): one page open, the others a click away, no script. */
+export const HTML_PAGE_ROWS = 200;
 
 function tableHtml(table: ReportTable): string {
   const head = `<thead><tr>${table.columns.map((column) => cell(column, 'th')).join('')}</tr></thead>`;
-  const body = `<tbody>\n${table.rows.map((row) => `<tr>${row.map((value) => cell(value)).join('')}</tr>`).join('\n')}\n</tbody>`;
+  const body = (rows: ReportTable['rows']) => `<tbody>\n${rows.map((row) => `<tr>${row.map((value) => cell(value)).join('')}</tr>`).join('\n')}\n</tbody>`;
   const foot = table.totals ? `<tfoot><tr>${table.totals.map((value) => cell(value)).join('')}</tr></tfoot>` : '';
-  return `<h3>${escapeHtml(table.title)}</h3><table data-table="${escapeHtml(table.name)}">${head}${body}${foot}</table>`;
+  const title = `<h3>${escapeHtml(table.title)}</h3>`;
+  if (table.rows.length <= HTML_PAGE_ROWS) return `${title}<div class="scroll"><table data-table="${escapeHtml(table.name)}">${head}${body(table.rows)}${foot}</table></div>`;
+  // A closed <details> lays out nothing: the page stays short however many rows the report holds.
+  const pages = Math.ceil(table.rows.length / HTML_PAGE_ROWS);
+  const parts = Array.from({ length: pages }, (_, index) => {
+    const rows = table.rows.slice(index * HTML_PAGE_ROWS, (index + 1) * HTML_PAGE_ROWS);
+    const label = `${translate('zh-CN', 'pageOf', { page: index + 1, pages })} ${translate('en', 'pageOf', { page: index + 1, pages })} · ${(index * HTML_PAGE_ROWS + 1).toLocaleString('en-US')}–${(index * HTML_PAGE_ROWS + rows.length).toLocaleString('en-US')}`;
+    return `<details class="page"${index === 0 ? ' open' : ''}><summary>${escapeHtml(label)}</summary><div class="scroll"><table data-table="${escapeHtml(table.name)}" data-page="${index + 1}">${head}${body(rows)}${index === pages - 1 ? foot : ''}</table></div></details>`;
+  });
+  return title + parts.join('\n');
 }
 
 function sectionHtml(section: ReportSection): string {

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { type CjkFont, createTextFitter, resolveCjkFont } from '@custcode/export';
+import { alignsRight } from '../templates/table-helpers.js';
 import type { ReportDocument, ReportSection, ReportTable } from '../report-types.js';
+import { translate } from '@custcode/core/messages';
 import { CHART_HEIGHT, drawChart, type PdfDocument } from './pdf-charts.js';
 
 export interface ReportPdfOptions {
@@ -19,7 +21,8 @@ const CELL_FONT_SIZE = 7.5;
 export async function writeReportPdf(report: ReportDocument, output: NodeJS.WritableStream, options: ReportPdfOptions = {}): Promise<void> {
   const font = resolveCjkFont(options.font);
   const { default: PDFDocument } = await import('pdfkit');
-  const document: PdfDocument = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: report.title, Creator: 'custcode' } });
+  // Pages are kept until the end so that each footer can say how many there are (reports are capped in rows).
+  const document: PdfDocument = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: report.title, Creator: 'custcode' } });
   const finished = once(output as NodeJS.EventEmitter, 'finish');
   document.pipe(output as NodeJS.WritableStream);
   document.registerFont('cjk', font.path, font.postscriptName as string);
@@ -41,7 +44,7 @@ export async function writeReportPdf(report: ReportDocument, output: NodeJS.Writ
 
   line(report.title, 16);
   line(`数据源 Sources: ${report.sources.map((source) => `${source.name} (${source.erp})`).join(', ')}   生成时间 Generated: ${report.generatedAt}`, 8);
-  line(`筛选条件 Filters: ${report.filters.length > 0 ? report.filters.join('; ') : '无 none'}`, 8);
+  line(filterLine(report), 8);
   for (const note of report.notes) line(note, 8);
 
   const drawSection = (section: ReportSection) => {
@@ -60,8 +63,30 @@ export async function writeReportPdf(report: ReportDocument, output: NodeJS.Writ
   };
   if (report.comparison) drawSection(report.comparison);
   for (const section of report.sections) drawSection(section);
+  drawFooters(document, report, usable);
   document.end();
   await finished;
+}
+
+const both = (key: 'filters' | 'noFilters' | 'generated') => `${translate('zh-CN', key)} ${translate('en', key)}`;
+const filterLine = (report: ReportDocument) => `${both('filters')}: ${report.filters.length > 0 ? report.filters.join('; ') : both('noFilters')}`;
+
+/** On every page: the title, the date, the filters and `第 x / y 页 Page x of y`. */
+function drawFooters(document: PdfDocument, report: ReportDocument, usable: number): void {
+  const { start, count } = document.bufferedPageRange();
+  for (let index = start; index < start + count; index += 1) {
+    document.switchToPage(index);
+    // The footer sits inside the bottom margin; lift the margin so pdfkit does not start another page.
+    const bottom = document.page.margins.bottom;
+    document.page.margins.bottom = 0;
+    const page = { page: index - start + 1, pages: count };
+    const y = document.page.height - MARGIN + 12;
+    document.fillColor('#6b7280').fontSize(7);
+    document.text(`${report.title} · ${both('generated')}: ${report.generatedAt} · ${filterLine(report)}`, MARGIN, y, { width: usable * 0.75, lineBreak: false, ellipsis: true });
+    document.text(`${translate('zh-CN', 'pageOf', page)}  ${translate('en', 'pageOf', page)}`, MARGIN, y, { width: usable, align: 'right', lineBreak: false });
+    document.page.margins.bottom = bottom;
+  }
+  document.fillColor('black');
 }
 
 function drawTable(document: PdfDocument, table: ReportTable, startY: number, usable: number): number {
@@ -77,8 +102,10 @@ function drawTable(document: PdfDocument, table: ReportTable, startY: number, us
     if (shade) document.rect(MARGIN, y, usable, ROW_HEIGHT).fill(shade);
     document.fillColor('black').fontSize(CELL_FONT_SIZE);
     cells.forEach((value, index) => {
+      // Numbers (and shares such as 12.5%) align right, so that digits line up by place.
+      const numeric = alignsRight(value);
       const text = typeof value === 'number' ? value.toLocaleString('en-US') : value;
-      document.text(fit(text, columnWidth - 4), MARGIN + index * columnWidth + 2, y + 3, { lineBreak: false });
+      document.text(fit(text, columnWidth - 6), MARGIN + index * columnWidth + 3, y + 3, { lineBreak: false, width: columnWidth - 6, align: numeric ? 'right' : 'left' });
     });
     y += ROW_HEIGHT;
   };

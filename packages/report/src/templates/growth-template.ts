@@ -1,8 +1,18 @@
 import type { SourceStats } from '../collect-stats.js';
 import type { ReportCell, ReportSection } from '../report-types.js';
 
-function monthsOf(...maps: ReadonlyArray<ReadonlyMap<string, number>>): string[] {
-  return [...new Set(maps.flatMap((map) => [...map.keys()]))].sort();
+/** Every month from the first to the last with activity: a quiet month reads 0, not a missing row or a bent line. */
+export function monthsOf(...maps: ReadonlyArray<ReadonlyMap<string, number>>): string[] {
+  const known = [...new Set(maps.flatMap((map) => [...map.keys()]))].sort();
+  if (known.length === 0 || !known.every((key) => /^\d{4}-\d{2}$/.test(key))) return known;
+  const [lastYear, lastMonth] = known.at(-1)!.split('-').map(Number) as [number, number];
+  let [year, month] = known[0]!.split('-').map(Number) as [number, number];
+  const months: string[] = [];
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
 }
 
 function growthNotes(stats: SourceStats): string[] {
@@ -22,11 +32,25 @@ function growthNotes(stats: SourceStats): string[] {
 export function growthSection(stats: SourceStats): ReportSection {
   const months = monthsOf(stats.createdByMonth, stats.blockedByMonth, stats.deletedByMonth);
   let cumulative = 0;
-  const rows = months.map((month): ReportCell[] => {
+  const rows: ReportCell[][] = [];
+  // A subtotal row closes each year: 用友/金蝶 growth reports total by year as well as overall.
+  let year = { label: '', created: 0, blocked: 0, deleted: 0 };
+  const closeYear = () => {
+    if (year.label !== '') rows.push([`${year.label} 小计 Subtotal`, year.created, year.blocked, year.deleted, cumulative]);
+  };
+  for (const month of months) {
+    if (month.slice(0, 4) !== year.label) {
+      closeYear();
+      year = { label: month.slice(0, 4), created: 0, blocked: 0, deleted: 0 };
+    }
     const created = stats.createdByMonth.get(month) ?? 0;
+    const blocked = stats.blockedByMonth.get(month) ?? 0;
+    const deleted = stats.deletedByMonth.get(month) ?? 0;
     cumulative += created;
-    return [month, created, stats.blockedByMonth.get(month) ?? 0, stats.deletedByMonth.get(month) ?? 0, cumulative];
-  });
+    year = { label: year.label, created: year.created + created, blocked: year.blocked + blocked, deleted: year.deleted + deleted };
+    rows.push([month, created, blocked, deleted, cumulative]);
+  }
+  closeYear();
   const sum = (map: ReadonlyMap<string, number>) => [...map.values()].reduce((total, value) => total + value, 0);
   const series = (name: string, map: ReadonlyMap<string, number>) => ({ name, points: months.map((month) => ({ label: month, value: map.get(month) ?? 0 })) });
   return {

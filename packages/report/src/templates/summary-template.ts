@@ -1,7 +1,7 @@
 import type { AuditReport } from '@custcode/audit';
 import type { SourceStats } from '../collect-stats.js';
 import type { ReportSection, ReportTable } from '../report-types.js';
-import { percent, relabel, shareTable, STATUS_LABELS, topPoints } from './table-helpers.js';
+import { percent, relabel, rowsVersusCodes, shareTable, STATUS_LABELS, topPoints } from './table-helpers.js';
 
 /** Data-quality figures of the audit as a two-column table. */
 function qualityTable(report: AuditReport, total: number): ReportTable {
@@ -25,7 +25,7 @@ export function summarySection(stats: SourceStats, quality: AuditReport): Report
   return {
     title: `${stats.name} (${stats.erp})`,
     source: stats.name,
-    notes: [`客户总数 Customers: ${stats.total.toLocaleString('en-US')}`],
+    notes: [`客户总数 Customers: ${stats.total.toLocaleString('en-US')}`, ...rowsVersusCodes(stats)],
     charts: [
       { kind: 'pie', name: `${stats.name}-status`, title: '按状态 By status', series: [{ name: stats.name, points: topPoints(byStatus) }] },
       { kind: 'bar', name: `${stats.name}-category`, title: '按分类 By category', series: [{ name: stats.name, points: topPoints(stats.byCategory) }] },
@@ -56,7 +56,8 @@ export function summaryComparison(all: ReadonlyArray<{ stats: SourceStats; quali
         title: '各数据源对比 Sources side by side',
         columns: ['指标 Figure', ...all.map(({ stats }) => `${stats.name} (${stats.erp})`)],
         rows: [
-          figure('客户总数 Customers', ({ stats }) => stats.total),
+          figure('客户总数（行） Customers (rows)', ({ stats }) => stats.total),
+          figure('不同编号 Distinct codes', ({ stats }) => stats.distinctCodes),
           figure(STATUS_LABELS.active!, ({ stats }) => stats.byStatus.get('active') ?? 0),
           figure(STATUS_LABELS.blocked!, ({ stats }) => stats.byStatus.get('blocked') ?? 0),
           figure(STATUS_LABELS.deleted!, ({ stats }) => stats.byStatus.get('deleted') ?? 0),

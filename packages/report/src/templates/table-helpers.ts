@@ -1,4 +1,10 @@
+import { CUSTOMER_STATUSES } from '@custcode/core';
+import { statusTerm } from '@custcode/core/messages';
+import type { SourceStats } from '../collect-stats.js';
 import type { ChartPoint, ReportCell, ReportTable } from '../report-types.js';
+
+/** Counts and shares align right; text (codes of digits too) aligns left. */
+export const alignsRight = (value: ReportCell): boolean => typeof value === 'number' || /^-?\d+(\.\d+)?%$/.test(value);
 
 /** A share as a percentage with one decimal (`12.5%`). */
 export const percent = (part: number, total: number): string => (total === 0 ? '0.0%' : `${((part / total) * 100).toFixed(1)}%`);
@@ -27,8 +33,19 @@ export function topPoints(map: ReadonlyMap<string, number>, limit = 12): ChartPo
   return rest > 0 ? [...points, { label: '其他 other', value: rest }] : points;
 }
 
-/** Chinese names of the statuses, for tables and charts. */
-export const STATUS_LABELS: Record<string, string> = { active: '正常 active', blocked: '停用 blocked', deleted: '删除 deleted' };
+/** The statuses in both languages (`停用 Blocked`), the catalogue's terms: the console and exports say the same. */
+export const STATUS_LABELS: Record<string, string> = Object.fromEntries(CUSTOMER_STATUSES.map((status) => [status, `${statusTerm('zh-CN', status)} ${statusTerm('en', status)}`]));
+
+/**
+ * With several orgs a code appears once per org: say whether a count is of rows or of distinct codes
+ * (K/3 Cloud assigns one customer to many orgs), empty when the two are the same.
+ */
+export function rowsVersusCodes(stats: SourceStats): string[] {
+  if (stats.distinctCodes === stats.total) return [];
+  const rows = stats.total.toLocaleString('en-US');
+  const codes = stats.distinctCodes.toLocaleString('en-US');
+  return [`计数按行：${rows} 行（每个组织一行）对应 ${codes} 个不同编号 Counts are rows: ${rows} rows (one per code and org) hold ${codes} distinct codes.`];
+}
 
 export function relabel(map: ReadonlyMap<string, number>, labels: Record<string, string>): Map<string, number> {
   return new Map([...map.entries()].map(([key, value]) => [labels[key] ?? key, value]));

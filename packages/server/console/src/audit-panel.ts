@@ -71,7 +71,7 @@ async function showFullReport(): Promise<void> {
   const current = shown;
   if (!current?.report) return;
   try {
-    current.html = await (await request(sourcePath(current.source, '/audit?format=html'), { method: 'POST', body: '{}' })).text();
+    current.html = await (await request(sourcePath(current.source, `/audit?format=html&lang=${state.lang === 'en' ? 'en' : 'zh'}`), { method: 'POST', body: '{}' })).text();
   } catch (error) {
     current.error = error;
   }

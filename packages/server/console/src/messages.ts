@@ -1,8 +1,17 @@
+import { CATALOGUE, type CatalogueKey, type Lang } from '@custcode/core/messages';
+
+/** Status, column and finding names: the project-wide catalogue's, so the console says what exports and reports say. */
+type SharedKey = Extract<CatalogueKey, `status.${string}` | `field.${string}` | `kind.${string}`>;
+const shared = (lang: Lang): Record<SharedKey, string> =>
+  Object.fromEntries(Object.entries(CATALOGUE[lang]).filter(([key]) => /^(status|field|kind)\./.test(key))) as Record<SharedKey, string>;
+
 /**
  * The console's one message catalogue. Every string the console shows comes from here; `en` must have
- * exactly the keys of `zh-CN` (the type says so). Status terms: 正常 / 冻结 / 删除 (active / blocked / deleted).
+ * exactly the keys of `zh-CN` (the type says so). Status, field and finding names come from
+ * `@custcode/core/messages` (正常 / 停用 / 删除), the catalogue every custcode surface uses.
  */
 const zh = {
+  ...shared('zh-CN'),
   title: '客户编号查询',
   language: 'English',
   source: '数据源',
@@ -65,39 +74,15 @@ const zh = {
   errorBudget: '此操作超出了服务器的处理上限，请缩小范围后重试。',
   errorBackend: 'ERP 数据库出错或无法连接，请稍后重试；如持续出现，请联系管理员。',
   errorUnknown: '出现了意外错误，请重试。',
-  'status.active': '正常',
-  'status.blocked': '冻结',
-  'status.deleted': '删除',
-  'field.code': '客户编号',
-  'field.name': '客户名称',
-  'field.shortName': '简称',
-  'field.taxId': '税号',
-  'field.phone': '电话',
-  'field.contact': '联系人',
-  'field.address': '地址',
-  'field.category': '分类',
-  'field.region': '地区',
-  'field.status': '状态',
-  'field.createdAt': '创建时间',
-  'field.updatedAt': '修改时间',
-  'field.org': '组织',
-  'field.source': '数据源',
-  'field.erp': 'ERP',
   'filter.createdFrom': '创建自',
   'filter.createdTo': '创建至',
   'filter.updatedSince': '修改自',
-  'kind.duplicates': '重复编号',
-  'kind.missing': '缺少编号',
-  'kind.gaps': '流水号断号',
-  'kind.formatViolations': '格式不符',
-  'kind.garbled': '乱码',
-  'kind.invalidTaxIds': '税号无效',
-  'kind.nearDuplicates': '疑似重复客户',
 };
 
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...shared('en'),
   title: 'Customer numbers',
   language: '中文',
   source: 'Source',
@@ -160,37 +145,12 @@ const en: Record<MessageKey, string> = {
   errorBudget: 'This is more than the server handles in one request. Narrow it down and retry.',
   errorBackend: 'The ERP database failed or cannot be reached. Retry later; if it persists, tell an administrator.',
   errorUnknown: 'Something unexpected went wrong. Retry.',
-  'status.active': 'Active',
-  'status.blocked': 'Blocked',
-  'status.deleted': 'Deleted',
-  'field.code': 'Code',
-  'field.name': 'Name',
-  'field.shortName': 'Short name',
-  'field.taxId': 'Tax id',
-  'field.phone': 'Phone',
-  'field.contact': 'Contact',
-  'field.address': 'Address',
-  'field.category': 'Category',
-  'field.region': 'Region',
-  'field.status': 'Status',
-  'field.createdAt': 'Created',
-  'field.updatedAt': 'Updated',
-  'field.org': 'Org',
-  'field.source': 'Source',
-  'field.erp': 'ERP',
   'filter.createdFrom': 'Created from',
   'filter.createdTo': 'Created to',
   'filter.updatedSince': 'Updated since',
-  'kind.duplicates': 'Duplicate codes',
-  'kind.missing': 'Missing codes',
-  'kind.gaps': 'Serial gaps',
-  'kind.formatViolations': 'Format violations',
-  'kind.garbled': 'Garbled text',
-  'kind.invalidTaxIds': 'Invalid tax ids',
-  'kind.nearDuplicates': 'Near-duplicates',
 };
 
-export type Lang = 'zh-CN' | 'en';
+export type { Lang };
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
 /** The message in `lang`, with `{name}` placeholders filled in. */

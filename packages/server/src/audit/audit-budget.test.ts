@@ -35,6 +35,10 @@ describe('an audit request', () => {
     const html = await post({}, '?format=html');
     expect(html.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     expect(await html.text()).toMatch(/^<!doctype html>/i);
+    // The console asks for the report in its language; a language it does not know is the caller's mistake.
+    expect(await (await post({}, '?format=html&lang=zh')).text()).toContain('客户编号审计 — k3');
+    expect(await (await post({}, '?format=html&lang=en')).text()).toContain('Customer code audit — k3');
+    expect((await post({}, '?format=html&lang=fr')).status).toBe(400);
   });
 
   it('with a rule past the pattern limits is a 400 that names the limit, and the server lives on', async () => {

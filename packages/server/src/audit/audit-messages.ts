@@ -1,4 +1,5 @@
 import type { Customer, ErrorCategory } from '@custcode/core';
+import type { Lang } from '@custcode/core/messages';
 import type { RuleInput } from '@custcode/rules';
 
 /** What the worker is asked to compute (plain data: it crosses threads by structured clone). */
@@ -8,6 +9,8 @@ export interface AuditJob {
   rule?: RuleInput;
   nearDuplicates?: boolean;
   format: 'json' | 'html';
+  /** Language of the HTML report. */
+  lang?: Lang;
 }
 
 export type ToWorker = { type: 'page'; customers: Customer[] } | { type: 'end' };

@@ -43,7 +43,7 @@ async function run(): Promise<void> {
       ...(job.rule === undefined ? {} : { rule: compileRule(job.rule) }),
       ...(job.nearDuplicates === undefined ? {} : { nearDuplicates: job.nearDuplicates }),
     });
-    const body = new TextEncoder().encode(job.format === 'html' ? renderAuditHtml(report) : JSON.stringify(report));
+    const body = new TextEncoder().encode(job.format === 'html' ? renderAuditHtml(report, { lang: job.lang ?? 'en' }) : JSON.stringify(report));
     send({ type: 'done', body }, [body.buffer as ArrayBuffer]);
   } catch (error) {
     send({ type: 'failed', error: CustcodeError.isInstance(error) ? error.toJSON() : { message: error instanceof Error ? error.message : String(error) } });

@@ -153,7 +153,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       '/sources/{name}/audit': {
         post: {
           summary: 'Data-quality audit report (JSON, or HTML with ?format=html)',
-          parameters: [nameParameter, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'html'] } }],
+          parameters: [nameParameter, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'html'] } }, { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh', 'en'] } }],
           requestBody: { required: false, content: json('AuditRequest') },
           responses: { '200': { description: 'the report' }, ...errors },
         },

@@ -1,3 +1,4 @@
+import { type Lang, parseLang } from '@custcode/core/messages';
 import { type AuditRule } from '@custcode/audit';
 import { type CompiledRule, compileRule, type RuleInput } from '@custcode/rules';
 import type { Hono } from 'hono';
@@ -43,9 +44,18 @@ async function readBody(request: { text: () => Promise<string> }) {
   return parsed.data;
 }
 
+/** `?lang=`: a wrong value is the caller's mistake (400), not the server's. */
+function langOf(value: string): Lang {
+  try {
+    return parseLang(value);
+  } catch (error) {
+    throw new BadRequestError({ message: `Unknown language "${value}".`, hint: 'lang is zh or en.', cause: error });
+  }
+}
+
 /**
  * `POST /sources/:name/audit` with `{ rule?, nearDuplicates? }`: the audit report as JSON, or HTML with
- * `?format=html`. The report is computed on a worker thread within the server's audit budget.
+ * `?format=html` (`&lang=zh|en`, default en). The report is computed on a worker thread within the server's audit budget.
  */
 export function registerAuditRoute(app: Hono<ServerEnv>, server: ServerContext): void {
   const runner = createAuditRunner(auditBudgetOf(server.options.auditBudget));
@@ -55,11 +65,13 @@ export function registerAuditRoute(app: Hono<ServerEnv>, server: ServerContext):
     const source = await server.guarded(context, name, 'audit');
     const segments = rule === undefined ? undefined : ruleSegments(server, rule);
     const format = context.req.query('format') === 'html' ? 'html' : 'json';
+    const lang = context.req.query('lang');
     const body = await runner.run(source.search(), {
       source: name,
       ...(segments === undefined ? {} : { rule: segments }),
       ...(nearDuplicates === undefined ? {} : { nearDuplicates }),
       format,
+      ...(lang === undefined ? {} : { lang: langOf(lang) }),
     });
     return context.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': format === 'html' ? 'text/html; charset=UTF-8' : 'application/json; charset=UTF-8' });
   });

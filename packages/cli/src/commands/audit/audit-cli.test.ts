@@ -53,6 +53,19 @@ describe('custcode audit (end to end, CSV file source)', () => {
     expect(readFileSync(join(directory, 'plan.csv'), 'utf8')).toContain('recode-duplicate,c0002,C0007,C0002');
   });
 
+  it('writes the HTML report in Chinese with --lang zh, in English by default', async () => {
+    expect((await run(['audit', 'clients', '--html', 'zh.html', '--lang', 'zh'], directory)).exitCode).toBe(0);
+    expect((await run(['audit', 'clients', '--html', 'en.html'], directory)).exitCode).toBe(0);
+    const zh = readFileSync(join(directory, 'zh.html'), 'utf8');
+    const en = readFileSync(join(directory, 'en.html'), 'utf8');
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('客户编号审计 — clients');
+    expect(zh).not.toContain('Customer code audit');
+    expect(en).toContain('Customer code audit — clients');
+    expect(en).not.toContain('客户编号审计');
+    expect((await run(['audit', 'clients', '--html', 'x.html', '--lang', 'fr'], directory)).exitCode).toBe(2);
+  });
+
   it('exits 2 for a rule that does not parse', async () => {
     const result = await run(['audit', 'clients', '--rule', 'C{seq:x}'], directory);
     expect(result.exitCode).toBe(2);

@@ -1,4 +1,5 @@
 import { audit, buildFixPlan, fixPlanCsv, renderAuditHtml } from '@custcode/audit';
+import type { Lang } from '@custcode/core/messages';
 import { type CustomerSource } from '@custcode/core';
 import { type SequenceStore } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
@@ -23,6 +24,8 @@ export interface AuditCommandOptions {
   json?: boolean;
   /** `--html FILE`: the self-contained HTML report. */
   html?: string;
+  /** Language of the HTML report (default en). */
+  lang?: Lang;
   /** `--fix-plan FILE`: the CSV change proposal. */
   fixPlan?: string;
   /** `--no-escape-formulas`: fix-plan cells starting with = + - @ written verbatim. */
@@ -56,7 +59,7 @@ export async function runAudit(options: AuditCommandOptions, io: CommandIo): Pro
     progress.update(report.total);
     progress.done();
     if (htmlTarget !== undefined) {
-      await writeAtomically(htmlTarget, (output) => writeChunk(output, renderAuditHtml(report)));
+      await writeAtomically(htmlTarget, (output) => writeChunk(output, renderAuditHtml(report, { lang: options.lang ?? 'en' })));
       io.stderr.write(`HTML report written to ${htmlTarget}\n`);
     }
     if (fixPlanTarget !== undefined) {
