@@ -40,6 +40,8 @@ describe('matchesText', () => {
     expect(matchesText(changsha, 'bj')).toBe(false);
     expect(matchesText(changsha, 'cs')).toBe(false);
     expect(matchesText(base, 'XCKJ')).toBe(false);
+    // A leading bracketed city is part of the name, so its initials come first.
+    expect(matchesText(customer({ code: 'C3', name: '（北京）华信科技有限公司', shortName: undefined }), 'bjhx')).toBe(true);
     // A Latin name has no initials: letters still match the name itself.
     expect(matchesText(customer({ code: 'C2', name: 'Abjure Trading', shortName: undefined }), 'bj')).toBe(true);
   });
