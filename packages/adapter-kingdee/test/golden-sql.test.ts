@@ -123,7 +123,7 @@ describe('K/3 WISE on SQL Server: golden T-SQL', () => {
         ` AND ${wiseStatus(12)} IN (@p14, @p15)` +
         ' AND [i].[FNumber] > @p16 ORDER BY [i].[FNumber] OFFSET 0 ROWS FETCH NEXT 1000 ROWS ONLY',
     );
-    expect(compiled.params).toEqual([1, 1072, 3, 1, 1, '%bjxc%', '%bjxc%', '%bjxc%', '%bjxc%', '11', '11', 1, 1072, 'active', 'deleted', '01.001']);
+    expect(compiled.params).toEqual([1, 1072, 3, 1, 1, '%bjxc%', '%bjxc%', '%bjxc%', 'bjxc%', '11', '11', 1, 1072, 'active', 'deleted', '01.001']);
     parseTransactSql(compiled.sql);
   });
 

@@ -77,6 +77,9 @@ describe('search', () => {
     expect((JSON.parse(pinyin.stdout) as Customer[]).map((customer) => customer.code)).toEqual([]);
     const initials = await run(['search', 'clients', 'szqh', '--json']);
     expect((JSON.parse(initials.stdout) as Customer[]).map((customer) => customer.code)).toEqual(['C010']);
+    // Initials count from the start of the name: qh (前海, inside 深圳前海…) does not find C010.
+    const inside = await run(['search', 'clients', 'qh', '--json']);
+    expect((JSON.parse(inside.stdout) as Customer[]).map((customer) => customer.code)).not.toContain('C010');
     const filtered = await run(['search', 'clients', '--region', '华东', '--status', 'active,blocked', '--json']);
     expect((JSON.parse(filtered.stdout) as Customer[]).map((customer) => customer.code)).toEqual(['C002', 'C003']);
     const prefix = await run(['search', 'clients', '--code-prefix', 'C00', '--name', '有限公司', '--json']);

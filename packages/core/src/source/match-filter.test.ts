@@ -29,9 +29,21 @@ describe('matchesText', () => {
 
   it('matches pinyin initials of the name for letter-only queries', () => {
     expect(matchesText(base, 'bjxc')).toBe(true);
-    expect(matchesText(base, 'XCKJ')).toBe(true);
+    expect(matchesText(base, 'BJXCKJ')).toBe(true);
     expect(matchesText(base, 'shmh')).toBe(false);
     expect(matchesText(base, 'bj xc')).toBe(false);
+  });
+
+  it('matches pinyin initials only from the start of the name, never a run inside it', () => {
+    const changsha = customer({ code: 'C1', name: '立奥铂建材（长沙）有限公司', shortName: undefined });
+    expect(matchesText(changsha, 'labj')).toBe(true);
+    expect(matchesText(changsha, 'bj')).toBe(false);
+    expect(matchesText(changsha, 'cs')).toBe(false);
+    expect(matchesText(base, 'XCKJ')).toBe(false);
+    // A leading bracketed city is part of the name, so its initials come first.
+    expect(matchesText(customer({ code: 'C3', name: '（北京）华信科技有限公司', shortName: undefined }), 'bjhx')).toBe(true);
+    // A Latin name has no initials: letters still match the name itself.
+    expect(matchesText(customer({ code: 'C2', name: 'Abjure Trading', shortName: undefined }), 'bj')).toBe(true);
   });
 
   it('matches only the fields asked for: the name carries its pinyin initials', () => {

@@ -7,12 +7,16 @@ import { TEXT_FIELDS, type CustomerFilter, type TextField } from './v1/customer-
 const contains = (value: string | undefined, needle: string) =>
   value !== undefined && value.toLowerCase().includes(needle.toLowerCase());
 
-/** Whether `text` matches code, name, short name, or the pinyin initials of the name — of those in `fields`. */
+/**
+ * Whether `text` matches code, name, short name, or the pinyin initials of the name — of those in `fields`.
+ * Pinyin initials match only from the start of the name (`bj` finds 北京…, never 立奥铂建材 through its
+ * `labjc`): that is how people type an ERP's 助记码, and a mnemonic column answers it in SQL with a prefix LIKE.
+ */
 export function matchesText(customer: Customer, text: string, fields: readonly TextField[] = TEXT_FIELDS): boolean {
   if (fields.includes('code') && contains(customer.code, text)) return true;
   if (fields.includes('shortName') && contains(customer.shortName, text)) return true;
   if (!fields.includes('name')) return false;
-  return contains(customer.name, text) || (isPinyinQuery(text) && pinyinInitials(customer.name).includes(text.toLowerCase()));
+  return contains(customer.name, text) || (isPinyinQuery(text) && pinyinInitials(customer.name).startsWith(text.toLowerCase()));
 }
 
 export function statusList(status: CustomerFilter['status']): CustomerStatus[] | undefined {

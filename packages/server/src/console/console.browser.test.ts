@@ -46,10 +46,22 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
   it('searches as you type, opens a customer with its raw columns, and exports', async () => {
     const page = await signedIn(API_KEYS.analyst);
     expect(await page.textContent('h1')).toContain('客户编号查询');
+    // The favicon is a built file of the console's own origin (the CSP's img-src 'self'; no CDN, no data: URL).
+    const icon = await page.getAttribute('link[rel="icon"]', 'href');
+    expect(icon).toMatch(/^\/console\/assets\/favicon-[\w-]+\.svg$/);
+    const iconResponse = await page.request.get(new URL(icon!, server.url).href);
+    expect(iconResponse.status()).toBe(200);
+    expect(iconResponse.headers()['content-type']).toBe('image/svg+xml');
+    expect(await iconResponse.text()).toContain('<svg');
     expect(await page.textContent('#source option[value="k3"]')).toBe('k3 — Kingdee K/3 Cloud (T_BD_CUSTOMER)');
     expect(await codes(page)).toEqual(['C0001', 'C0002', 'C0003', 'C0004', 'C0005']);
     await page.fill('#search', 'bjhx');
     await expect.poll(() => codes(page)).toEqual(['C0001']);
+    // Pinyin initials count from the start of the name: kj (科技 inside 北京华信科技…, 深圳前海科技…) finds nothing.
+    await page.fill('#search', 'kj');
+    await expect.poll(() => codes(page)).toEqual([]);
+    await page.fill('#search', 'SZ');
+    await expect.poll(() => codes(page)).toEqual(['C0005']);
     await page.fill('#search', '');
     await page.selectOption('#filter-status', 'blocked');
     await expect.poll(() => codes(page)).toEqual(['C0003']);

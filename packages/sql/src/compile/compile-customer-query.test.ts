@@ -21,7 +21,7 @@ const AFTER = { code: 'K001', org: '100' };
 
 const ALL_FILTER_PARAMS = (dates: [string, string, string]) => [
   'Y', // blocked flag in the SELECT's status CASE
-  '%ab%', '%ab%', '%ab%', '%ab%', // text on code, name, short name, mnemonic
+  '%ab%', '%ab%', '%ab%', 'ab%', // text contains code, name, short name; a prefix of the mnemonic
   'K!_%', // codePrefix: `_` escaped
   '%50!%%', // name: `%` escaped
   '%010%',

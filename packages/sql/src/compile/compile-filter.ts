@@ -33,15 +33,15 @@ export function compileFilter(mapping: TableMapping, filter: CustomerFilter, sql
 }
 
 /**
- * `text`: contains on code, name and short name — those of `fields` — and, with the name, on the mnemonic
- * column when it is a pinyin query.
+ * `text`: contains on code, name and short name — those of `fields` — and, with the name, a prefix of the
+ * mnemonic column when it is a pinyin query (initials match from the name's start, as in core).
  */
 function textCondition(mapping: TableMapping, text: string, fields: readonly TextField[], sql: SqlBuilder): string {
   const alternatives: string[] = [];
   if (fields.includes('code')) alternatives.push(likeCondition(sql.textColumn(mapping.code), text, 'contains', true, sql));
   if (fields.includes('name')) alternatives.push(likeCondition(textValue(mapping.fields.name, sql), text, 'contains', true, sql));
   if (fields.includes('shortName') && mapping.fields.shortName) alternatives.push(optionalContains(mapping.fields.shortName, text, sql));
-  if (fields.includes('name') && mapping.mnemonic && isPinyinQuery(text)) alternatives.push(likeCondition(sql.textColumn(mapping.mnemonic), text, 'contains', false, sql));
+  if (fields.includes('name') && mapping.mnemonic && isPinyinQuery(text)) alternatives.push(likeCondition(sql.textColumn(mapping.mnemonic), text, 'prefix', false, sql));
   return alternatives.length === 0 ? NEVER : `(${alternatives.join(' OR ')})`;
 }
 

@@ -30,11 +30,21 @@ function pinyinQuery(customers: readonly Customer[]): string | undefined {
   return undefined;
 }
 
+/** Initials from inside a Chinese name (letters 2–4): they must not match, initials count from the name's start. */
+function midNamePinyin(customers: readonly Customer[]): string | undefined {
+  for (const customer of customers) {
+    const initials = pinyinInitials(customer.name);
+    if (/^[a-z]{4}/.test(initials)) return initials.slice(1, 4);
+  }
+  return undefined;
+}
+
 /** Single filters: each search filter alone, with values that hit and values that test escaping and case. */
 export function singleFilterCases(customers: readonly Customer[]): FilterCase[] {
   const category = mostCommon(customers, 'category') ?? '批发客户';
   const region = mostCommon(customers, 'region') ?? '北京';
   const pinyin = pinyinQuery(customers) ?? 'bjxc';
+  const midPinyin = midNamePinyin(customers) ?? 'jxc';
   const cases: FilterCase[] = [
     { label: 'text: Chinese word', filter: { text: '科技' } },
     { label: 'text: Latin word, other case', filter: { text: 'ACME' } },
@@ -48,6 +58,8 @@ export function singleFilterCases(customers: readonly Customer[]): FilterCase[] 
     { label: 'text: Chinese word, code and short name', filter: { text: '科技', textFields: ['code', 'shortName'] } },
     { label: 'text: code fragment, name only', filter: { text: 'kh2024', textFields: ['name'] } },
     { label: `text: pinyin initials ${pinyin}, name only`, filter: { text: pinyin, textFields: ['name'] } },
+    { label: `text: pinyin initials ${midPinyin} from inside a name (no match there)`, filter: { text: midPinyin } },
+    { label: 'text: pinyin bj (北京… only, not a bj inside the initials)', filter: { text: 'bj' } },
     { label: 'codePrefix KH2024', filter: { codePrefix: 'KH2024' } },
     { label: 'codePrefix lower case kh', filter: { codePrefix: 'kh' } },
     { label: 'codePrefix C- ', filter: { codePrefix: 'C-' } },
