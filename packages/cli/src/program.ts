@@ -207,9 +207,11 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
       .command('report')
       .description('standard reports: 客户明细表 detail, 客户资料汇总表 summary, 客户分类报表 classification, growth (HTML, XLSX, PDF)')
       .argument('[source]', 'configured source name (or use --source, several for a side-by-side report)')
-      .addOption(new Option('--template <template>', 'report template').choices(['detail', 'summary', 'classification', 'growth']).makeOptionMandatory())
+      .addOption(new Option('--template <template>', 'report template').choices(['detail', 'summary', 'classification', 'growth']))
       .requiredOption('--out <file>', 'output file'),
   )
+    .option('--hub <path>', 'report from a hub (see sync) instead of sources; with --by golden')
+    .addOption(new Option('--by <grouping>', 'with --hub: golden = by global customer across systems').choices(['golden']))
     .option('--source <name>', 'a source to include (repeat for several, side by side)', (value: string, previous: string[] = []) => [...previous, value])
     .addOption(new Option('--format <format>', 'output format (default: from the file extension)').choices(['html', 'xlsx', 'pdf']))
     .option('--fields <list>', 'detail: columns, comma-separated (code,name,phone,…)')

@@ -4,3 +4,4 @@ export { syncSource, SYNCED_COLUMNS, type SyncOptions, type SyncResult } from '.
 export { writeParquet } from './write-parquet.js';
 export { writeMatchTables, type HubGoldenInput, type HubLinkInput } from './write-match-tables.js';
 export type { GoldenRow, HubCustomer, LinkRow } from './hub-types.js';
+export { goldenReportTables, type HubReportTable } from './golden-report.js';

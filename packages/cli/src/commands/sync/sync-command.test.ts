@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openHub } from '@custcode/hub';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ describe('custcode sync', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
-  it('writes every source to hub.duckdb, records a deletion on the next run, and takes links and golden from match --hub', async () => {
+  it('writes every source to hub.duckdb, records a deletion on the next run, and takes links and golden from match --hub, and reports by global customer', async () => {
     const created = project();
     cleanup = created.cleanup;
     const first = await runInProcess(['sync', 'a', 'b', '--json'], { cwd: created.directory });
@@ -42,6 +42,21 @@ describe('custcode sync', () => {
     } finally {
       await hub.close();
     }
+
+    // The report by global customer: A1 and B7 are one customer (counted once in 华北); A2 was deleted.
+    const report = await runInProcess(['report', '--hub', 'hub.duckdb', '--by', 'golden', '--out', 'golden.html', '--json'], { cwd: created.directory });
+    expect(report.stderr).toBe('');
+    expect(JSON.parse(report.stdout)).toMatchObject({ format: 'html', by: 'golden', sources: ['a', 'b'] });
+    const html = readFileSync(join(created.directory, 'golden.html'), 'utf8');
+    const cells = html.replace(/<[^>]+>/g, '|').replace(/\s*\|[\s|]*/g, '|');
+    expect(cells).toContain('|华北|1|华南|1|total 合计|2|');
+    expect(cells).not.toContain('华东');
+    expect(cells).toContain('In b, missing in a 在 b 中、a 中没有的客户 (1)');
+    expect(cells).toContain('In a, missing in b 在 a 中、b 中没有的客户 (0)');
+    const noGrouping = await runInProcess(['report', '--hub', 'hub.duckdb', '--out', 'x.html'], { cwd: created.directory });
+    expect(noGrouping.stderr).toContain('give --by golden');
+    const noTemplate = await runInProcess(['report', 'a', '--out', 'x.html'], { cwd: created.directory });
+    expect(noTemplate.stderr).toContain('No report template given');
   });
 
   it('writes a Parquet dataset partitioned by source, masked and filtered by the caller\'s role', async () => {
