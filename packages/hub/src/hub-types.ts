@@ -1,10 +1,5 @@
-/** A `customers` row as the typed helpers return it (JSON-safe values: timestamps as ISO text). */
-export interface HubCustomer {
-  source: string;
-  erp: string;
-  code: string;
-  org: string | null;
-  name: string;
+/** The optional text fields, as both customers and golden rows carry them. */
+export interface HubTextColumns {
   short_name: string | null;
   tax_id: string | null;
   phone: string | null;
@@ -12,6 +7,15 @@ export interface HubCustomer {
   address: string | null;
   category: string | null;
   region: string | null;
+}
+
+/** A `customers` row as the typed helpers return it (JSON-safe values: timestamps as ISO text). */
+export interface HubCustomer extends HubTextColumns {
+  source: string;
+  erp: string;
+  code: string;
+  org: string | null;
+  name: string;
   status: string;
   created_at: string | null;
   updated_at: string | null;
@@ -36,19 +40,12 @@ export interface LinkRow {
 }
 
 /** A `golden` row: the golden record of one global customer; `field_sources` says which record each field came from. */
-export interface GoldenRow {
+export interface GoldenRow extends HubTextColumns {
   global_id: string;
   sources: string[];
   members: number;
   merged_ids: string[];
   name: string | null;
-  short_name: string | null;
-  tax_id: string | null;
-  phone: string | null;
-  contact: string | null;
-  address: string | null;
-  category: string | null;
-  region: string | null;
   status: string | null;
   field_sources: string;
 }

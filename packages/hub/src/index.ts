@@ -3,5 +3,5 @@ export { openHub, PARQUET_STATE_FILE, type CustomerQueryOptions, type Hub, type 
 export { syncSource, SYNCED_COLUMNS, type SyncOptions, type SyncResult } from './sync-source.js';
 export { writeParquet } from './write-parquet.js';
 export { writeMatchTables, type HubGoldenInput, type HubLinkInput } from './write-match-tables.js';
-export type { GoldenRow, HubCustomer, LinkRow } from './hub-types.js';
+export type { GoldenRow, HubCustomer, HubTextColumns, LinkRow } from './hub-types.js';
 export { goldenReportTables, type HubReportTable } from './golden-report.js';
