@@ -48,10 +48,10 @@ describe('@custcode/core from the built package', () => {
 
 // exceljs and pdfkit are optional peers, loaded only by the /xlsx and /pdf entries or when a report writes
 // those formats; drivers only when a source opens. require() fills require.cache, so it shows what loaded.
-describe.each(['core', 'rules', 'export', 'access', 'sample', 'ask', 'audit', 'changes', 'migrate', 'report', 'sql'])('@custcode/%s main entry', (name) => {
+describe.each(['core', 'rules', 'export', 'access', 'sample', 'ask', 'audit', 'changes', 'migrate', 'report', 'hub', 'sql'])('@custcode/%s main entry', (name) => {
   it('loads no heavy writer and no driver', () => {
     const loaded = runNode(
-      `require('@custcode/${name}'); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/(exceljs|pdfkit|mysql2|pg|better-sqlite3|oracledb|mssql)\\//.test(k))))`,
+      `require('@custcode/${name}'); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/(exceljs|pdfkit|mysql2|pg|better-sqlite3|oracledb|mssql|@duckdb)\\//.test(k))))`,
       'commonjs',
     );
     expect(JSON.parse(loaded)).toEqual([]);

@@ -18,6 +18,7 @@ const commands = {
   migrate: () => import('./commands/migrate/migrate-wiring.js'),
   report: () => import('./commands/report/report-command.js'),
   match: () => import('./commands/match/match-command.js'),
+  sync: () => import('./commands/sync/sync-command.js'),
   changes: () => import('./commands/changes/changes-command.js'),
   askSearch: () => import('./commands/ask/ask-search-command.js'),
 };
@@ -207,9 +208,11 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
       .command('report')
       .description('standard reports: 客户明细表 detail, 客户资料汇总表 summary, 客户分类报表 classification, growth (HTML, XLSX, PDF)')
       .argument('[source]', 'configured source name (or use --source, several for a side-by-side report)')
-      .addOption(new Option('--template <template>', 'report template').choices(['detail', 'summary', 'classification', 'growth']).makeOptionMandatory())
+      .addOption(new Option('--template <template>', 'report template').choices(['detail', 'summary', 'classification', 'growth']))
       .requiredOption('--out <file>', 'output file'),
   )
+    .option('--hub <path>', 'report from a hub (see sync) instead of sources; with --by golden')
+    .addOption(new Option('--by <grouping>', 'with --hub: golden = by global customer across systems').choices(['golden']))
     .option('--source <name>', 'a source to include (repeat for several, side by side)', (value: string, previous: string[] = []) => [...previous, value])
     .addOption(new Option('--format <format>', 'output format (default: from the file extension)').choices(['html', 'xlsx', 'pdf']))
     .option('--fields <list>', 'detail: columns, comma-separated (code,name,phone,…)')
@@ -235,10 +238,23 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--threshold <p>', 'match probability at or above which a scored pair is linked (default 0.95)')
     .option('--review-from <p>', 'lowest probability of the review band (default 0.5)')
     .option('--priority <sources>', 'golden record: sources in order of trust, comma-separated')
+    .option('--hub <path>', 'also write the links and golden tables into this hub (see sync)')
     .option('--no-escape-formulas', 'CSV files: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
     .option('--json', 'print {out, files, records, clusters, …, weights} when done')
     .action(async (sources: string[], options: Record<string, string | boolean | undefined> & { out: string }, command: Command) =>
       done(await (await commands.match()).runMatch(io, { ...global(command), ...options, sources })),
+    );
+
+  program
+    .command('sync')
+    .description('copy sources into a customer hub (DuckDB file or Parquet dataset): incremental, deletions recorded, resumable')
+    .argument('<sources...>', 'configured source names')
+    .option('--to <path>', 'the hub: a DuckDB file (default hub.duckdb), or a directory with --format parquet')
+    .option('--format <format>', 'duckdb (default) or parquet (partitioned by source, for Spark, Trino, DuckDB)')
+    .option('--full', 'read every source whole and diff it, even where only changes could be read')
+    .option('--json', 'print {to, format, sources: [{source, mode, read, inserted, updated, deleted, present}]} when done')
+    .action(async (sources: string[], options: Record<string, string | boolean | undefined>, command: Command) =>
+      done(await (await commands.sync()).runSync(io, { ...global(command), ...options, sources })),
     );
 
   addFilters(

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Customer } from '@custcode/core';
 import { MASKABLE_FIELDS, type MaskableField } from '@custcode/access';
+import { openHub } from '@custcode/hub';
 import { pinyinInitials } from '@custcode/core/adapter';
 import { projectSeedCustomer } from '@custcode/core/fixtures';
 import { accessMatrixSeed, leakedNeedles, maskNeedles } from '@custcode/access/testing';
@@ -73,6 +74,17 @@ const CLI: Record<string, Path> = {
     await output(project.run(ADMIN, ['changes', layout.source, '--save-snapshot', out('all.ndjson'), '--quiet']));
     const since = layout.records.some((record) => record.createdAt !== undefined) ? await output(project.run(user, ['changes', layout.source, '--since', '2000-01-01', '--json'])) : '';
     return `${since}\n${await output(project.run(user, ['changes', layout.source, '--snapshot', out('all.ndjson'), '--json']))}`;
+  },
+  'sync (Parquet dataset, read back)': async (user, layout, out) => {
+    await output(project.run(user, ['sync', layout.source, '--to', out('hub'), '--format', 'parquet']));
+    const hub = await openHub(':memory:');
+    try {
+      const rows = await hub.query('SELECT * FROM read_parquet($1, hive_partitioning = true)', [join(out('hub'), 'customers', '*', '*.parquet')]);
+      expect(rows.length).toBeGreaterThan(0);
+      return JSON.stringify(rows);
+    } finally {
+      await hub.close();
+    }
   },
   'migrate (crosswalk and import files)': async (user, layout, out) => {
     await output(project.run(user, ['migrate', layout.source, '--rule', 'NEW{seq:4}', '--out', out('migrate')]), [0, 1]);

@@ -11,6 +11,7 @@ import { writeChunk } from '../../output/write-chunk.js';
 import { ensureDirectory, readInputFile } from '../migrate/migrate-files.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
 import { withSources } from '../report/with-sources.js';
+import { writeHubMatch } from '../sync/write-hub-match.js';
 import type { CommonOptions } from '../with-source.js';
 import { writeAtomically } from '../write-atomically.js';
 
@@ -23,6 +24,8 @@ export interface MatchCommandOptions extends CommonOptions, FilterFlags {
   reviewFrom?: string;
   priority?: string;
   escapeFormulas?: boolean;
+  /** `--hub PATH`: also write links and golden into a hub made by `custcode sync`. */
+  hub?: string;
 }
 
 export const MATCH_FILES = { links: 'links.csv', golden: 'golden.csv', review: 'review.csv', report: 'match-report.html' } as const;
@@ -79,6 +82,7 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
     await write(files.golden, goldenCsv(result.golden, cells));
     await write(files.review, reviewCsv(result.review, cells));
     await write(files.report, renderMatchHtml(result));
+    if (options.hub !== undefined) await writeHubMatch(guard.check(resolve(io.cwd, options.hub), '--hub'), result);
 
     const { summary } = result;
     if (options.json) {

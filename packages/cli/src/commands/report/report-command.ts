@@ -9,6 +9,7 @@ import { writeChunk } from '../../output/write-chunk.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
 import type { CommonOptions } from '../with-source.js';
 import { writeAtomically } from '../write-atomically.js';
+import { runHubReport } from './hub-report.js';
 import { withSources } from './with-sources.js';
 
 export const REPORT_FORMATS = ['html', 'xlsx', 'pdf'] as const;
@@ -19,8 +20,12 @@ export interface ReportCommandOptions extends CommonOptions, FilterFlags {
   source?: string | undefined;
   /** `--source NAME`, repeatable. */
   sources?: string[];
-  template: string;
+  /** Required unless --hub. */
+  template?: string;
   out: string;
+  /** `--hub HUB --by golden`: the report across systems by global customer. */
+  hub?: string;
+  by?: string;
   format?: string;
   fields?: string;
   font?: string;
@@ -37,16 +42,18 @@ function reportFormat(out: string, format: string | undefined): ReportFormat {
 }
 
 function reportTemplate(template: string): ReportTemplate {
+  if (template === '') throw new UsageError({ message: 'No report template given.', hint: `--template is one of: ${REPORT_TEMPLATES.join(', ')} (or --hub HUB --by golden).` });
   if ((REPORT_TEMPLATES as readonly string[]).includes(template)) return template as ReportTemplate;
   throw new UsageError({ message: `Unknown report template "${template}".`, hint: `--template is one of: ${REPORT_TEMPLATES.join(', ')}.` });
 }
 
 /** `custcode report [SOURCE] [--source NAME]... --template T [--format html|xlsx|pdf] --out FILE [filters] [--fields]`. */
 export async function runReport(io: CommandIo, options: ReportCommandOptions): Promise<number> {
+  if (options.hub !== undefined) return runHubReport(io, { ...options, hub: options.hub }, (out) => reportFormat(out, options.format));
   const names = [...new Set([...(options.source === undefined ? [] : [options.source]), ...(options.sources ?? [])])];
   return withSources(io, { ...options, sources: names }, async (sources, loaded) => {
     if (names.length === 0) throw new UsageError({ message: 'No source given.', hint: 'Name one: custcode report SOURCE …, or several with --source A --source B.' });
-    const template = reportTemplate(options.template);
+    const template = reportTemplate(options.template ?? '');
     const out = outputGuard(loaded, io.cwd).check(options.out, '--out');
     const format = reportFormat(out, options.format);
     if (options.fields !== undefined && template !== 'detail') throw new UsageError({ message: '--fields applies to the detail template only.', hint: 'Drop --fields, or use --template detail.' });

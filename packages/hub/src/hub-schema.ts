@@ -1,0 +1,47 @@
+import { CUSTOMER_TEXT_FIELDS, type Customer, type CustomerTextField } from '@custcode/core';
+
+/** Customer text fields and their hub column names (snake case, as Spark and SQL users expect). */
+export const TEXT_COLUMNS: Record<CustomerTextField, string> = {
+  shortName: 'short_name',
+  taxId: 'tax_id',
+  phone: 'phone',
+  contact: 'contact',
+  address: 'address',
+  category: 'category',
+  region: 'region',
+};
+
+/** The record columns, in table order: what a sync reads from a source and compares. */
+export const RECORD_COLUMNS = ['source', 'erp', 'code', 'org', 'name', ...CUSTOMER_TEXT_FIELDS.map((field) => TEXT_COLUMNS[field]), 'status', 'created_at', 'updated_at', 'raw'] as const;
+export type RecordColumn = (typeof RECORD_COLUMNS)[number];
+
+/** A customer as the staging row's cells, in RECORD_COLUMNS order (null for an absent field). */
+export function recordCells(customer: Customer, source: string): (string | null)[] {
+  return [
+    source,
+    customer.erp,
+    customer.code,
+    customer.org ?? null,
+    customer.name,
+    ...CUSTOMER_TEXT_FIELDS.map((field) => customer[field] ?? null),
+    customer.status,
+    customer.createdAt ?? null,
+    customer.updatedAt ?? null,
+    JSON.stringify(customer.raw),
+  ];
+}
+
+const recordDdl = RECORD_COLUMNS.map((column) => `${column} ${column === 'raw' ? 'JSON' : 'VARCHAR'}`).join(', ');
+
+/** The hub's tables. `customers` keeps one row per (source, code, org), deleted ones with deleted_at. */
+export const HUB_DDL = [
+  `CREATE TABLE IF NOT EXISTS customers (${recordDdl}, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL, deleted_at TIMESTAMP)`,
+  // Rows of a sync under way; a crash leaves them behind and the next sync of that source discards them.
+  `CREATE TABLE IF NOT EXISTS customers_stage (${recordDdl})`,
+  'CREATE TABLE IF NOT EXISTS sync_state (source VARCHAR PRIMARY KEY, synced_at TIMESTAMP NOT NULL, watermark VARCHAR, mode VARCHAR NOT NULL, rows BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS links (global_id VARCHAR NOT NULL, source VARCHAR NOT NULL, code VARCHAR NOT NULL, org VARCHAR NOT NULL, name VARCHAR, score DOUBLE, evidence VARCHAR, detail VARCHAR, linked_to VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS golden (global_id VARCHAR NOT NULL, sources VARCHAR[] NOT NULL, members INTEGER NOT NULL, merged_ids VARCHAR[] NOT NULL, name VARCHAR, short_name VARCHAR, tax_id VARCHAR, phone VARCHAR, contact VARCHAR, address VARCHAR, category VARCHAR, region VARCHAR, status VARCHAR, field_sources JSON)',
+] as const;
+
+/** The same record in hub and stage (org may be absent on both sides). */
+export const SAME_RECORD = 'c.source = s.source AND c.code = s.code AND c.org IS NOT DISTINCT FROM s.org';

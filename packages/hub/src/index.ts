@@ -1,0 +1,7 @@
+// The customer hub: one customers table across sources in DuckDB or Parquet, with match links and golden records
+export { openHub, PARQUET_STATE_FILE, type CustomerQueryOptions, type Hub, type OpenHubOptions } from './open-hub.js';
+export { syncSource, SYNCED_COLUMNS, type SyncOptions, type SyncResult } from './sync-source.js';
+export { writeParquet } from './write-parquet.js';
+export { writeMatchTables, type HubGoldenInput, type HubLinkInput } from './write-match-tables.js';
+export type { GoldenRow, HubCustomer, HubTextColumns, LinkRow } from './hub-types.js';
+export { goldenReportTables, type HubReportTable } from './golden-report.js';
