@@ -109,8 +109,8 @@ export function estimateU(
   return u;
 }
 
-/** m from labelled matches (confirmed pairs): each level's share among them; fields never compared keep `fallback`. */
-export function mFromLabelled(vectors: readonly ArrayLike<number>[], fallback: FieldWeights['m']): FieldWeights['m'] {
+/** m (or u) from labelled matches (non-matches): each level's share among them; fields never compared keep `fallback`. */
+export function levelShares(vectors: readonly ArrayLike<number>[], fallback: FieldWeights['m']): FieldWeights['m'] {
   const m = {} as FieldWeights['m'];
   COMPARED_FIELDS.forEach((field, position) => {
     const totals = new Float64Array(LEVELS[field].length);

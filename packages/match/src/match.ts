@@ -3,7 +3,7 @@ import { candidatePairs } from './blocking.js';
 import { clusterRecords, type Edge } from './cluster-records.js';
 import { COMPARED_FIELDS, compareRecords, LEVELS } from './comparison-levels.js';
 import { deterministicEvidence } from './deterministic-evidence.js';
-import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, mFromLabelled, type PatternCount } from './fellegi-sunter.js';
+import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, levelShares, type PatternCount } from './fellegi-sunter.js';
 import { assignGlobalIds } from './global-ids.js';
 import { goldenRecord } from './golden-record.js';
 import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
@@ -50,7 +50,7 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   // Pairs known to match: the reviewer's confirmations and the tax-id links (phone + name is left out: its
   // equal phones and similar names would teach m that every match agrees on both).
   const labelled = [...confirmed, ...deterministic.filter((edge) => edge.kind === 'uscc' || edge.kind === 'org-code')];
-  const estimated = options.weights === undefined ? (pairs.length === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, vectors, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
+  const estimated = options.weights === undefined ? (pairs.length === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, pairs, vectors, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
   const weights = estimated.weights;
   const probabilities = vectors.map((levels) => matchPosterior(levels, weights));
   const scored = pairs
@@ -125,11 +125,22 @@ const MIN_LABELLED = 20;
  * u from random pairs of different sources; m from the labelled pairs (confirmed or linked by tax id) when
  * there are at least MIN_LABELLED, else by EM over the candidate pairs with u held fixed; λ by EM.
  */
-function estimate(records: readonly MatchRecord[], vectors: readonly Int8Array[], known: readonly Edge[]) {
+function estimate(records: readonly MatchRecord[], pairs: ReadonlyArray<[number, number]>, vectors: readonly Int8Array[], known: readonly Edge[]) {
   const start = initialWeights();
-  start.u = estimateU(records.length, (index) => records[index]!.source, (a, b) => compareRecords(records[a]!, records[b]!));
+  // Candidate pairs whose organisation codes differ are known non-matches that went through the same
+  // blocking as the pairs to score: their levels give u as it is among candidates (names one character
+  // apart are common there, rare among random pairs).
+  const conflicting = vectors.filter((_, index) => {
+    const [a, b] = pairs[index]!;
+    const x = records[a]!.tax.orgCode;
+    const y = records[b]!.tax.orgCode;
+    return x !== '' && y !== '' && x !== y;
+  });
+  start.u = conflicting.length >= MIN_LABELLED
+    ? levelShares(conflicting, start.u)
+    : estimateU(records.length, (index) => records[index]!.source, (a, b) => compareRecords(records[a]!, records[b]!));
   const labelled = known.length >= MIN_LABELLED;
-  if (labelled) start.m = mFromLabelled(known.map((edge) => compareRecords(records[edge.a]!, records[edge.b]!)), start.m);
+  if (labelled) start.m = levelShares(known.map((edge) => compareRecords(records[edge.a]!, records[edge.b]!)), start.m);
   const patterns = patternCounts(vectors);
   if (!labelled) return estimateWeights(patterns, start, 500, true);
   // λ alone: one EM step per iteration with m and u fixed is the mean posterior, iterated to its fixed point.
