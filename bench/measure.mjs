@@ -5,6 +5,7 @@
  */
 import * as audit from './measures/audit.mjs';
 import * as mariadb from './measures/mariadb.mjs';
+import * as matching from './measures/match.mjs';
 import * as migration from './measures/migrate.mjs';
 import * as postgres from './measures/postgres.mjs';
 import * as rules from './measures/rules.mjs';
@@ -43,6 +44,10 @@ const measurements = {
   'sap-odata-lookups': () => sapOData.prepareLookups(),
   'migrate-custcode': () => () => migration.migrateCustcode(true),
   'migrate-memory': () => () => migration.migrateCustcode(false),
+  'match-uscc': () => matching.prepare('uscc'),
+  'match-org-code': () => matching.prepare('org-code'),
+  'match-phone-name': () => matching.prepare('phone-name'),
+  'match-score': () => matching.prepare('score'),
 };
 
 const prepare = measurements[name];

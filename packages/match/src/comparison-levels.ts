@@ -16,7 +16,7 @@ export const LEVELS: Record<ComparedField, readonly string[]> = {
 };
 
 /** Edit similarities of the normalised names for the `fuzzy` and `close` levels. */
-export const NAME_FUZZY = 0.65;
+export const NAME_FUZZY = 0.75;
 export const NAME_CLOSE = 0.85;
 /** Edit similarity of the normalised addresses for the `similar` level. */
 export const ADDRESS_SIMILAR = 0.8;

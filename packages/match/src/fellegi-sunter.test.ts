@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customer } from './customer.fixture.js';
 import { compareRecords } from './comparison-levels.js';
-import { estimateWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, type PatternCount } from './fellegi-sunter.js';
+import { estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, levelShares, matchPosterior, type PatternCount, WEIGHT_CAP } from './fellegi-sunter.js';
 import { toMatchRecord } from './match-record.js';
 
 /** A comparison vector over (name, pinyin, address, phone, category, region) with only pinyin, phone and category compared. */
@@ -84,5 +84,39 @@ describe('compareRecords', () => {
   it('treats a missing value as null, not as a disagreement', () => {
     const levels = compareRecords(record({ name: '远大物流', phone: '13912345678', category: '01' }), record({ name: '远大物流', category: '02' }));
     expect(Array.from(levels)).toEqual([3, 1, -1, -1, 0, -1]);
+  });
+});
+
+describe('u from random pairs, level shares, clipped weights', () => {
+  it('estimates u from pairs of different sources only, smoothed by +0.5 per level', () => {
+    // 4 records, sources x x y y; every cross-source pair agrees on pinyin (level 1), never on anything else compared.
+    const sourceOf = (index: number) => (index < 2 ? 'x' : 'y');
+    const seen: Array<[number, number]> = [];
+    const u = estimateU(4, sourceOf, (a, b) => (seen.push([a, b]), vector(1, 0, -1)), 100);
+    expect(seen.every(([a, b]) => sourceOf(a) !== sourceOf(b))).toBe(true);
+    expect(seen).toHaveLength(100);
+    // pinyin: differ 0 + 0.5, same 100 + 0.5 → 0.5 / 101 and 100.5 / 101.
+    expect(u.pinyin[1]).toBeCloseTo(100.5 / 101, 6);
+    expect(u.phone[0]).toBeCloseTo(100.5 / 101, 6);
+    // category is always null: both levels have only their +0.5, equal shares.
+    expect(u.category).toEqual([0.5, 0.5]);
+  });
+
+  it('keeps the fallback u when there is only one source', () => {
+    expect(estimateU(5, () => 'x', () => vector(1, 1, 1), 10).pinyin).toEqual(initialWeights().u.pinyin);
+  });
+
+  it('takes level shares from labelled pairs, +0.5 each, fields never compared keep the fallback', () => {
+    const m = levelShares([vector(1, 1, -1), vector(1, 0, -1), vector(0, 1, -1)], initialWeights().m);
+    expect(m.pinyin).toEqual([1.5 / 4, 2.5 / 4]);
+    expect(m.category).toEqual(initialWeights().m.category);
+  });
+
+  it('clips a field weight to ±WEIGHT_CAP, in the posterior too', () => {
+    const weights = startingAt(0.5, 0.999999, 1e-6);
+    expect(fieldWeight(weights, 'pinyin', 1)).toBe(WEIGHT_CAP);
+    expect(fieldWeight(weights, 'pinyin', 0)).toBe(-WEIGHT_CAP);
+    // λ = 0.5: log odds = one capped field → 1 / (1 + 2^-8).
+    expect(matchPosterior([-1, 1, -1, -1, -1, -1], weights)).toBeCloseTo(1 / (1 + 2 ** -WEIGHT_CAP), 9);
   });
 });

@@ -32,8 +32,29 @@ export function initialWeights(): FieldWeights {
   return { lambda: 0.1, m, u };
 }
 
-/** P(match | pattern) under the weights. */
+/**
+ * Largest weight |log2(m/u)| one field may carry when scoring. Without a cap a level that random pairs
+ * almost never reach (pinyin agreement: u ≈ 1e-5) outvotes every other field, and the probabilities pile
+ * up at 0 and 1 with nothing between them to review.
+ */
+export const WEIGHT_CAP = 8;
+
+/** The match weight of one field at one level: log2(m/u) clipped to ±WEIGHT_CAP; 0 for a null comparison. */
+export function fieldWeight(weights: FieldWeights, field: ComparedField, level: number): number {
+  if (level < 0) return 0;
+  const weight = Math.log2(weights.m[field][level]! / weights.u[field][level]!);
+  return Math.max(-WEIGHT_CAP, Math.min(WEIGHT_CAP, weight));
+}
+
+/** P(match | pattern) under the weights, each field's weight clipped (fieldWeight). */
 export function matchPosterior(levels: ArrayLike<number>, weights: FieldWeights): number {
+  let total = Math.log2(weights.lambda / (1 - weights.lambda));
+  COMPARED_FIELDS.forEach((field, position) => (total += fieldWeight(weights, field, levels[position]!)));
+  return 1 / (1 + 2 ** -total);
+}
+
+/** EM's own posterior: unclipped, so that the estimates converge to the model's maximum likelihood. */
+function unclippedPosterior(levels: ArrayLike<number>, weights: FieldWeights): number {
   let match = weights.lambda;
   let nonMatch = 1 - weights.lambda;
   COMPARED_FIELDS.forEach((field, position) => {
@@ -45,9 +66,59 @@ export function matchPosterior(levels: ArrayLike<number>, weights: FieldWeights)
   return match / (match + nonMatch);
 }
 
-/** The match weight of one field at one level: log2(m/u); 0 for a null comparison. */
-export function fieldWeight(weights: FieldWeights, field: ComparedField, level: number): number {
-  return level < 0 ? 0 : Math.log2(weights.m[field][level]! / weights.u[field][level]!);
+/**
+ * u estimated from pairs drawn at random among records of different sources (as Splink does): nearly all
+ * of them are non-matches, so each level's share among them is P(level | non-match), free of the blocking
+ * bias that makes the candidate pairs agree far more often than unrelated records do. Fields never compared
+ * in the sample keep `fallback`'s u. Deterministic: the draw uses a fixed seed.
+ */
+export function estimateU(
+  count: number,
+  sourceOf: (index: number) => string,
+  compare: (a: number, b: number) => ArrayLike<number>,
+  pairs = 20_000,
+  fallback: FieldWeights = initialWeights(),
+): FieldWeights['u'] {
+  const totals = COMPARED_FIELDS.map((field) => new Float64Array(LEVELS[field].length));
+  let state = 0x9e3779b9;
+  const next = () => {
+    // mulberry32: a small, well-mixed generator; fixed seed so that a re-run gives the same weights.
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  let drawn = 0;
+  for (let attempt = 0; count > 1 && drawn < pairs && attempt < pairs * 4; attempt++) {
+    const a = Math.floor(next() * count);
+    const b = Math.floor(next() * count);
+    if (sourceOf(a) === sourceOf(b)) continue;
+    drawn++;
+    const levels = compare(a, b);
+    COMPARED_FIELDS.forEach((_, position) => {
+      const level = levels[position]!;
+      if (level >= 0) totals[position]![level]! += 1;
+    });
+  }
+  const u = {} as FieldWeights['u'];
+  COMPARED_FIELDS.forEach((field, position) => {
+    // Laplace smoothing: a level never seen among the random pairs is rare, not impossible.
+    const smoothed = Array.from(totals[position]!, (value) => value + 0.5);
+    u[field] = drawn === 0 ? [...fallback.u[field]] : shares(Float64Array.from(smoothed), fallback.u[field]);
+  });
+  return u;
+}
+
+/** m (or u) from labelled matches (non-matches): each level's share among them; fields never compared keep `fallback`. */
+export function levelShares(vectors: readonly ArrayLike<number>[], fallback: FieldWeights['m']): FieldWeights['m'] {
+  const m = {} as FieldWeights['m'];
+  COMPARED_FIELDS.forEach((field, position) => {
+    const totals = new Float64Array(LEVELS[field].length);
+    for (const levels of vectors) if (levels[position]! >= 0) totals[levels[position]!]! += 1;
+    const smoothed = Float64Array.from(totals, (value) => value + 0.5);
+    m[field] = totals.some((value) => value > 0) ? shares(smoothed, fallback[field]) : [...fallback[field]];
+  });
+  return m;
 }
 
 /**
@@ -57,7 +128,13 @@ export function fieldWeight(weights: FieldWeights, field: ComparedField, level: 
  * among those where the field is not null. Stops when no parameter moves by more than 1e-7, or after
  * `maxIterations`.
  */
-export function estimateWeights(patterns: readonly PatternCount[], start: FieldWeights = initialWeights(), maxIterations = 500): { weights: FieldWeights; iterations: number } {
+export function estimateWeights(
+  patterns: readonly PatternCount[],
+  start: FieldWeights = initialWeights(),
+  maxIterations = 500,
+  /** Keep u as given in `start` (estimated from random pairs) and estimate only λ and m. */
+  fixU = false,
+): { weights: FieldWeights; iterations: number } {
   let weights = start;
   let iterations = 0;
   const total = patterns.reduce((sum, pattern) => sum + pattern.count, 0);
@@ -68,7 +145,7 @@ export function estimateWeights(patterns: readonly PatternCount[], start: FieldW
     const uTotals = COMPARED_FIELDS.map((field) => new Float64Array(LEVELS[field].length));
     let matches = 0;
     for (const pattern of patterns) {
-      const posterior = matchPosterior(pattern.levels, weights);
+      const posterior = unclippedPosterior(pattern.levels, weights);
       matches += posterior * pattern.count;
       COMPARED_FIELDS.forEach((_, position) => {
         const level = pattern.levels[position]!;
@@ -80,7 +157,7 @@ export function estimateWeights(patterns: readonly PatternCount[], start: FieldW
     const next: FieldWeights = { lambda: clamp(matches / total), m: {} as FieldWeights['m'], u: {} as FieldWeights['u'] };
     COMPARED_FIELDS.forEach((field, position) => {
       next.m[field] = shares(mTotals[position]!, weights.m[field]);
-      next.u[field] = shares(uTotals[position]!, weights.u[field]);
+      next.u[field] = fixU ? weights.u[field] : shares(uTotals[position]!, weights.u[field]);
     });
     const moved = largestChange(weights, next);
     weights = next;

@@ -44,6 +44,11 @@ export interface MatchOptions {
   decisions?: readonly MatchDecision[];
   /** The links of an earlier run: their global ids are kept. */
   previous?: readonly PreviousLink[];
+  /**
+   * Evidence kinds to use (default all). Without `score` no pair is scored (no review list); `same-code`
+   * and `confirmed` always apply. For measuring what each kind adds, or a deterministic-only run.
+   */
+  evidence?: readonly EvidenceKind[];
 }
 
 /** Why two records are one customer. */

@@ -3,7 +3,7 @@ import { candidatePairs } from './blocking.js';
 import { clusterRecords, type Edge } from './cluster-records.js';
 import { COMPARED_FIELDS, compareRecords, LEVELS } from './comparison-levels.js';
 import { deterministicEvidence } from './deterministic-evidence.js';
-import { checkWeights, estimateWeights, fieldWeight, type FieldWeights, matchPosterior, type PatternCount } from './fellegi-sunter.js';
+import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, levelShares, type PatternCount } from './fellegi-sunter.js';
 import { assignGlobalIds } from './global-ids.js';
 import { goldenRecord } from './golden-record.js';
 import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
@@ -31,11 +31,9 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   const byKey = new Map(records.map((record) => [recordKey(record), record.index]));
 
   // Fellegi–Sunter over the blocked candidate pairs.
-  const pairs = candidatePairs(records);
+  const uses = (kind: EvidenceKind) => options.evidence === undefined || kind === 'same-code' || kind === 'confirmed' || options.evidence.includes(kind);
+  const pairs = uses('score') ? candidatePairs(records) : [];
   const vectors = pairs.map(([a, b]) => compareRecords(records[a]!, records[b]!));
-  const estimated = options.weights === undefined ? estimateWeights(patternCounts(vectors)) : { weights: checkWeights(options.weights), iterations: 0 };
-  const weights = estimated.weights;
-  const probabilities = vectors.map((levels) => matchPosterior(levels, weights));
 
   const decided = new Set<string>();
   const confirmed: Edge[] = [];
@@ -48,7 +46,13 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
     if (decision.decision === 'confirm') confirmed.push({ a, b, kind: 'confirmed', score: 1, detail: 'confirmed by a reviewer' });
     else rejected.push([a, b]);
   }
-  const deterministic = deterministicEvidence(records).map((link): Edge => ({ ...link, score: 1 }));
+  const deterministic = deterministicEvidence(records).filter((link) => uses(link.kind)).map((link): Edge => ({ ...link, score: 1 }));
+  // Pairs known to match: the reviewer's confirmations and the tax-id links (phone + name is left out: its
+  // equal phones and similar names would teach m that every match agrees on both).
+  const labelled = [...confirmed, ...deterministic.filter((edge) => edge.kind === 'uscc' || edge.kind === 'org-code')];
+  const estimated = options.weights === undefined ? (pairs.length === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, pairs, vectors, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
+  const weights = estimated.weights;
+  const probabilities = vectors.map((levels) => matchPosterior(levels, weights));
   const scored = pairs
     .flatMap(([a, b], index): Edge[] => (probabilities[index]! >= threshold ? [{ a, b, kind: 'score', score: probabilities[index]!, detail: describeLevels(vectors[index]!, weights) }] : []))
     .sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
@@ -112,6 +116,43 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
       scoreHistogram,
     },
   };
+}
+
+/** Labelled pairs from which m is taken instead of EM: fewer would say more about chance than about the data. */
+const MIN_LABELLED = 20;
+
+/**
+ * u from random pairs of different sources; m from the labelled pairs (confirmed or linked by tax id) when
+ * there are at least MIN_LABELLED, else by EM over the candidate pairs with u held fixed; λ by EM.
+ */
+function estimate(records: readonly MatchRecord[], pairs: ReadonlyArray<[number, number]>, vectors: readonly Int8Array[], known: readonly Edge[]) {
+  const start = initialWeights();
+  // Candidate pairs whose organisation codes differ are known non-matches that went through the same
+  // blocking as the pairs to score: their levels give u as it is among candidates (names one character
+  // apart are common there, rare among random pairs).
+  const conflicting = vectors.filter((_, index) => {
+    const [a, b] = pairs[index]!;
+    const x = records[a]!.tax.orgCode;
+    const y = records[b]!.tax.orgCode;
+    return x !== '' && y !== '' && x !== y;
+  });
+  start.u = conflicting.length >= MIN_LABELLED
+    ? levelShares(conflicting, start.u)
+    : estimateU(records.length, (index) => records[index]!.source, (a, b) => compareRecords(records[a]!, records[b]!));
+  const labelled = known.length >= MIN_LABELLED;
+  if (labelled) start.m = levelShares(known.map((edge) => compareRecords(records[edge.a]!, records[edge.b]!)), start.m);
+  const patterns = patternCounts(vectors);
+  if (!labelled) return estimateWeights(patterns, start, 500, true);
+  // λ alone: one EM step per iteration with m and u fixed is the mean posterior, iterated to its fixed point.
+  let lambda = start.lambda;
+  const total = vectors.length;
+  for (let iteration = 0; iteration < 200 && total > 0; iteration++) {
+    const weights = { ...start, lambda };
+    const next = patterns.reduce((sum, pattern) => sum + matchPosterior(pattern.levels, weights) * pattern.count, 0) / total;
+    if (Math.abs(next - lambda) < 1e-7) break;
+    lambda = Math.min(0.999, Math.max(1e-6, next));
+  }
+  return { weights: { ...start, lambda }, iterations: 0 };
 }
 
 async function readRecords(sources: readonly MatchSourceInput[]): Promise<MatchRecord[]> {
