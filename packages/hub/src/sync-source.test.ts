@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { guardSource } from '@custcode/access';
-import { type Customer, type CustomerSource, createMemorySource } from '@custcode/core';
+import { type Customer, type CustomerQuery, type CustomerSource, createMemorySource } from '@custcode/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Hub, openHub } from './open-hub.js';
 import { syncSource } from './sync-source.js';
@@ -72,7 +72,7 @@ describe('syncSource', () => {
     const crashing: CustomerSource = {
       ...failing,
       name: 'u8',
-      search: (query) => (async function* () {
+      search: (query?: CustomerQuery) => (async function* () {
         let n = 0;
         for await (const row of failing.search(query)) {
           if (++n === 3) throw new Error('connection lost');
