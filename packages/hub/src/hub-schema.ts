@@ -33,15 +33,22 @@ export function recordCells(customer: Customer, source: string): (string | null)
 
 const recordDdl = RECORD_COLUMNS.map((column) => `${column} ${column === 'raw' ? 'JSON' : 'VARCHAR'}`).join(', ');
 
-/** The hub's tables. `customers` keeps one row per (source, code, org), deleted ones with deleted_at. */
+/**
+ * The hub's tables. `customers` keeps one row per (source, code, org, occurrence), deleted ones with deleted_at.
+ * `occurrence` is 1 for a code held once in an org; a source that holds the same code twice in one org (the
+ * duplicates an audit reports) keeps both rows, numbered in the order the source returns them.
+ */
 export const HUB_DDL = [
-  `CREATE TABLE IF NOT EXISTS customers (${recordDdl}, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL, deleted_at TIMESTAMP)`,
-  // Rows of a sync under way; a crash leaves them behind and the next sync of that source discards them.
-  `CREATE TABLE IF NOT EXISTS customers_stage (${recordDdl})`,
+  `CREATE TABLE IF NOT EXISTS customers (${recordDdl}, occurrence INTEGER NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL, deleted_at TIMESTAMP)`,
+  // Rows of a sync under way, with their read order; a crash leaves them behind and the next sync of that source discards them.
+  `CREATE TABLE IF NOT EXISTS customers_stage (${recordDdl}, seq BIGINT NOT NULL)`,
   'CREATE TABLE IF NOT EXISTS sync_state (source VARCHAR PRIMARY KEY, synced_at TIMESTAMP NOT NULL, watermark VARCHAR, mode VARCHAR NOT NULL, rows BIGINT NOT NULL)',
   'CREATE TABLE IF NOT EXISTS links (global_id VARCHAR NOT NULL, source VARCHAR NOT NULL, code VARCHAR NOT NULL, org VARCHAR NOT NULL, name VARCHAR, score DOUBLE, evidence VARCHAR, detail VARCHAR, linked_to VARCHAR)',
   'CREATE TABLE IF NOT EXISTS golden (global_id VARCHAR NOT NULL, sources VARCHAR[] NOT NULL, members INTEGER NOT NULL, merged_ids VARCHAR[] NOT NULL, name VARCHAR, short_name VARCHAR, tax_id VARCHAR, phone VARCHAR, contact VARCHAR, address VARCHAR, category VARCHAR, region VARCHAR, status VARCHAR, field_sources JSON)',
 ] as const;
 
 /** The same record in hub and stage (org may be absent on both sides). */
-export const SAME_RECORD = 'c.source = s.source AND c.code = s.code AND c.org IS NOT DISTINCT FROM s.org';
+export const SAME_RECORD = 'c.source = s.source AND c.code = s.code AND c.org IS NOT DISTINCT FROM s.org AND c.occurrence = s.occurrence';
+
+/** One source's staged rows with their occurrence (the nth row of the same code and org in read order); `$1` is the source. */
+export const STAGED_ROWS = '(SELECT * EXCLUDE (seq), row_number() OVER (PARTITION BY code, org ORDER BY seq)::INTEGER AS occurrence FROM customers_stage WHERE source = $1) s';

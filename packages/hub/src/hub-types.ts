@@ -21,6 +21,8 @@ export interface HubCustomer extends HubTextColumns {
   updated_at: string | null;
   /** The record's raw ERP fields, as JSON text. */
   raw: string;
+  /** 1, or the nth row of the same code in the same org (a duplicated code keeps every row). */
+  occurrence: number;
   first_seen: string;
   last_seen: string;
   deleted_at: string | null;

@@ -52,7 +52,7 @@ export async function openHub(path: string, options: OpenHubOptions = {}): Promi
     query,
     customers: (filter = {}) =>
       query<HubCustomer>(
-        `SELECT * FROM customers WHERE ($1::VARCHAR IS NULL OR source = $1) AND ($2 OR deleted_at IS NULL) ORDER BY source, code, org`,
+        `SELECT * FROM customers WHERE ($1::VARCHAR IS NULL OR source = $1) AND ($2 OR deleted_at IS NULL) ORDER BY source, code, org, occurrence`,
         [filter.source ?? null, filter.includeDeleted ?? false],
       ),
     links: () => query<LinkRow>('SELECT * FROM links ORDER BY global_id, source, code, org'),

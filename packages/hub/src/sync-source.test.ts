@@ -62,6 +62,26 @@ describe('syncSource', () => {
     expect(back).toMatchObject({ deleted_at: null, first_seen: expect.stringContaining('2024-02-01') });
   });
 
+  it('keeps every row of a code held twice in one org, and a later change or removal reaches the right row', async () => {
+    hub = await openHub(':memory:');
+    const twice = [customer('A', { name: '甲一', org: '001' }), customer('A', { name: '甲二', org: '001' }), customer('A', { name: '甲三', org: '002' }), customer('B')];
+    const first = await syncSource(hub, source(twice), { now: at(1) });
+    expect(first).toMatchObject({ read: 4, inserted: 4, present: 4 });
+    const rows = async () => (await hub!.customers()).map((row) => [row.code, row.org, row.occurrence, row.name]);
+    expect(await rows()).toEqual([['A', '001', 1, '甲一'], ['A', '001', 2, '甲二'], ['A', '002', 1, '甲三'], ['B', null, 1, '客户B']]);
+
+    // The second duplicate changes: an incremental read cannot say which row that is, so the sync diffs the whole source.
+    const renamed = [twice[0]!, customer('A', { name: '甲二改', org: '001', updatedAt: '2024-02-01T09:00:00' }), twice[2]!, twice[3]!];
+    const second = await syncSource(hub, source(renamed), { now: at(2) });
+    expect(second).toMatchObject({ mode: 'snapshot', read: 4, inserted: 0, updated: 1, deleted: 0, present: 4 });
+    expect(await rows()).toEqual([['A', '001', 1, '甲一'], ['A', '001', 2, '甲二改'], ['A', '002', 1, '甲三'], ['B', null, 1, '客户B']]);
+
+    // One of the two is removed (the duplicate repaired): one row is left for that code and org, nothing is doubled.
+    const third = await syncSource(hub, source([renamed[0]!, renamed[2]!, renamed[3]!]), { now: at(3) });
+    expect(third).toMatchObject({ mode: 'snapshot', deleted: 1, present: 3 });
+    expect(await rows()).toEqual([['A', '001', 1, '甲一'], ['A', '002', 1, '甲三'], ['B', null, 1, '客户B']]);
+  });
+
   it('leaves the hub as it was when a sync fails half way, and the next run adds no duplicate', async () => {
     directory = mkdtempSync(join(tmpdir(), 'hub-'));
     const path = join(directory, 'hub.duckdb');

@@ -1,5 +1,5 @@
 import type { CustomerSource } from '@custcode/core';
-import { RECORD_COLUMNS, recordCells, SAME_RECORD } from './hub-schema.js';
+import { RECORD_COLUMNS, recordCells, SAME_RECORD, STAGED_ROWS } from './hub-schema.js';
 import type { Hub } from './open-hub.js';
 
 export interface SyncOptions {
@@ -51,11 +51,16 @@ async function applyChanges(hub: Hub, source: CustomerSource, now: string, since
   const name = source.name;
   const { read, watermark } = await stage(hub, source, since);
   const count = async (sql: string, params: unknown[]) => Number((await hub.query<{ n: number | string }>(sql, params))[0]!.n);
-  const staged = 'FROM customers_stage s WHERE s.source = $1';
+  const staged = `FROM ${STAGED_ROWS} WHERE s.source = $1`;
   await hub.connection.run('BEGIN TRANSACTION');
   try {
+    if (since !== undefined && (await count(`SELECT count(*) AS n FROM (SELECT occurrence FROM customers WHERE source = $1 UNION ALL SELECT s.occurrence ${staged}) WHERE occurrence > 1`, [name])) > 0) {
+      // A code held twice in one org: a partial read cannot tell which of its rows changed, so diff the whole source.
+      await hub.connection.run('ROLLBACK');
+      return undefined;
+    }
     const [previous] = await hub.query<{ synced_at: string }>('SELECT synced_at FROM sync_state WHERE source = $1', [name]);
-    const updated = await count(`SELECT count(*) AS n FROM customers c JOIN customers_stage s ON ${SAME_RECORD} WHERE s.source = $1 AND (${CHANGED} OR c.deleted_at IS NOT NULL)`, [name]);
+    const updated = await count(`SELECT count(*) AS n FROM customers c JOIN ${STAGED_ROWS} ON ${SAME_RECORD} WHERE s.source = $1 AND (${CHANGED} OR c.deleted_at IS NOT NULL)`, [name]);
     const sets = VALUE_COLUMNS.map((column) => `${column} = s.${column}`).join(', ');
     await hub.connection.run(
       `UPDATE customers c SET ${sets}, last_seen = $2::TIMESTAMP, deleted_at = CASE WHEN s.status = 'deleted' THEN coalesce(c.deleted_at, $2::TIMESTAMP) END ${staged} AND ${SAME_RECORD}`,
@@ -107,6 +112,7 @@ async function stage(hub: Hub, source: CustomerSource, since: string | undefined
         if (cell === null) appender.appendNull();
         else appender.appendVarchar(cell);
       }
+      appender.appendBigInt(BigInt(read));
       appender.endRow();
       read += 1;
       const changed = customer.updatedAt ?? customer.createdAt;
@@ -120,4 +126,4 @@ async function stage(hub: Hub, source: CustomerSource, since: string | undefined
 }
 
 /** The columns a sync writes, for callers that print them. */
-export const SYNCED_COLUMNS = [...RECORD_COLUMNS, 'first_seen', 'last_seen', 'deleted_at'] as const;
+export const SYNCED_COLUMNS = [...RECORD_COLUMNS, 'occurrence', 'first_seen', 'last_seen', 'deleted_at'] as const;
