@@ -40,7 +40,7 @@ describe('custcode report (demo SQLite databases)', () => {
     const comparison = workbook.getWorksheet('compare-comparison')!;
     expect(comparison.getRow(1).values).toEqual([undefined, '指标 Figure', 'u8 (yonyou-u8)', 'k3 (kingdee-k3cloud)']);
     // Only active customers were read.
-    expect(comparison.getRow(4).values).toEqual([undefined, '停用 blocked', 0, 0]);
+    expect(comparison.getRow(5).values).toEqual([undefined, '停用 Blocked', 0, 0]);
     const overview = workbook.worksheets[0]!;
     expect(overview.getColumn(2).values).toContain('status = active');
     expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
