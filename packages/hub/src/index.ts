@@ -1,5 +1,5 @@
 // The customer hub: one customers table across sources in DuckDB or Parquet, with match links and golden records
-export { openHub, PARQUET_STATE_FILE, type CustomerQueryOptions, type Hub, type OpenHubOptions } from './open-hub.js';
+export { openHub, PARQUET_STATE_FILE, type CustomerQueryOptions, type Hub, type HubConnection, type OpenHubOptions } from './open-hub.js';
 export { syncSource, SYNCED_COLUMNS, type SyncOptions, type SyncResult } from './sync-source.js';
 export { writeParquet } from './write-parquet.js';
 export { writeMatchTables, type HubGoldenInput, type HubLinkInput } from './write-match-tables.js';

@@ -18,10 +18,20 @@ export interface CustomerQueryOptions {
   includeDeleted?: boolean;
 }
 
+/**
+ * The hub's DuckDB connection (a `DuckDBConnection` of `@duckdb/node-api`), typed here without importing that
+ * optional peer, so a project that installs custcode without it still type-checks. Cast it to
+ * `DuckDBConnection` for the whole API.
+ */
+export interface HubConnection {
+  run(sql: string, values?: unknown[]): Promise<unknown>;
+  closeSync(): void;
+}
+
 /** An open hub: typed helpers over its tables, and the DuckDB connection for any SQL. */
 export interface Hub {
   readonly path: string;
-  readonly connection: DuckDbConnection;
+  readonly connection: HubConnection;
   /** Runs SQL with bound parameters; rows as JSON-safe objects (BIGINT and timestamps as text). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   customers(options?: CustomerQueryOptions): Promise<HubCustomer[]>;
@@ -48,7 +58,8 @@ export async function openHub(path: string, options: OpenHubOptions = {}): Promi
   };
   return {
     path,
-    connection,
+    // DuckDB's parameter types are narrower than unknown[]; the same object, typed without the peer.
+    connection: connection as unknown as HubConnection,
     query,
     customers: (filter = {}) =>
       query<HubCustomer>(

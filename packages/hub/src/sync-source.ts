@@ -1,5 +1,6 @@
 import type { CustomerSource } from '@custcode/core';
 import { RECORD_COLUMNS, recordCells, SAME_RECORD, STAGED_ROWS } from './hub-schema.js';
+import type { DuckDbConnection } from './load-duckdb.js';
 import type { Hub } from './open-hub.js';
 
 export interface SyncOptions {
@@ -103,7 +104,7 @@ async function applyChanges(hub: Hub, source: CustomerSource, now: string, since
 /** Streams the source (or its changes since `since`) into the stage, after discarding what a crashed run left there. */
 async function stage(hub: Hub, source: CustomerSource, since: string | undefined): Promise<{ read: number; watermark: string | null }> {
   await hub.connection.run('DELETE FROM customers_stage WHERE source = $1', [source.name]);
-  const appender = await hub.connection.createAppender('customers_stage');
+  const appender = await (hub.connection as DuckDbConnection).createAppender('customers_stage');
   let read = 0;
   let watermark: string | null = null;
   try {
