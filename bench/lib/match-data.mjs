@@ -6,18 +6,8 @@
  * code (hyphenated), phone formats, missing fields. `truth` maps `source:code` to the company's id.
  */
 import { makeUscc } from '@custcode/core/fixtures';
+import { createRandom } from '@custcode/sample';
 
-/** mulberry32: fixed seed, same data on every machine. */
-function createRandom(seed) {
-  let state = seed | 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), chance: (p) => next() < p, pick: (list) => list[Math.floor(next() * list.length)] };
-}
 
 const CITIES = [
   ['北京', 'Beijing', '110105', '010'], ['上海', 'Shanghai', '310115', '021'], ['广州', 'Guangzhou', '440106', '020'], ['深圳', 'Shenzhen', '440305', '0755'],

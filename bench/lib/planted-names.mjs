@@ -7,6 +7,7 @@
  * unrelated character (a plain typo), or in its traditional form. The twin gets a new code (year 2099, so it cannot collide) and no tax id, so only
  * the name links it.
  */
+import { createRandom } from '@custcode/sample';
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '苏州', '南京', '成都', '武汉', '西安', '天津', '重庆', '青岛', '厦门', '郑州', '长沙'];
 const FORMS = ['股份有限公司', '有限责任公司', '有限公司'];
 /** Same syllable, another character (toneless pinyin equal), for the trade-name characters of the sample. */
@@ -31,16 +32,6 @@ const TRADITIONAL = {
   责: '責', 农: '農', 饰: '飾', 汽: '汽', 配: '配', 药: '藥', 纺: '紡', 织: '織', 这: '這', 业: '業', 务: '務', 实: '實', 发: '發',
 };
 
-/** Deterministic pseudo-random numbers (mulberry32): the same twins on every run. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), state | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** `{ city, shi, core, form, bracket }` of a sample name: `[城市[市]]core form` or `core（城市）form`; undefined for other names (Latin). */
 function partsOf(name) {
@@ -106,7 +97,7 @@ const NOISE_NAMES = Object.keys(NOISES);
  * always changed); returns the twins and the truth list `[originalCode, twinCode, noises]`.
  */
 export function plantTwins(customers, count, seed = 21) {
-  const next = random(seed);
+  const next = createRandom(seed).next;
   const twins = [];
   const truth = [];
   const stride = Math.floor(customers.length / count);

@@ -1,16 +1,7 @@
+import { createRandom } from '@custcode/sample';
 import { describe, expect, it } from 'vitest';
 import { findNearDuplicates, type NameRecord } from './near-duplicates.js';
 
-/** Deterministic pseudo-random numbers (mulberry32), so the data set is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), state | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const TRADE = [...'瑞恒鼎宏博嘉永正兴盛泰润德信和达丰同汇鑫卓凯聚锦晨万启铭弘众创力隆昌耀悦旭友佳立海天金源华宇星辰光明远航新景'];
 const INDUSTRY = ['科技', '贸易', '物流', '电子', '纺织', '建材', '医药', '食品', '机械', '化工', '软件', '能源'];
@@ -25,7 +16,7 @@ const toFullWidth = (text: string) => text.replace(/[!-~]/g, (character) => Stri
  * in another city listed first.
  */
 function dataSet(companies: number, seed: number): { records: NameRecord[]; planted: Array<[string, string]> } {
-  const next = random(seed);
+  const next = createRandom(seed).next;
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const records: NameRecord[] = [];
   const planted: Array<[string, string]> = [];

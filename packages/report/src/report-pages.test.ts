@@ -87,7 +87,8 @@ describe('status terms', () => {
   });
 });
 
-const noFont = findCjkFont() ? undefined : 'no CJK font installed';
+const noFont = findCjkFont() ? undefined : 'report PDF page tests skipped: no CJK font installed (apt-get install fonts-wqy-microhei)';
+if (noFont) console.warn(noFont);
 describe.skipIf(noFont)('report PDF pages', () => {
   let directory: string;
   beforeAll(async () => {

@@ -5,3 +5,4 @@ export type { PlantedProblems, DuplicateVariant, NearDuplicateReason as PlantedN
 export type { SampleGarbleKind } from './garble.js';
 export { sampleReportSource, sampleToCustomer } from './sample-report-sources.js';
 export { shareCustomers, type ShareOptions } from './share-customers.js';
+export { createRandom, type Random } from './random.js';
