@@ -13,5 +13,5 @@ export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from 
 export { parseWholeNumber } from './internal/whole-number.js';
 export type { RetryOptions } from './source/retry.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
-export { projector, readerFields } from './source/projection.js';
+export { filterFields, neededFields, projector, readerFields } from './source/projection.js';
 export { IDENTITY_FIELDS, QUERY_FIELDS, type IdentityField, type QueryField } from './source/v1/customer-query.js';

@@ -7,6 +7,7 @@ export const knb1Mapping: OrgLevelMapping = {
   scope: 'company-code',
   keyFields: ['KUNNR', 'BUKRS'],
   fields: ['KUNNR', 'BUKRS', 'LOEVM', 'SPERR', 'ERDAT'],
+  statusFields: ['LOEVM', 'SPERR'],
   orgOf: (row) => (row.BUKRS ?? '').trim(),
   orgCondition: (org) => (/^[A-Za-z0-9]{1,4}$/.test(org) ? compare('BUKRS', '=', org) : undefined),
   status: (row) => (isFlagged(row.LOEVM) ? 'deleted' : isFlagged(row.SPERR) ? 'blocked' : 'active'),

@@ -9,6 +9,7 @@ export const knvvMapping: OrgLevelMapping = {
   scope: 'sales-area',
   keyFields: ['KUNNR', 'VKORG', 'VTWEG', 'SPART'],
   fields: ['KUNNR', 'VKORG', 'VTWEG', 'SPART', 'LOEVM', 'AUFSD', 'ERDAT'],
+  statusFields: ['LOEVM', 'AUFSD'],
   orgOf: (row) => [row.VKORG, row.VTWEG, row.SPART].map((part) => (part ?? '').trim()).join('/'),
   orgCondition: (org) => {
     const match = salesArea.exec(org);

@@ -9,6 +9,8 @@ export interface OrgLevelMapping {
   /** KUNNR plus the org key fields. */
   keyFields: string[];
   fields: string[];
+  /** The flags `status` reads (a projection without status or raw reads only the key fields). */
+  statusFields: string[];
   /** The `Customer.org` string of a row. */
   orgOf(row: TableRow): string;
   /** The WHERE condition selecting one org; undefined when `org` is not of this table's form (no rows match). */

@@ -1,3 +1,4 @@
+import type { QueryField } from '@custcode/core/adapter';
 import type { CustomerStatus } from '@custcode/core';
 import { knb1Mapping } from '../mappings/knb1-mapping.js';
 import { knvvMapping } from '../mappings/knvv-mapping.js';
@@ -127,3 +128,56 @@ export const expanded = (entity: ODataEntity | undefined, navigation: string): O
   const value = entity?.[navigation] as { results?: unknown } | unknown[] | undefined;
   return Array.isArray(value) ? (value as ODataEntity[]) : Array.isArray(value?.results) ? (value.results as ODataEntity[]) : [];
 };
+
+/** The A_Customer properties odataToCustomer builds each field from (A_BusinessPartner carries the rest). */
+const CUSTOMER_PROPERTIES: Partial<Record<QueryField, readonly string[]>> = {
+  code: ['Customer'],
+  name: ['CustomerName', 'CustomerFullName'],
+  taxId: ['TaxNumber1', 'VATRegistration'],
+  status: ['DeletionIndicator', 'PostingIsBlocked', 'OrderIsBlockedForCustomer'],
+  createdAt: ['CreationDate'],
+};
+
+const ADDRESS = 'to_BusinessPartnerAddress';
+const PHONE = `${ADDRESS}/to_PhoneNumber`;
+
+/** The A_BusinessPartner paths each field is built from (the main address is the lowest AddressID). */
+const PARTNER_PROPERTIES: Partial<Record<QueryField, readonly string[]>> = {
+  shortName: ['SearchTerm1'],
+  updatedAt: ['LastChangeDate', 'LastChangeTime'],
+  address: [`${ADDRESS}/AddressID`, `${ADDRESS}/StreetName`, `${ADDRESS}/HouseNumber`, `${ADDRESS}/PostalCode`, `${ADDRESS}/CityName`],
+  region: [`${ADDRESS}/AddressID`, `${ADDRESS}/Region`],
+  phone: [`${ADDRESS}/AddressID`, `${PHONE}/OrdinalNumber`, `${PHONE}/PhoneNumber`, `${PHONE}/PhoneNumberExtension`, `${PHONE}/IsDefaultPhoneNumber`],
+};
+
+/** What one read of customers asks the service for. */
+export interface ODataReadPlan {
+  customer: string[];
+  /** Undefined: no asked field comes from A_BusinessPartner, which is then not read at all. */
+  partner: { select: string[]; expand: string[] } | undefined;
+  /** The org entity set's properties: its keys at least (org is an identity field, each org row a record). */
+  org: string[];
+}
+
+/**
+ * The $select lists for `needed` (the fields the records must carry, the filter's included; `undefined`:
+ * every field). `raw` reads everything, as an unprojected read does.
+ */
+export function odataReadPlan(categoryProperty: string, orgLevel: ODataOrgLevel | undefined, needed: ReadonlySet<QueryField> | undefined): ODataReadPlan {
+  const customer = customerSelect(categoryProperty);
+  if (needed === undefined || needed.has('raw')) return { customer, partner: { select: PARTNER_SELECT, expand: PARTNER_EXPAND }, org: orgLevel?.select ?? [] };
+  const customerProperties = new Set<string>(['Customer']);
+  const partnerProperties = new Set<string>();
+  for (const field of needed) {
+    for (const property of CUSTOMER_PROPERTIES[field] ?? []) customerProperties.add(property);
+    for (const property of PARTNER_PROPERTIES[field] ?? []) partnerProperties.add(property);
+  }
+  if (needed.has('category')) customerProperties.add(categoryProperty);
+  const partnerSelect = PARTNER_SELECT.filter((property) => property === 'BusinessPartner' || property === 'Customer' || partnerProperties.has(property));
+  const expand = PARTNER_EXPAND.filter((navigation) => partnerSelect.some((property) => property.startsWith(`${navigation}/`) && !property.slice(navigation.length + 1).includes('/')));
+  return {
+    customer: customer.filter((property) => customerProperties.has(property)),
+    partner: partnerProperties.size === 0 ? undefined : { select: partnerSelect, expand },
+    org: orgLevel ? orgLevel.select.filter((property) => orgLevel.keys.includes(property) || needed.has('status')) : [],
+  };
+}

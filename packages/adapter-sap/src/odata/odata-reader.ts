@@ -1,7 +1,7 @@
 import { BackendError, type Customer, type CustomerFilter, type Cursor, type SourceReader } from '@custcode/core';
-import { compareCursors, matchesFilter, redactUrl } from '@custcode/core/adapter';
+import { compareCursors, matchesFilter, neededFields, redactUrl, type QueryField } from '@custcode/core/adapter';
 import { sapCustomerFields } from '../mappings/sap-fields.js';
-import { A_BUSINESS_PARTNER, A_CUSTOMER, categoryPropertyOf, customerSelect, odataOrgLevelOf, PARTNER_EXPAND, PARTNER_SELECT, resultsOf, type ODataEntity } from './odata-entities.js';
+import { A_BUSINESS_PARTNER, A_CUSTOMER, categoryPropertyOf, odataOrgLevelOf, odataReadPlan, resultsOf, type ODataEntity, type ODataReadPlan } from './odata-entities.js';
 import type { ODataHttpClient } from './odata-http.js';
 import { odataToCustomer, withOrg } from './odata-mapping.js';
 import type { ResolvedSapODataOptions } from './odata-options.js';
@@ -26,7 +26,8 @@ type Keys = { range: [string, string] } | { codes: string[] };
 export function createSapODataReader(options: ResolvedSapODataOptions, http: ODataHttpClient): SourceReader {
   const orgLevel = odataOrgLevelOf(options.orgScope);
   const categoryProperty = categoryPropertyOf(options.categoryField);
-  const select = customerSelect(categoryProperty);
+  // Without a projection every read asks for the same properties.
+  const fullPlan = odataReadPlan(categoryProperty, orgLevel, undefined);
   const mapping = { source: options.name, categoryProperty, timeZone: options.timeZone };
 
   /** Reads up to `top` entities (all when undefined), following the server's `__next` links. */
@@ -60,8 +61,10 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
     return answers.flat();
   }
 
-  const partnersFor = async (keys: Keys) => {
-    const partners = await readFor(keys, A_BUSINESS_PARTNER, { select: PARTNER_SELECT, expand: PARTNER_EXPAND, orderby: ['Customer'] });
+  /** The business partners of these customers; none read when the plan needs none of their properties. */
+  const partnersFor = async (keys: Keys, plan: ODataReadPlan) => {
+    if (!plan.partner) return new Map<string, ODataEntity>();
+    const partners = await readFor(keys, A_BUSINESS_PARTNER, { select: plan.partner.select, expand: plan.partner.expand, orderby: ['Customer'] });
     return new Map(partners.map((partner) => [String(partner.Customer ?? ''), partner]));
   };
 
@@ -72,11 +75,11 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
   };
 
   /** Records of these A_Customer entities: with their business partner, and one per org row when scoped. */
-  async function recordsOf(customers: ODataEntity[], keys: Keys, orgFilter: ODataFilter | undefined): Promise<Customer[]> {
+  async function recordsOf(customers: ODataEntity[], keys: Keys, orgFilter: ODataFilter | undefined, plan: ODataReadPlan = fullPlan): Promise<Customer[]> {
     if (customers.length === 0) return [];
     const [partners, orgRows] = await Promise.all([
-      partnersFor(keys),
-      orgLevel ? readFor(keys, orgLevel.entitySet, { select: orgLevel.select, orderby: orgLevel.keys, ...(orgFilter ? { filter: orgFilter } : {}) }) : Promise.resolve([]),
+      partnersFor(keys, plan),
+      orgLevel ? readFor(keys, orgLevel.entitySet, { select: plan.org, orderby: orgLevel.keys, ...(orgFilter ? { filter: orgFilter } : {}) }) : Promise.resolve([]),
     ]);
     const central = new Map(customers.map((entity) => [String(entity.Customer ?? ''), odataToCustomer(entity, partners.get(String(entity.Customer ?? '')), mapping)]));
     if (!orgLevel) return [...central.values()];
@@ -92,7 +95,10 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
   const byKey = (a: Customer, b: Customer) => compareCursors(storedKey(a), storedKey(b));
   const codesOf = (entities: ODataEntity[]) => [...new Set(entities.map((entity) => String(entity.Customer ?? '')))];
 
-  async function page({ filter, after, limit }: { filter: CustomerFilter; after?: Cursor; limit: number }): Promise<Customer[]> {
+  async function page({ filter, after, limit, fields }: { filter: CustomerFilter; after?: Cursor; limit: number; fields?: readonly QueryField[] }): Promise<Customer[]> {
+    // A projection selects only the properties its fields (and the filter checked below) are built from.
+    const plan = fields === undefined ? fullPlan : odataReadPlan(categoryProperty, orgLevel, neededFields(fields, filter));
+    const select = plan.customer;
     const pushdown = customerPushdown(filter, { categoryProperty, categoryLength: options.categoryField === 'KTOKD' ? 4 : 2, centralStatusOnly: !orgLevel });
     const orgFilter = orgFilterOf(filter.org);
     if (pushdown.impossible || orgFilter === null || (filter.org !== undefined && !orgLevel)) return [];
@@ -122,7 +128,7 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
         keys = pushdown.filter === undefined ? { range: [codes[0]!, codes[codes.length - 1]!] } : { codes };
         bound = { code: codes[codes.length - 1]!, inclusive: false };
       }
-      const records = (await recordsOf(customers, keys, orgFilter))
+      const records = (await recordsOf(customers, keys, orgFilter, plan))
         .filter((record) => matchesFilter(record, filter) && (!after || compareCursors(storedKey(record), after) > 0))
         .sort(byKey);
       result.push(...records.slice(0, limit - result.length));
@@ -176,7 +182,7 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
       // Customer is CHAR10: a longer code cannot exist.
       const candidates = [...new Set(codes.filter((code) => code.length > 0 && code.length <= 10))];
       if (candidates.length === 0 || orgFilter === null || (org !== undefined && !orgLevel)) return [];
-      const customers = await readFor({ codes: candidates }, A_CUSTOMER, { select, orderby: ['Customer'] });
+      const customers = await readFor({ codes: candidates }, A_CUSTOMER, { select: fullPlan.customer, orderby: ['Customer'] });
       return (await recordsOf(customers, { codes: codesOf(customers) }, orgFilter)).sort(byKey);
     },
     async count(filter) {
@@ -191,7 +197,8 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
       let total = 0;
       let after: Cursor | undefined;
       for (;;) {
-        const rows = await page({ filter, limit: options.pageSize, ...(after ? { after } : {}) });
+        // Only the filter's properties (and the key) are read for a count.
+        const rows = await page({ filter, fields: ['code'], limit: options.pageSize, ...(after ? { after } : {}) });
         total += rows.length;
         if (rows.length < options.pageSize) return total;
         after = storedKey(rows[rows.length - 1]!);

@@ -29,3 +29,42 @@ export function projector(fields: readonly QueryField[]): (customer: Customer) =
     return picked as Customer;
   };
 }
+
+/** The record field each filter key is checked against (by `matchesFilter`). */
+const FILTERED_FIELDS: { [Key in keyof CustomerFilter]-?: readonly QueryField[] } = {
+  text: [],
+  textFields: [],
+  codePrefix: ['code'],
+  name: ['name'],
+  phone: ['phone'],
+  category: ['category'],
+  region: ['region'],
+  status: ['status'],
+  org: ['org'],
+  createdFrom: ['createdAt'],
+  createdTo: ['createdAt'],
+  updatedSince: ['updatedAt', 'createdAt'],
+};
+
+/**
+ * The fields `matchesFilter` reads for this filter: a reader that checks its pushed filter again on the
+ * records it built (RFC, OData, WebAPI) must fill them even when the projection does not ask for them.
+ */
+export function filterFields(filter: CustomerFilter): QueryField[] {
+  const fields = new Set<QueryField>();
+  for (const key of Object.keys(FILTERED_FIELDS) as Array<keyof CustomerFilter>) {
+    if (filter[key] === undefined) continue;
+    for (const field of FILTERED_FIELDS[key]) fields.add(field);
+  }
+  if (filter.text !== undefined) for (const field of filter.textFields ?? TEXT_FIELDS) fields.add(field);
+  return [...fields];
+}
+
+/**
+ * The fields a reader must fill for a request: `undefined` (every field) without a projection, else the
+ * asked fields, the identity fields and the filter's fields.
+ */
+export function neededFields(fields: readonly QueryField[] | undefined, filter: CustomerFilter): ReadonlySet<QueryField> | undefined {
+  if (fields === undefined) return undefined;
+  return new Set<QueryField>([...IDENTITY_FIELDS, ...fields, ...filterFields(filter)]);
+}
