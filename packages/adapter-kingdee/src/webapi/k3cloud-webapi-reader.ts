@@ -1,6 +1,6 @@
-import { redactUrl } from '@custcode/core/adapter';
-import { type Customer, type CustomerFilter, type SourceReader } from '@custcode/core';
-import { BD_CUSTOMER_FIELD_KEYS, BD_CUSTOMER_ORDER, BD_CUSTOMER_RAW_COLUMNS, customerFromRow, matchesBdCustomer } from './bd-customer-fields.js';
+import { neededFields, redactUrl, type QueryField } from '@custcode/core/adapter';
+import { type Customer, type CustomerFilter, type Cursor, type SourceReader } from '@custcode/core';
+import { BD_CUSTOMER_FIELD_KEYS, BD_CUSTOMER_ORDER, BD_CUSTOMER_RAW_COLUMNS, bdCustomerFieldKeys, customerFromRow, matchesBdCustomer, type BdCustomerFieldKey } from './bd-customer-fields.js';
 import { filterStringFor, lookupFilterString, type FilterPlan } from './filter-string.js';
 import type { K3CloudClient } from './k3cloud-webapi-client.js';
 
@@ -26,13 +26,16 @@ const CALLS_PER_PAGE = 5;
 export function createK3CloudWebApiReader(options: K3CloudWebApiReaderOptions): SourceReader {
   const { client, pageRows } = options;
 
-  /** Streams the rows of one FilterString, paged by StartRow; `visit` returns false to stop. */
-  async function scan(plan: FilterPlan, check: CustomerFilter | undefined, visit: (customer: Customer) => boolean): Promise<void> {
+  /**
+   * Streams the rows of one FilterString, paged by StartRow; `visit` returns false to stop. `keys`: the
+   * FieldKeys asked for (a projection asks only for those its fields and the checked filter are built from).
+   */
+  async function scan(plan: FilterPlan, check: CustomerFilter | undefined, visit: (customer: Customer) => boolean, keys: readonly BdCustomerFieldKey[] = BD_CUSTOMER_FIELD_KEYS): Promise<void> {
     if (plan === false) return;
     for (let startRow = 0; ; ) {
       const rows = await client.executeBillQuery({
         FormId: 'BD_Customer',
-        FieldKeys: BD_CUSTOMER_FIELD_KEYS.join(','),
+        FieldKeys: keys.join(','),
         FilterString: plan,
         OrderString: BD_CUSTOMER_ORDER,
         TopRowCount: 0,
@@ -41,7 +44,7 @@ export function createK3CloudWebApiReader(options: K3CloudWebApiReaderOptions): 
         SubSystemId: '',
       });
       for (const row of rows) {
-        const customer = customerFromRow(row, options.name);
+        const customer = customerFromRow(row, options.name, keys);
         if ((!check || matchesBdCustomer(customer, check)) && !visit(customer)) return;
       }
       if (rows.length < pageRows) return;
@@ -49,9 +52,9 @@ export function createK3CloudWebApiReader(options: K3CloudWebApiReaderOptions): 
     }
   }
 
-  async function collect(plan: FilterPlan, check: CustomerFilter | undefined, wanted: number): Promise<Customer[]> {
+  async function collect(plan: FilterPlan, check: CustomerFilter | undefined, wanted: number, keys?: readonly BdCustomerFieldKey[]): Promise<Customer[]> {
     const found: Customer[] = [];
-    await scan(plan, check, (customer) => found.push(customer) < wanted);
+    await scan(plan, check, (customer) => found.push(customer) < wanted, keys);
     return found;
   }
 
@@ -71,11 +74,13 @@ export function createK3CloudWebApiReader(options: K3CloudWebApiReaderOptions): 
       rawColumns: BD_CUSTOMER_RAW_COLUMNS,
       details: { transport: 'webapi', formId: 'BD_Customer', url: redactUrl(options.url), lcid: options.lcid, pageRows },
     }),
-    page: ({ filter, after, limit }) => collect(filterStringFor(filter, after), filter, limit),
+    page: ({ filter, after, limit, fields }: { filter: CustomerFilter; after?: Cursor; limit: number; fields?: readonly QueryField[] }) =>
+      collect(filterStringFor(filter, after), filter, limit, bdCustomerFieldKeys(fields === undefined ? undefined : neededFields(fields, filter))),
     lookup: (codes, { org }) => collect(lookupFilterString(codes, org), undefined, Number.POSITIVE_INFINITY),
     async count(filter) {
       let total = 0;
-      await scan(filterStringFor(filter), filter, () => ++total > 0);
+      // Only the keys the filter is checked on are read for a count.
+      await scan(filterStringFor(filter), filter, () => ++total > 0, bdCustomerFieldKeys(neededFields(['code'], filter)));
       return total;
     },
     close: () => client.close(),
