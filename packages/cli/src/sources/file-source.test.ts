@@ -39,6 +39,24 @@ describe('file source', () => {
     expect(await source.get(' 1002 ')).toMatchObject({ name: '北京测试有限公司' });
   });
 
+  it('a projected search of a file carries exactly the asked fields (an empty code kept), and a filter on an unasked field still applies', async () => {
+    const path = join(directory, 'projected.csv');
+    writeFileSync(path, '客户编号,客户名称,状态,创建日期\n,没有编号,正常,2024-01-01\n C7,前导空格,冻结,2024-02-01\nK9,普通客户,正常,2023-01-01\n');
+    const source = await createFileSource({ name: 'csv', path, columns });
+    const names = [];
+    for await (const customer of source.search({ fields: ['name'] })) names.push(customer);
+    expect(names).toEqual([
+      { source: 'csv', erp: 'file', code: '', name: '没有编号' },
+      // A file's cells are read trimmed, projected or not.
+      { source: 'csv', erp: 'file', code: 'C7', name: '前导空格' },
+      { source: 'csv', erp: 'file', code: 'K9', name: '普通客户' },
+    ]);
+    const recent = [];
+    for await (const customer of source.search({ createdFrom: '2024-01-01', status: 'active', fields: ['code'] })) recent.push(customer);
+    expect(recent).toEqual([{ source: 'csv', erp: 'file', code: '' }]);
+    expect((await collect(source)).map((customer) => customer.code)).toEqual(['', 'C7', 'K9']);
+  });
+
   it('reads GBK CSV when told, and names a wrong column header with a suggestion', async () => {
     const path = join(directory, 'gbk.csv');
     writeFileSync(path, iconv.encode('客户编号,客户名称,状态,创建日期\nA1,广州测试贸易公司,删除,2023-03-04\n', 'gbk'));
