@@ -40,6 +40,7 @@ const measurements = {
   'audit-exact': () => audit.prepare(false),
   'audit-near': () => audit.prepare(true),
   'sap-scan': () => sap.prepare(),
+  'sap-scan-projected': () => sap.prepare(sap.PROJECTED_FIELDS),
   'sap-odata-scan': () => sapOData.prepareScan(),
   'sap-odata-lookups': () => sapOData.prepareLookups(),
   'migrate-custcode': () => () => migration.migrateCustcode(true),

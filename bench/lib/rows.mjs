@@ -173,6 +173,23 @@ export const BENCH_ROWS_TABLE = [
     },
   },
   {
+    id: '7p',
+    measurements: ['sap-scan-projected', 'sap-scan'],
+    label: 'SAP: KNA1 scan of 100k rows on the RFC emulator projected to code,name,taxId, RFC calls',
+    target: 'calls vs ⌈rows/page⌉ × ⌈width/512⌉ for the projected width',
+    evaluate(measure) {
+      const result = measure('sap-scan-projected');
+      const full = measure('sap-scan');
+      return {
+        custcode: `${result.rfcCalls} calls (${result.kna1Data} data, ${result.kna1KeysOnly} key-only, ${result.metadata} metadata, ${result.other} other) in ${s(result.seconds)}; full read ${full.rfcCalls} calls`,
+        baseline: `minimum ${result.minimum} (width ${result.width})`,
+        ratio: result.rfcCalls / result.minimum,
+        rss: mb(result.maxRssMb),
+        met: undefined,
+      };
+    },
+  },
+  {
     id: '7b',
     measurements: ['sap-odata-scan'],
     label: 'SAP over OData: full scan of 100k customers on the API_BUSINESS_PARTNER emulator (server page 100), HTTP requests',

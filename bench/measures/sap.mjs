@@ -1,6 +1,7 @@
 /**
- * SAP: a full KNA1 scan of 100k customers through the RFC_READ_TABLE emulator, counting RFC calls against
- * the minimum ⌈rows/page⌉ × ⌈width/512⌉ (width = the KNA1 fields the source reads, page = its page size).
+ * SAP: a KNA1 scan of 100k customers through the RFC_READ_TABLE emulator, counting RFC calls against
+ * the minimum ⌈rows/page⌉ × ⌈width/512⌉ (width = the KNA1 fields the source reads, page = its page size):
+ * every field (row 7), or projected to code, name and taxId (row 7p).
  */
 import { sampleCustomerStream } from '@custcode/sample';
 import { createSapSource } from '@custcode/adapter-sap';
@@ -10,13 +11,16 @@ export const SAP_ROWS = 100_000;
 const PAGE = 500;
 const LINE = 512;
 
-export function prepare() {
+export const PROJECTED_FIELDS = ['code', 'name', 'taxId'];
+
+/** `fields`: the projection of the search (undefined: every field). */
+export function prepare(fields) {
   const { tables } = seedSapTables(Array.from(sampleCustomerStream(SAP_ROWS, 1)));
   const emulator = createRfcEmulator(tables, { seed: 7 });
   const source = createSapSource({ name: 'bench', client: emulator, pageSize: PAGE });
   return async () => {
     let rows = 0;
-    for await (const _customer of source.search()) rows++;
+    for await (const _customer of source.search(fields === undefined ? {} : { fields })) rows++;
     const kna1 = SAP_DICTIONARY.get('KNA1').fields;
     const dataCalls = emulator.calls.filter((call) => call.table === 'KNA1' && !call.noData && call.fields.length > 1);
     const read = new Set(dataCalls.flatMap((call) => call.fields));
@@ -29,6 +33,6 @@ export function prepare() {
       else if (call.table !== 'KNA1') byKind.other++;
     }
     await source.close();
-    return { rows, rfcCalls: emulator.callCount, minimum, width, ...byKind };
+    return { rows, rfcCalls: emulator.callCount, minimum, width, ...byKind, ...(fields === undefined ? {} : { fields: fields.join(',') }) };
   };
 }
