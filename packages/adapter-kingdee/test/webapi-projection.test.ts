@@ -10,8 +10,8 @@ const collect = async <T>(items: AsyncIterable<T>) => {
 };
 const fieldKeys = (fixture: WebApiFixture) =>
   fixture.emulator.calls.filter((call) => call.service === WEBAPI_SERVICES.executeBillQuery).map((call) => String((call.body as { data: Record<string, unknown> }).data.FieldKeys));
-const key = (customer: Pick<Customer, 'code' | 'org'>) => `${customer.code}|${customer.org ?? ''}`;
-const byKey = (a: Customer, b: Customer) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const key = (customer: Record<string, unknown>) => `${String(customer.code)}|${String(customer.org ?? '')}`;
+const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 /** The expected projected record, from the seed's expected record: asked and identity fields that have a value. */
 const picked = (customer: Customer, fields: readonly string[]) =>
   Object.fromEntries(Object.entries(customer).filter(([name, value]) => value !== undefined && name !== 'raw' && ['source', 'erp', 'code', 'org', ...fields].includes(name)));

@@ -9,8 +9,8 @@ const collect = async <T>(items: AsyncIterable<T>) => {
   for await (const item of items) result.push(item);
   return result;
 };
-const key = (customer: Pick<Customer, 'code' | 'org'>) => `${customer.code}|${customer.org ?? ''}`;
-const byKey = (a: Customer, b: Customer) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const key = (customer: Record<string, unknown>) => `${String(customer.code)}|${String(customer.org ?? '')}`;
+const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 /** The expected projected record, written from the seed's expected record: asked and identity fields with a value. */
 const picked = (customer: Customer, fields: readonly string[]) =>
   Object.fromEntries(Object.entries(customer).filter(([name, value]) => value !== undefined && name !== 'raw' && ['source', 'erp', 'code', 'org', ...fields].includes(name)));
