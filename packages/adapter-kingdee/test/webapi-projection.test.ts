@@ -1,5 +1,6 @@
 import type { Customer } from '@custcode/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { customerFromRow } from '../src/webapi/bd-customer-fields.js';
 import { WEBAPI_SERVICES } from '../src/webapi/webapi-services.js';
 import { startWebApiFixture, type WebApiFixture } from './k3cloud-webapi-fixture.js';
 
@@ -62,5 +63,25 @@ describe('K/3 Cloud WebAPI projection', () => {
     // Odd records keep their code as stored under projection too (a leading space, several orgs of one code).
     const all = await collect(source.search({ fields: ['code'] }));
     expect(all.map(key).sort()).toEqual(fixture.expected.map(key).sort());
+  });
+});
+
+describe('K/3 Cloud WebAPI rows read by key', () => {
+  it('a malformed value is a SchemaMismatchError naming its key among the keys asked for', () => {
+    expect(customerFromRow(['KH1', 'Name', 100001], 'k3api', ['FNumber', 'FName', 'FUseOrgId'])).toEqual({
+      source: 'k3api', erp: 'kingdee-k3cloud', code: 'KH1', name: 'Name', status: 'active', org: '100001', raw: { FNumber: 'KH1', FUseOrgId: 100001 },
+    });
+    const error = (() => {
+      try {
+        customerFromRow(['KH1', 'Name', 'not-an-id'], 'k3api', ['FNumber', 'FName', 'FUseOrgId']);
+      } catch (caught) {
+        return caught as { code?: string; message: string; missing?: string[]; available?: string[] };
+      }
+      return undefined;
+    })();
+    expect(error?.code).toBe('SCHEMA_MISMATCH');
+    expect(error?.message).toContain('FUseOrgId');
+    expect(error?.available).toEqual(['FNumber', 'FName', 'FUseOrgId']);
+    expect(() => customerFromRow(['KH1', 'Name'], 'k3api', ['FNumber', 'FName', 'FUseOrgId'])).toThrow(/array of 3 values/);
   });
 });
