@@ -4,6 +4,7 @@
  * Usage: node bench/measure.mjs NAME [OUTPUT_FILE]
  */
 import * as audit from './measures/audit.mjs';
+import * as hub from './measures/hub.mjs';
 import * as mariadb from './measures/mariadb.mjs';
 import * as matching from './measures/match.mjs';
 import * as migration from './measures/migrate.mjs';
@@ -49,6 +50,9 @@ const measurements = {
   'match-org-code': () => matching.prepare('org-code'),
   'match-phone-name': () => matching.prepare('phone-name'),
   'match-score': () => matching.prepare('score'),
+  'hub-sync-mariadb': () => hub.prepareMariadbFull(),
+  'hub-sync-sqlite-full': () => hub.prepareSqliteFull(),
+  'hub-sync-sqlite-incremental': () => hub.prepareSqliteIncremental(),
 };
 
 const prepare = measurements[name];

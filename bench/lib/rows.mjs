@@ -241,6 +241,7 @@ export const BENCH_ROWS_TABLE = [
     },
   },
   ...matchRows(),
+  ...hubRows(),
 ];
 
 /**
@@ -272,4 +273,50 @@ function matchRows() {
       };
     },
   }));
+}
+
+/**
+ * The customer hub: `sync` of the 1M U8 customers into a Parquet hub against the CSV export of the same
+ * source in the same run (rows/s), and an incremental sync after 1 % of the rows changed (in the hub rows'
+ * own copy of the SQLite bench database) against the full sync of that copy.
+ */
+function hubRows() {
+  return [
+    {
+      id: '10a',
+      measurements: ['hub-sync-mariadb', 'mariadb-csv-custcode'],
+      label: 'sync 1M U8 customers (MariaDB) to a Parquet hub vs the CSV export of the same source (rows/s)',
+      target: 'sync ÷ CSV rows/s ≥ 0.80, RSS ≤ 300 MB',
+      evaluate(measure) {
+        const sync = measure('hub-sync-mariadb');
+        const csv = measure('mariadb-csv-custcode');
+        const ratio = sync.rows / sync.seconds / (csv.rows / csv.seconds);
+        return {
+          custcode: `${s(sync.seconds)} (${rate(sync.rows, sync.seconds)}, ${sync.mode}, ${sync.inserted.toLocaleString('en-US')} new)`,
+          baseline: `CSV export ${s(csv.seconds)} (${rate(csv.rows, csv.seconds)})`,
+          ratio,
+          rss: `${mb(sync.maxRssMb)} / ${mb(csv.maxRssMb)}`,
+          met: ratio >= 0.8 && sync.maxRssMb <= 300 && sync.rows === csv.rows,
+        };
+      },
+    },
+    {
+      id: '10b',
+      measurements: ['hub-sync-sqlite-incremental', 'hub-sync-sqlite-full'],
+      label: 'incremental sync to the Parquet hub after 1 % of 1M rows changed (a SQLite copy) vs the full sync of the copy',
+      target: 'incremental ÷ full time ≤ 0.05',
+      evaluate(measure) {
+        const incremental = measure('hub-sync-sqlite-incremental');
+        const full = measure('hub-sync-sqlite-full');
+        const ratio = incremental.seconds / full.seconds;
+        return {
+          custcode: `${s(incremental.seconds)} (${incremental.mode}: read ${incremental.rows.toLocaleString('en-US')}, ${incremental.updated.toLocaleString('en-US')} changed of ${incremental.changed.toLocaleString('en-US')} edited)`,
+          baseline: `full sync ${s(full.seconds)} (${rate(full.rows, full.seconds)})`,
+          ratio,
+          rss: `${mb(incremental.maxRssMb)} / ${mb(full.maxRssMb)}`,
+          met: ratio <= 0.05 && incremental.mode === 'incremental' && incremental.updated === incremental.changed,
+        };
+      },
+    },
+  ];
 }

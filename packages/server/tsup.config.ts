@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // The audit worker thread's script is an entry of its own, next to index (both builds start its ESM file).
-  entry: { index: 'src/index.ts', 'audit-worker': 'src/audit/audit-worker.ts' },
+  // The audit and match worker threads' scripts are entries of their own, next to index (both builds start its ESM file).
+  entry: { index: 'src/index.ts', 'audit-worker': 'src/audit/audit-worker.ts', 'match-worker': 'src/match/match-worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts' } },
   clean: true,

@@ -231,7 +231,7 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
       .command('match')
       .description('the same customer across ERPs: links, golden records, a review list and an HTML report (read only)')
       .argument('<sources...>', 'two or more configured source names')
-      .requiredOption('--out <dir>', 'directory for links.csv, golden.csv, review.csv and match-report.html'),
+      .requiredOption('--out <dir>', 'directory for links, golden, review (.csv / .xlsx) and match-report.html'),
   )
     .option('--decisions <file>', 'reviewer decisions: review.csv with its decision column filled (confirm / reject), or JSON')
     .option('--links <file>', 'the links of an earlier run, whose global ids are kept (default DIR/links.csv when it exists)')
@@ -239,6 +239,8 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--review-from <p>', 'lowest probability of the review band (default 0.5)')
     .option('--priority <sources>', 'golden record: sources in order of trust, comma-separated')
     .option('--hub <path>', 'also write the links and golden tables into this hub (see sync)')
+    .option('--format <formats>', 'table files: csv (default), xlsx, or csv,xlsx (links, golden, review; a re-run reads links.csv)')
+    .addOption(new Option('--headers <lang>', 'XLSX header names: en (the CSV column ids) or zh (全局编号, 客户编号, …)').choices(['en', 'zh']))
     .option('--no-escape-formulas', 'CSV files: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
     .option('--json', 'print {out, files, records, clusters, …, weights} when done')
     .action(async (sources: string[], options: Record<string, string | boolean | undefined> & { out: string }, command: Command) =>

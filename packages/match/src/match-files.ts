@@ -11,35 +11,60 @@ function csv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
 
 const round = (score: number | null) => (score === null ? null : Math.round(score * 10000) / 10000);
 
+/** A match output as a table: column ids (the CSV header) and rows of cells. CSV and XLSX are written from it. */
+export interface MatchTable {
+  columns: readonly string[];
+  rows: Array<Array<string | number | null>>;
+}
+
 export const LINK_COLUMNS = ['global_id', 'source', 'code', 'org', 'name', 'score', 'evidence', 'linked_to', 'detail'] as const;
+
+export function linksTable(links: readonly MatchLink[]): MatchTable {
+  return { columns: LINK_COLUMNS, rows: links.map((link) => [link.globalId, link.source, link.code, link.org, link.name, round(link.score), link.evidence ?? '', link.linkedTo, link.detail]) };
+}
+
+export const GOLDEN_COLUMNS = ['global_id', 'sources', 'members', 'merged_ids', ...GOLDEN_FIELDS.flatMap((field) => [field, `${field}_from`])] as const;
+
+export function goldenTable(golden: readonly GoldenRecord[]): MatchTable {
+  return {
+    columns: GOLDEN_COLUMNS,
+    rows: golden.map((record) => [
+      record.globalId,
+      record.sources.join(' '),
+      record.members.length,
+      record.mergedIds.join(' '),
+      ...GOLDEN_FIELDS.flatMap((field) => [record.fields[field].value, record.fields[field].from]),
+    ]),
+  };
+}
+
+const SIDE_COLUMNS = ['source', 'code', 'org', 'global_id', 'name', 'tax_id', 'phone', 'address', 'region'] as const;
+export const REVIEW_COLUMNS = ['decision', 'probability', ...SIDE_COLUMNS.map((column) => `${column}_a`), ...SIDE_COLUMNS.map((column) => `${column}_b`), 'detail'] as const;
+
+export function reviewTable(review: readonly ReviewPair[]): MatchTable {
+  const side = (record: ReviewPair['a']) => [record.source, record.code, record.org, record.globalId, record.name, record.taxId, record.phone, record.address, record.region];
+  return { columns: REVIEW_COLUMNS, rows: review.map((pair) => ['', round(pair.probability), ...side(pair.a), ...side(pair.b), pair.detail]) };
+}
 
 /** One row per record: its global id and the link that brought it into its cluster. Read back by `parsePreviousLinks`. */
 export function linksCsv(links: readonly MatchLink[], options: CsvCellOptions = {}): string {
-  return csv(LINK_COLUMNS, links.map((link) => [link.globalId, link.source, link.code, link.org, link.name, round(link.score), link.evidence ?? '', link.linkedTo, link.detail]), options);
+  const table = linksTable(links);
+  return csv(table.columns, table.rows, options);
 }
 
 /** One row per cluster: each golden field and, in `<field>_from`, the record it came from. */
 export function goldenCsv(golden: readonly GoldenRecord[], options: CsvCellOptions = {}): string {
-  const header = ['global_id', 'sources', 'members', 'merged_ids', ...GOLDEN_FIELDS.flatMap((field) => [field, `${field}_from`])];
-  return csv(header, golden.map((record) => [
-    record.globalId,
-    record.sources.join(' '),
-    record.members.length,
-    record.mergedIds.join(' '),
-    ...GOLDEN_FIELDS.flatMap((field) => [record.fields[field].value, record.fields[field].from]),
-  ]), options);
+  const table = goldenTable(golden);
+  return csv(table.columns, table.rows, options);
 }
-
-const SIDE_COLUMNS = ['source', 'code', 'org', 'global_id', 'name', 'tax_id', 'phone', 'address', 'region'] as const;
 
 /**
  * The pairs to decide, side by side, with an empty `decision` column: fill it with confirm or reject and
  * pass the file back as the decisions file.
  */
 export function reviewCsv(review: readonly ReviewPair[], options: CsvCellOptions = {}): string {
-  const header = ['decision', 'probability', ...SIDE_COLUMNS.map((column) => `${column}_a`), ...SIDE_COLUMNS.map((column) => `${column}_b`), 'detail'];
-  const side = (record: ReviewPair['a']) => [record.source, record.code, record.org, record.globalId, record.name, record.taxId, record.phone, record.address, record.region];
-  return csv(header, review.map((pair) => ['', round(pair.probability), ...side(pair.a), ...side(pair.b), pair.detail]), options);
+  const table = reviewTable(review);
+  return csv(table.columns, table.rows, options);
 }
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : unescapeFormula(String(value)));

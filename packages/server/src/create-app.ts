@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi/openapi-document.js';
 import { registerAuditRoute } from './routes/audit-route.js';
 import { registerCustomerRoutes } from './routes/customer-routes.js';
 import { registerExportRoute } from './routes/export-route.js';
+import { registerMatchRoute } from './routes/match-route.js';
 import { registerValuesRoute } from './routes/values-route.js';
 import { logged } from './request-access-log.js';
 import { refuseNul } from './request-query.js';
@@ -30,7 +31,7 @@ export interface CustcodeApp {
 
 /**
  * Builds the custcode HTTP app: public `/health`, `/openapi.json` and the console's static files;
- * everything under `/sources` and `/views` authenticated and guarded by the policy.
+ * everything under `/sources`, `/views` and `/match` authenticated and guarded by the policy.
  */
 export function createCustcodeApp(options: ServerOptions): CustcodeApp {
   const pool = new SourcePool(options.sources);
@@ -59,6 +60,8 @@ export function createCustcodeApp(options: ServerOptions): CustcodeApp {
 
   // Lookups of 10,000 codes fit easily; anything larger is refused before it is read.
   app.use('/sources/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new BadRequestError({ message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, hint: 'Split the lookup into batches of at most 10,000 codes.' }); } }));
+  app.use('/match', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new BadRequestError({ message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, hint: 'Send fewer decisions or previous links (the links of earlier runs the server has not matched can be left out).' }); } }));
+  app.use('/match', authenticate(options));
   app.use('/sources', authenticate(options));
   app.use('/sources/*', authenticate(options));
   app.use('/views', authenticate(options));
@@ -78,6 +81,7 @@ export function createCustcodeApp(options: ServerOptions): CustcodeApp {
   registerExportRoute(app, server);
   registerValuesRoute(app, server);
   registerAuditRoute(app, server);
+  registerMatchRoute(app, server);
 
   return { app, fetch: (request, env) => app.fetch(request, env), close: () => pool.close() };
 }

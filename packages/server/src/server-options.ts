@@ -40,6 +40,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** Limits of one audit request; each omitted one keeps its default (DEFAULT_AUDIT_BUDGET). */
   auditBudget?: Partial<AuditBudget>;
+  /** Limits of one match request (`POST /match`); each omitted one keeps its default (DEFAULT_MATCH_BUDGET). */
+  matchBudget?: Partial<AuditBudget>;
   /** Serve the web console at `/` (default true). */
   console?: boolean;
   version?: string;

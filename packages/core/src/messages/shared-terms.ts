@@ -38,6 +38,18 @@ const zh = {
   sources: '数据源',
   total: '合计',
   records: '记录数',
+  'match.links': '客户关联',
+  'match.golden': '黄金记录',
+  'match.review': '待复核',
+  'match.globalId': '全局编号',
+  'match.score': '得分',
+  'match.evidence': '依据',
+  'match.linkedTo': '关联记录',
+  'match.detail': '比较明细',
+  'match.mergedIds': '合并的全局编号',
+  'match.from': '来源',
+  'match.decision': '决定',
+  'match.probability': '匹配概率',
 } as const;
 
 export type SharedKey = keyof typeof zh;
@@ -76,6 +88,18 @@ const en: Record<SharedKey, string> = {
   sources: 'Sources',
   total: 'Total',
   records: 'Records',
+  'match.links': 'Links',
+  'match.golden': 'Golden records',
+  'match.review': 'Review',
+  'match.globalId': 'Global id',
+  'match.score': 'Score',
+  'match.evidence': 'Evidence',
+  'match.linkedTo': 'Linked to',
+  'match.detail': 'Detail',
+  'match.mergedIds': 'Merged ids',
+  'match.from': 'from',
+  'match.decision': 'Decision',
+  'match.probability': 'Probability',
 };
 
 export const SHARED_TERMS = { 'zh-CN': zh as Record<SharedKey, string>, en } as const;

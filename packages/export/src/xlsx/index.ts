@@ -1,1 +1,1 @@
-export { writeXlsx, XLSX_MAX_DATA_ROWS, type XlsxExportOptions } from './xlsx-writer.js';
+export { writeXlsx, writeXlsxTable, XLSX_MAX_DATA_ROWS, type XlsxCell, type XlsxExportOptions, type XlsxTableOptions } from './xlsx-writer.js';

@@ -34,45 +34,74 @@ const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
  */
 export async function writeXlsx(customers: AsyncIterable<Customer>, output: NodeJS.WritableStream, options: XlsxExportOptions = {}): Promise<number> {
   const fields = options.fields ?? DEFAULT_EXPORT_FIELDS;
+  async function* rows() {
+    for await (const customer of customers) yield fields.map((field) => cellText(customer, field, options.headers));
+  }
+  return writeXlsxTable(fields.map((field) => headerOf(field, options.headers)), rows(), output, {
+    sheetName: options.sheetName ?? (options.headers === 'zh' ? '客户' : 'customers'),
+    widths: fields.map((field) => WIDTHS[field] ?? 16),
+    ...(options.rowsPerSheet === undefined ? {} : { rowsPerSheet: options.rowsPerSheet }),
+    ...(options.onRow ? { onRow: options.onRow } : {}),
+  });
+}
+
+/** A cell of a table: text, a number (a score stays a number in Excel), or empty. */
+export type XlsxCell = string | number | null | undefined;
+
+export interface XlsxTableOptions {
+  /** Sheet name; later sheets get ` (2)`, ` (3)`. */
+  sheetName: string;
+  /** Column widths in characters (default 16 each). */
+  widths?: readonly number[];
+  /** Data rows per sheet before a new sheet starts (default and maximum XLSX_MAX_DATA_ROWS). */
+  rowsPerSheet?: number;
+  onRow?: (rows: number) => void;
+}
+
+/**
+ * Writes any table as an XLSX workbook the way customer exports are written (streamed, bold frozen header,
+ * widths, new sheets past Excel's row limit). Text cells are string cells: Excel never runs them as formulas.
+ * Ends the output.
+ */
+export async function writeXlsxTable(header: readonly string[], rows: Iterable<readonly XlsxCell[]> | AsyncIterable<readonly XlsxCell[]>, output: NodeJS.WritableStream, options: XlsxTableOptions): Promise<number> {
   const rowsPerSheet = Math.min(options.rowsPerSheet ?? XLSX_MAX_DATA_ROWS, XLSX_MAX_DATA_ROWS);
-  const baseName = options.sheetName ?? (options.headers === 'zh' ? '客户' : 'customers');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output as never, useStyles: true, useSharedStrings: false });
   let sheet: ExcelJS.Worksheet | undefined;
   let sheetCount = 0;
   let sheetRows = 0;
-  let rows = 0;
+  let count = 0;
 
   const startSheet = () => {
     sheetCount += 1;
     sheetRows = 0;
-    sheet = workbook.addWorksheet(sheetCount === 1 ? baseName : `${baseName} (${sheetCount})`, {
+    sheet = workbook.addWorksheet(sheetCount === 1 ? options.sheetName : `${options.sheetName} (${sheetCount})`, {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
-    sheet.columns = fields.map((field) => ({ key: field, width: WIDTHS[field] ?? 16 }));
-    const header = sheet.addRow(fields.map((field) => headerOf(field, options.headers)));
-    header.font = { bold: true };
-    header.commit();
+    sheet.columns = header.map((_, index) => ({ key: `c${index}`, width: options.widths?.[index] ?? 16 }));
+    const headerRow = sheet.addRow([...header]);
+    headerRow.font = { bold: true };
+    headerRow.commit();
     return sheet;
   };
 
-  for await (const customer of customers) {
+  for await (const cells of rows) {
     if (!sheet || sheetRows >= rowsPerSheet) {
       sheet?.commit();
       startSheet();
     }
-    const row = sheet!.addRow(fields.map((field) => cellText(customer, field, options.headers)));
+    const row = sheet!.addRow(cells.map((cell) => cell ?? ''));
     (row as unknown as { style: Partial<ExcelJS.Style> }).style = PLAIN_STYLE; // not in exceljs's types
-    for (let column = 1; column <= fields.length; column++) row.getCell(column).style = PLAIN_STYLE;
+    for (let column = 1; column <= header.length; column++) row.getCell(column).style = PLAIN_STYLE;
     row.commit();
     sheetRows += 1;
-    rows += 1;
-    options.onRow?.(rows);
-    if (rows % YIELD_EVERY === 0) await relieve(sheet!, output);
+    count += 1;
+    options.onRow?.(count);
+    if (count % YIELD_EVERY === 0) await relieve(sheet!, output);
   }
   if (!sheet) startSheet();
   sheet!.commit();
   await workbook.commit();
-  return rows;
+  return count;
 }
 
 /** What exceljs's streaming writer keeps inside (not typed): a sheet's XML goes to a buffer piped into the zip entry. */

@@ -14,12 +14,18 @@ export interface AuditBudget {
 
 export const DEFAULT_AUDIT_BUDGET: Readonly<AuditBudget> = { timeoutMs: 120_000, maxRecords: 1_000_000, memoryMb: 1024, concurrency: 2 };
 
+/**
+ * What one match request may use: it holds every record of every source it reads and compares pairs of
+ * them, so fewer records than an audit, one at a time.
+ */
+export const DEFAULT_MATCH_BUDGET: Readonly<AuditBudget> = { timeoutMs: 120_000, maxRecords: 200_000, memoryMb: 1024, concurrency: 1 };
+
 /** The defaults overridden by what the options give; a limit that is not a positive whole number is a ConfigError. */
-export function auditBudgetOf(given: Partial<AuditBudget> = {}): AuditBudget {
-  const budget = { ...DEFAULT_AUDIT_BUDGET, ...given };
+export function auditBudgetOf(given: Partial<AuditBudget> = {}, defaults: Readonly<AuditBudget> = DEFAULT_AUDIT_BUDGET, option = 'auditBudget'): AuditBudget {
+  const budget = { ...defaults, ...given };
   for (const [name, value] of Object.entries(budget)) {
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new ConfigError({ message: `auditBudget.${name} must be a whole number of at least 1, not ${String(value)}.`, hint: `The defaults are ${JSON.stringify(DEFAULT_AUDIT_BUDGET)}.` });
+      throw new ConfigError({ message: `${option}.${name} must be a whole number of at least 1, not ${String(value)}.`, hint: `The defaults are ${JSON.stringify(defaults)}.` });
     }
   }
   return budget;

@@ -1,6 +1,7 @@
-import type { Customer, ErrorCategory } from '@custcode/core';
 import type { Lang } from '@custcode/core/messages';
 import type { RuleInput } from '@custcode/rules';
+
+export type { FromWorker, ToWorker } from '../worker/worker-messages.js';
 
 /** What the worker is asked to compute (plain data: it crosses threads by structured clone). */
 export interface AuditJob {
@@ -12,10 +13,3 @@ export interface AuditJob {
   /** Language of the HTML report. */
   lang?: Lang;
 }
-
-export type ToWorker = { type: 'page'; customers: Customer[] } | { type: 'end' };
-
-export type FromWorker =
-  | { type: 'next' }
-  | { type: 'done'; body: Uint8Array }
-  | { type: 'failed'; error: { name?: string; code?: string; category?: ErrorCategory; message: string; hint?: string; retryable?: boolean } };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
 import { lookupRequestSchema } from '../routes/customer-routes.js';
 import { API_EXPORT_FORMATS } from '../routes/export-route.js';
+import { matchRequestSchema } from '../routes/match-route.js';
 import { distinctValuesSchema } from '../routes/values-route.js';
 import { FILTER_PARAMETERS, MAX_PAGE_SIZE } from '../request-query.js';
 
@@ -74,6 +75,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         LookupRequest: schema(lookupRequestSchema),
         LookupResponse: schema(lookupResponseSchema),
         AuditRequest: schema(auditRequestSchema),
+        MatchRequest: schema(matchRequestSchema),
         DistinctValues: schema(distinctValuesSchema),
       },
     },
@@ -156,6 +158,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
           parameters: [nameParameter, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'html'] } }, { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh', 'en'] } }],
           requestBody: { required: false, content: json('AuditRequest') },
           responses: { '200': { description: 'the report' }, ...errors },
+        },
+      },
+      '/match': {
+        post: {
+          summary: 'Cross-source matching: links (global id, score, evidence per record), golden records and the review band as JSON { summary, links, golden, review }, or the HTML report with ?format=html. Every source is read with the match command through the caller\'s role (masked fields are neither evidence nor shown; row filters apply); bounded by the server\'s match budget (records, time, memory; one match at a time, else SERVER_BUSY)',
+          parameters: [{ name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'html'], default: 'json' } }],
+          requestBody: { required: true, content: json('MatchRequest') },
+          responses: { '200': { description: 'the match result; `review` holds the reviewLimit most probable pairs, `summary.review` counts them all' }, ...errors },
         },
       },
       '/views': { get: { summary: 'Saved views of the config for sources the caller may search', responses: { '200': { description: 'ok' }, ...errors } } },

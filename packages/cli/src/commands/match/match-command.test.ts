@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInProcess, tempProject } from '../../../test/test-io.js';
 
@@ -18,6 +19,15 @@ function project(extra: Record<string, unknown> = {}) {
   created.write('a.csv', ERP_A);
   created.write('b.csv', ERP_B);
   return created;
+}
+
+/** Every row of the workbook's first sheet as cell values (header row first). */
+async function readXlsx(path: string): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
 }
 
 const readCsv = (path: string) => parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
@@ -69,6 +79,12 @@ describe('custcode match', () => {
     const files = ['links.csv', 'golden.csv', 'review.csv', 'match-report.html'].map((file) => readFileSync(join(created.directory, 'out', file), 'utf8')).join('\n');
     for (const secret of ['600037341', '6523', '5000']) expect(files).not.toContain(secret);
     expect(files).not.toContain('B9');
+    // The same in the spreadsheets.
+    const xlsx = await runInProcess(['match', 'a', 'b', '--out', 'sheets', '--format', 'xlsx', '--headers', 'zh', '--user', 'ana'], { cwd: created.directory });
+    expect(xlsx.exitCode).toBe(0);
+    const cells = JSON.stringify(await Promise.all(['links.xlsx', 'golden.xlsx', 'review.xlsx'].map((file) => readXlsx(join(created.directory, 'sheets', file)))));
+    expect(cells).toContain('A1');
+    for (const secret of ['600037341', '6523', '5000', 'B9']) expect(cells).not.toContain(secret);
   });
 
   it('is refused for a role without the match command (exit 4), and needs two sources (exit 2)', async () => {
@@ -77,5 +93,40 @@ describe('custcode match', () => {
     expect((await runInProcess(['match', 'a', 'b', '--out', 'out', '--user', 'vic'], { cwd: created.directory })).exitCode).toBe(4);
     const one = await runInProcess(['match', 'a', '--out', 'out'], { cwd: created.directory, env: { CUSTCODE_USER: 'nobody' } });
     expect(one.exitCode).not.toBe(0);
+  });
+
+  it('writes links, golden and review as XLSX too, with the catalogue\'s Chinese headers, the same rows as the CSV files', async () => {
+    const created = project();
+    cleanup = created.cleanup;
+    const run = await runInProcess(['match', 'a', 'b', '--out', 'out', '--format', 'csv,xlsx', '--headers', 'zh'], { cwd: created.directory });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toContain('wrote links.csv, golden.csv, review.csv, match-report.html, links.xlsx, golden.xlsx, review.xlsx to out');
+    const out = (file: string) => join(created.directory, 'out', file);
+    const [linkHeader, ...linkRows] = await readXlsx(out('links.xlsx'));
+    expect(linkHeader).toEqual(['全局编号', '数据源', '客户编号', '组织', '客户名称', '得分', '依据', '关联记录', '比较明细']);
+    const csvLinks = readCsv(out('links.csv'));
+    expect(linkRows.map((row) => [row[0], row[1], row[2], row[6] ?? ''])).toEqual(csvLinks.map((link) => [link.global_id, link.source, link.code, link.evidence]));
+    // Scores are numbers in the sheet, not text.
+    const b7 = linkRows.find((row) => row[2] === 'B7')!;
+    expect(b7[5]).toBe(1);
+    const [goldenHeader = [], ...goldenRows] = await readXlsx(out('golden.xlsx'));
+    expect(goldenHeader.slice(0, 6)).toEqual(['全局编号', '数据源', '记录数', '合并的全局编号', '客户名称', '客户名称 来源']);
+    const taxColumn = goldenHeader.indexOf('税号');
+    expect(goldenHeader[taxColumn + 1]).toBe('税号 来源');
+    const a1 = goldenRows.find((row) => row[0] === csvLinks.find((link) => link.code === 'A1')!.global_id)!;
+    expect([a1[taxColumn], a1[taxColumn + 1], a1[2]]).toEqual(['91110000600037341L', 'a:A1', 2]);
+    // Status reads in Chinese under Chinese headers, as in exports.
+    expect(new Set(goldenRows.map((row) => row[goldenHeader.indexOf('状态')]))).toEqual(new Set(['正常', '停用']));
+    const [reviewHeader] = await readXlsx(out('review.xlsx'));
+    expect(reviewHeader!.slice(0, 4)).toEqual(['决定', '匹配概率', '数据源 A', '客户编号 A']);
+
+    const english = await runInProcess(['match', 'a', 'b', '--out', 'en', '--format', 'xlsx'], { cwd: created.directory });
+    expect(english.exitCode).toBe(0);
+    expect((await readXlsx(join(created.directory, 'en', 'links.xlsx')))[0]).toEqual(['global_id', 'source', 'code', 'org', 'name', 'score', 'evidence', 'linked_to', 'detail']);
+    expect(existsSync(join(created.directory, 'en', 'links.csv'))).toBe(false);
+
+    const bad = await runInProcess(['match', 'a', 'b', '--out', 'out', '--format', 'csv,pdf'], { cwd: created.directory });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--format takes csv, xlsx or both, not "pdf"');
   });
 });

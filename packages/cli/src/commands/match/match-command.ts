@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type CsvCellOptions } from '@custcode/export';
-import { goldenCsv, linksCsv, match, type MatchOptions, parseMatchDecisions, parsePreviousLinks, renderMatchHtml, reviewCsv } from '@custcode/match';
+import { goldenCsv, goldenTable, linksCsv, linksTable, match, type MatchHeaders, type MatchOptions, type MatchTableName, parseMatchDecisions, parsePreviousLinks, renderMatchHtml, reviewCsv, reviewTable, writeMatchXlsx } from '@custcode/match';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { accessOf } from '../../output/access-notes.js';
 import { outputGuard, type OutputPath } from '../../output/output-guard.js';
@@ -26,9 +26,25 @@ export interface MatchCommandOptions extends CommonOptions, FilterFlags {
   escapeFormulas?: boolean;
   /** `--hub PATH`: also write links and golden into a hub made by `custcode sync`. */
   hub?: string;
+  /** `--format csv,xlsx`: the table files' formats (default csv). */
+  format?: string;
+  /** `--headers en|zh`: XLSX header names (CSV keeps the column ids later runs read back). */
+  headers?: MatchHeaders;
 }
 
 export const MATCH_FILES = { links: 'links.csv', golden: 'golden.csv', review: 'review.csv', report: 'match-report.html' } as const;
+export const MATCH_XLSX_FILES = { links: 'links.xlsx', golden: 'golden.xlsx', review: 'review.xlsx' } as const;
+const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/** `--format csv,xlsx`: one or more table formats, each once. */
+function tableFormats(value: string | undefined): TableFormat[] {
+  if (value === undefined) return ['csv'];
+  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter((format) => format !== '');
+  const unknown = formats.find((format) => !(TABLE_FORMATS as readonly string[]).includes(format));
+  if (unknown !== undefined || formats.length === 0) throw new UsageError({ message: `--format takes csv, xlsx or both, not ${JSON.stringify(unknown ?? value)}.`, hint: 'For example --format csv,xlsx.' });
+  return [...new Set(formats)] as TableFormat[];
+}
 
 /** A probability flag: a decimal from 0 to 1. */
 function probabilityFlag(flag: string, value: string): number {
@@ -39,12 +55,13 @@ function probabilityFlag(flag: string, value: string): number {
 
 /**
  * `custcode match SOURCE SOURCE… --out DIR`: reads every source through the caller's role (masked fields are
- * neither evidence nor shown, row filters apply), links the same customer across them and writes links.csv,
- * golden.csv, review.csv and an HTML report. A re-run reads DIR/links.csv (or --links) to keep the global ids.
+ * neither evidence nor shown, row filters apply), links the same customer across them and writes links,
+ * golden and review as CSV and/or XLSX (`--format csv,xlsx`) and an HTML report. A re-run reads DIR/links.csv (or --links) to keep the global ids.
  */
 export async function runMatch(io: CommandIo, options: MatchCommandOptions): Promise<number> {
   const names = [...new Set(options.sources)];
   return withSources(io, { ...options, sources: names, command: 'match' }, async (sources, loaded) => {
+    const formats = tableFormats(options.format);
     if (names.length < 2) throw new UsageError({ message: 'match needs at least two sources.', hint: 'Name them: custcode match u8 k3 sap --out DIR.' });
     const view = options.view === undefined ? undefined : loaded.config.views?.[options.view]?.source;
     if (view !== undefined && !names.includes(view)) throw new UsageError({ message: `View "${options.view}" is for source "${view}", which is not matched here.`, hint: `Add ${view} to the sources, or drop --view.` });
@@ -61,7 +78,11 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
     if (options.links !== undefined || existsSync(linksPath)) matchOptions.previous = parsePreviousLinks(readInputFile(linksPath, '--links'));
 
     const guard = outputGuard(loaded, io.cwd);
-    const files = Object.fromEntries(Object.entries(MATCH_FILES).map(([key, file]) => [key, guard.check(join(directory, file), '--out')])) as Record<keyof typeof MATCH_FILES, OutputPath>;
+    const wanted = { ...(formats.includes('csv') ? { links: MATCH_FILES.links, golden: MATCH_FILES.golden, review: MATCH_FILES.review } : {}), report: MATCH_FILES.report };
+    const files = Object.fromEntries(Object.entries(wanted).map(([key, file]) => [key, guard.check(join(directory, file), '--out')])) as Partial<Record<keyof typeof MATCH_FILES, OutputPath>> & { report: OutputPath };
+    const xlsxFiles = formats.includes('xlsx')
+      ? (Object.fromEntries(Object.entries(MATCH_XLSX_FILES).map(([key, file]) => [key, guard.check(join(directory, file), '--out')])) as Record<MatchTableName, OutputPath>)
+      : undefined;
     // The flags filter every source; a saved view filters the source it was saved for.
     const filters = sources.map((_source, index) => {
       const name = names[index]!;
@@ -78,20 +99,26 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
     ensureDirectory(directory);
     const cells: CsvCellOptions = options.escapeFormulas === false ? { escapeFormulas: false } : {};
     const write = (path: OutputPath, text: string) => writeAtomically(path, (output) => writeChunk(output, text));
-    await write(files.links, linksCsv(result.links, cells));
-    await write(files.golden, goldenCsv(result.golden, cells));
-    await write(files.review, reviewCsv(result.review, cells));
+    if (files.links) await write(files.links, linksCsv(result.links, cells));
+    if (files.golden) await write(files.golden, goldenCsv(result.golden, cells));
+    if (files.review) await write(files.review, reviewCsv(result.review, cells));
+    if (xlsxFiles) {
+      const tables = { links: linksTable(result.links), golden: goldenTable(result.golden), review: reviewTable(result.review) };
+      for (const name of Object.keys(tables) as MatchTableName[]) {
+        await writeAtomically(xlsxFiles[name], (output) => writeMatchXlsx(name, tables[name], output, { headers: options.headers ?? 'en' }));
+      }
+    }
     await write(files.report, renderMatchHtml(result));
     if (options.hub !== undefined) await writeHubMatch(guard.check(resolve(io.cwd, options.hub), '--hub'), result);
 
     const { summary } = result;
     if (options.json) {
       const { weights, ...counts } = summary;
-      await writeChunk(io.stdout, `${JSON.stringify({ out: directory, files: Object.values(files), ...counts, weights })}\n`);
+      await writeChunk(io.stdout, `${JSON.stringify({ out: directory, files: [...Object.values(files), ...Object.values(xlsxFiles ?? {})], ...counts, weights })}\n`);
     } else {
       io.stderr.write(
         `matched ${summary.records} records of ${names.join(', ')}: ${summary.clusters} global customers, ${summary.crossSourceClusters} in two or more sources, ${summary.review} pairs to review\n` +
-          `wrote ${Object.values(MATCH_FILES).join(', ')} to ${options.out}\n`,
+          `wrote ${[...Object.values(wanted), ...(xlsxFiles ? Object.values(MATCH_XLSX_FILES) : [])].join(', ')} to ${options.out}\n`,
       );
     }
     return EXIT_CODES.ok;
