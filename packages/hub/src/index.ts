@@ -8,3 +8,4 @@ export { goldenReportTables, type HubReportTable } from './golden-report.js';
 export { matchHub } from './match-sql/match-hub.js';
 export type { HubMatchOptions } from './match-sql/match-inputs.js';
 export { MATCH_SQL_DIALECTS, type MatchSqlDialect } from './match-sql/sql-dialect.js';
+export { emitMatchSql, pipelineStatements, type EmitMatchSqlOptions, type EmittedMatchSql, type EmittedStatement } from './match-sql/emit-match-sql.js';
