@@ -239,6 +239,8 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--review-from <p>', 'lowest probability of the review band (default 0.5)')
     .option('--priority <sources>', 'golden record: sources in order of trust, comma-separated')
     .option('--hub <path>', 'also write the links and golden tables into this hub (see sync)')
+    .option('--engine <engine>', 'js (default): read the sources; sql: match the rows synced into --hub, as SQL in its DuckDB')
+    .option('--emit-sql <dialect>', 'write the match pipeline as spark (or duckdb) SQL files, their Parquet inputs and a runner to --out instead of matching (needs --hub)')
     .option('--no-escape-formulas', 'CSV files: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
     .option('--json', 'print {out, files, records, clusters, …, weights} when done')
     .action(async (sources: string[], options: Record<string, string | boolean | undefined> & { out: string }, command: Command) =>

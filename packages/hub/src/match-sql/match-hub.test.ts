@@ -101,6 +101,18 @@ describe('matchHub (the match pipeline as DuckDB SQL)', () => {
     for (const pair of sql.review) expect([pair.a.taxId, pair.a.phone, pair.b.taxId, pair.b.phone]).toEqual(['', '', '', '']);
   }, 120_000);
 
+  it('reads the hub through the caller’s view: rows outside the row filter are not matched, masked values are no evidence', async () => {
+    const outside = (customer: Customer) => customer.source === 'sap' && customer.region === '北京';
+    const view = Object.fromEntries(SOURCES.map((name) => [name, (customer: Customer) => (outside(customer) ? undefined : { ...customer, phone: customer.phone === undefined ? undefined : '***' })]));
+    const sql = await matchHub(hub, { sources: SOURCES, previous: [], view: view as never });
+    const hidden = (await hub.customers({ source: 'sap' })).filter((row) => row.region === '北京');
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(sql.links.filter((link) => link.source === 'sap' && hidden.some((row) => row.code === link.code && (row.org ?? '') === link.org))).toEqual([]);
+    expect(sql.summary.records).toBe((await hub.customers()).length - hidden.length);
+    expect(sql.summary.linkedBy['phone-name']).toBe(0);
+    for (const record of sql.golden) expect(record.fields.phone.value).toBe('');
+  }, 120_000);
+
   it('says which source the hub lacks, and refuses a bad review band', async () => {
     await expect(matchHub(hub, { sources: ['u8', 'oracle'] })).rejects.toThrow(/no rows of oracle.*/);
     await expect(matchHub(hub, { sources: SOURCES, threshold: 0.4, reviewFrom: 0.6 })).rejects.toThrow(/not 0 ≤ reviewFrom ≤ threshold/);

@@ -11,6 +11,12 @@ export interface HubMatchOptions {
   sources: readonly string[];
   /** Per source, the fields masked for the caller: never evidence, never shown. */
   masked?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Per source, the record as the caller may see it, or undefined when it is outside their row filter (a guarded
+   * source's `access.view`): the hub holds what its writer could see, and the caller's masks and row filters
+   * apply to it here, before any key is computed.
+   */
+  view?: Readonly<Record<string, (customer: Customer) => Customer | undefined>>;
   threshold?: number;
   reviewFrom?: number;
   /** m/u weights to use instead of estimating them. */
@@ -45,7 +51,11 @@ export async function prepareMatchInputs(hub: Hub, options: HubMatchOptions): Pr
   const records: MatchRecord[] = [];
   for (const source of options.sources) {
     const masked = new Set<string>(options.masked?.[source] ?? []);
-    for (const row of await hub.customers({ source })) records.push(toMatchRecord(records.length, source, customerOf(row), masked));
+    const view = options.view?.[source];
+    for (const row of await hub.customers({ source })) {
+      const customer = view === undefined ? customerOf(row) : view(customerOf(row));
+      if (customer !== undefined) records.push(toMatchRecord(records.length, source, customer, masked));
+    }
   }
   const connection = hub.connection as DuckDbConnection;
   const create = async (table: keyof typeof PIPELINE_INPUTS, numeric: readonly string[]) => {
