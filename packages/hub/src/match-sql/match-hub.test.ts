@@ -113,6 +113,25 @@ describe('matchHub (the match pipeline as DuckDB SQL)', () => {
     for (const record of sql.golden) expect(record.fields.phone.value).toBe('');
   }, 120_000);
 
+  it('differs from match on an indirect rejection, as documented: only the rejected pair’s own links are dropped', async () => {
+    const small = await openHub(':memory:');
+    try {
+      const uscc = '91110000600037341L';
+      const one = (source: string, code: string, name: string): Customer => ({ source, erp: 'file', code, name, taxId: uscc, status: 'active', raw: {} });
+      const data = { u8: [one('u8', 'A', '北京华信科技有限公司')], k3: [one('k3', 'B', '华信科技')], sap: [one('sap', 'C', '华信科技（北京）有限公司')] };
+      for (const name of SOURCES) await syncSource(small, createMemorySource({ name, customers: data[name as keyof typeof data] }));
+      const decisions: MatchDecision[] = [{ a: { source: 'u8', code: 'A', org: '' }, b: { source: 'sap', code: 'C', org: '' }, decision: 'reject' }];
+      const js = await match(SOURCES.map((name) => ({ name, customers: data[name as keyof typeof data] })), { decisions });
+      const sql = await matchHub(small, { sources: SOURCES, decisions, previous: [] });
+      // match refuses B–C too (it would join A and C); the SQL engine keeps it, so A and C share a cluster through B.
+      expect(clusterCodes(js)).toEqual(['u8:A@ k3:B@', 'sap:C@']);
+      expect(clusterCodes(sql)).toEqual(['u8:A@ k3:B@ sap:C@']);
+      expect(sql.summary.blockedByRejection).toBe(1);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('says which source the hub lacks, and refuses a bad review band', async () => {
     await expect(matchHub(hub, { sources: ['u8', 'oracle'] })).rejects.toThrow(/no rows of oracle.*/);
     await expect(matchHub(hub, { sources: SOURCES, threshold: 0.4, reviewFrom: 0.6 })).rejects.toThrow(/not 0 ≤ reviewFrom ≤ threshold/);
