@@ -44,7 +44,11 @@ export async function estimateHubWeights(hub: Hub, records: readonly MatchRecord
   const levelsOf = (pairs: string) => levelsSelect(`(${distancesSelect(DIALECTS.duckdb, pairs)})`);
   return estimateMatchWeights({
     candidates: await patterns(hub, 'SELECT * FROM mx_levels'),
-    conflicting: await patterns(hub, "SELECT l.* FROM mx_levels l JOIN match_keys x ON x.rid = l.a JOIN match_keys y ON y.rid = l.b WHERE x.org_code <> '' AND y.org_code <> '' AND x.org_code <> y.org_code"),
+    conflicting: await (async () => {
+      // In two steps: in one query DuckDB may join the two records' keys on the inequality first (a cross product).
+      await hub.connection.run('CREATE OR REPLACE TEMP TABLE mx_levels_coded AS SELECT l.*, x.org_code AS org_a FROM mx_levels l JOIN match_keys x ON x.rid = l.a');
+      return patterns(hub, "SELECT l.* FROM mx_levels_coded l JOIN match_keys y ON y.rid = l.b WHERE l.org_a <> '' AND y.org_code <> '' AND l.org_a <> y.org_code");
+    })(),
     labelled: await patterns(hub, levelsOf("(SELECT a, b FROM mx_decided WHERE decision = 'confirm' UNION ALL SELECT a, b FROM mx_evidence WHERE kind IN ('uscc', 'org-code'))")),
     random: async () => {
       const sample = randomPairSample(records.length, (index) => records[index]!.source);

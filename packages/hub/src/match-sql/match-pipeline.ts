@@ -47,16 +47,23 @@ const values = (count: number, alias: string) => `(VALUES ${Array.from({ length:
 const rank = (kind: EvidenceKind) => EVIDENCE_ORDER.indexOf(kind);
 const recordLabel = (alias: string) => `${alias}.source || ':' || ${alias}.code || CASE WHEN ${alias}.org = '' THEN '' ELSE '@' || ${alias}.org END`;
 
-/** 1 − distance / longer length, as editSimilarity computes it; NULL when a side is empty or both are equal. */
-function similarity(dialect: SqlDialect, a: string, b: string): string {
-  return `CASE WHEN ${a} = '' OR ${b} = '' OR ${a} = ${b} THEN NULL ELSE 1 - CAST(${dialect.editDistance(a, b)} AS DOUBLE) / CAST(greatest(length(${a}), length(${b})) AS DOUBLE) END`;
+/**
+ * 1 − distance / longer length, as editSimilarity computes it; NULL when a side is empty or both are equal; 0
+ * without computing the distance when the lengths alone keep it below `minimum` (the distance is at least
+ * their difference), as editSimilarity returns early.
+ */
+function similarity(dialect: SqlDialect, a: string, b: string, minimum: number): string {
+  const longer = `CAST(greatest(length(${a}), length(${b})) AS DOUBLE)`;
+  return `CASE WHEN ${a} = '' OR ${b} = '' OR ${a} = ${b} THEN NULL
+    WHEN CAST(abs(length(${a}) - length(${b})) AS DOUBLE) > ${double(1 - minimum)} * ${longer} + ${double(1e-9)} THEN CAST(0 AS DOUBLE)
+    ELSE 1 - CAST(${dialect.editDistance(a, b)} AS DOUBLE) / ${longer} END`;
 }
 
 /** The name and address similarities of the pairs in `pairs` (columns a, b). */
 export function distancesSelect(dialect: SqlDialect, pairs: string): string {
   return `SELECT p.a, p.b,
-  ${similarity(dialect, 'x.name_core', 'y.name_core')} AS name_similarity,
-  ${similarity(dialect, 'x.address', 'y.address')} AS address_similarity
+  ${similarity(dialect, 'x.name_core', 'y.name_core', NAME_FUZZY)} AS name_similarity,
+  ${similarity(dialect, 'x.address', 'y.address', ADDRESS_SIMILAR)} AS address_similarity
 FROM ${pairs} p JOIN match_keys x ON x.rid = p.a JOIN match_keys y ON y.rid = p.b`;
 }
 
@@ -121,9 +128,12 @@ FROM (
     },
     {
       name: 'mx_name_pairs',
-      body: `SELECT l.name AS name_a, r.name AS name_b FROM mx_names l CROSS JOIN ${values(NAME_WINDOW, 'o(step)')} JOIN mx_names r ON r.name_pos = l.name_pos + o.step
+      // The neighbour's position is a column of its own, so that both engines plan an equi-join, not a cross product.
+      body: `SELECT l.name AS name_a, r.name AS name_b
+FROM (SELECT n.name, n.name_pos + o.step AS target FROM mx_names n CROSS JOIN ${values(NAME_WINDOW, 'o(step)')}) l JOIN mx_names r ON r.name_pos = l.target
 UNION ALL
-SELECT l.name, r.name FROM mx_names l CROSS JOIN ${values(NAME_WINDOW, 'o(step)')} JOIN mx_names r ON r.reverse_pos = l.reverse_pos + o.step
+SELECT l.name, r.name
+FROM (SELECT n.name, n.reverse_pos + o.step AS target FROM mx_names n CROSS JOIN ${values(NAME_WINDOW, 'o(step)')}) l JOIN mx_names r ON r.reverse_pos = l.target
 UNION ALL
 SELECT l.name, r.name FROM mx_wildcards l JOIN mx_wildcards r ON r.wild_pos = l.wild_pos AND r.name_length = l.name_length AND r.wildcard = l.wildcard AND r.member > l.member
 WHERE l.member <= ${MAX_WILDCARD_BLOCK_COMPARISONS}`,
@@ -309,11 +319,18 @@ LEFT JOIN mx_first_edges f ON f.rid = k.rid
 LEFT JOIN match_keys o ON o.rid = CASE WHEN f.a = k.rid THEN f.b ELSE f.a END`,
     },
     {
+      // The band's pairs with one side's label; the other side is joined in the next stage, so that no engine can
+      // join the two label lookups on their inequality first (a cross product).
+      name: 'mx_review_band',
+      body: `SELECT s.a, s.b, s.probability, s.detail, la.label AS label_a
+FROM mx_scores s JOIN ${LABELS} la ON la.rid = s.a
+WHERE s.probability >= ${double(reviewFrom)} AND s.probability < ${double(threshold)}`,
+    },
+    {
       name: 'mx_review',
       body: `SELECT s.a, s.b, s.probability, s.detail
-FROM mx_scores s JOIN ${LABELS} la ON la.rid = s.a JOIN ${LABELS} lb ON lb.rid = s.b
-WHERE s.probability >= ${double(reviewFrom)} AND s.probability < ${double(threshold)} AND la.label <> lb.label
-  AND NOT EXISTS (SELECT 1 FROM mx_decided d WHERE d.a = s.a AND d.b = s.b)`,
+FROM mx_review_band s JOIN ${LABELS} lb ON lb.rid = s.b
+WHERE s.label_a <> lb.label AND NOT EXISTS (SELECT 1 FROM mx_decided d WHERE d.a = s.a AND d.b = s.b)`,
     },
   ];
   return stages.map((stage) => ({ ...stage, dialectSpecific: false }));

@@ -29,10 +29,16 @@ export const DIALECTS: Record<MatchSqlDialect, SqlDialect> = {
     name: 'duckdb',
     materialise: (name, body) => `CREATE OR REPLACE TEMP TABLE ${name} AS\n${body}`,
     editDistance: (a, b) => {
-      const alphabet = `array_to_string(list_distinct(string_split(${a} || ${b}, '')), '')`;
-      const ascii = `substring('${ASCII_ALPHABET}', 1, length(${alphabet}))`;
-      // Two strings with more distinct characters than the ASCII alphabet holds fall back to bytes (a larger distance).
-      return `CASE WHEN length(${alphabet}) <= ${ASCII_ALPHABET.length} THEN levenshtein(translate(${a}, ${alphabet}, ${ascii}), translate(${b}, ${alphabet}, ${ascii})) ELSE levenshtein(${a}, ${b}) END`;
+      const size = ASCII_ALPHABET.length;
+      // Short pairs (most): a || b itself is the alphabet, translate keeping each character's first position.
+      const both = `${a} || ${b}`;
+      const short = `levenshtein(translate(${a}, ${both}, substring('${ASCII_ALPHABET}', 1, length(${both}))), translate(${b}, ${both}, substring('${ASCII_ALPHABET}', 1, length(${both}))))`;
+      // Longer ones: their distinct characters, computed once and bound by a lambda; more than the ASCII alphabet
+      // holds falls back to bytes (a larger distance).
+      const alphabet = `array_to_string(list_distinct(string_split(${both}, '')), '')`;
+      const ascii = `substring('${ASCII_ALPHABET}', 1, length(alphabet))`;
+      const long = `list_transform([${alphabet}], alphabet -> CASE WHEN length(alphabet) <= ${size} THEN levenshtein(translate(${a}, alphabet, ${ascii}), translate(${b}, alphabet, ${ascii})) ELSE levenshtein(${a}, ${b}) END)[1]`;
+      return `CASE WHEN length(${both}) <= ${size} THEN ${short} ELSE ${long} END`;
     },
   },
   spark: {
