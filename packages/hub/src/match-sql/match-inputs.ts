@@ -1,5 +1,5 @@
 import { ConfigError, type Customer } from '@custcode/core';
-import { type MatchDecision, type MatchRecord, type PreviousLink, toMatchRecord } from '@custcode/match';
+import { type FieldWeights, type MatchDecision, type MatchRecord, type PreviousLink, toMatchRecord } from '@custcode/match';
 import type { DuckDbConnection } from '../load-duckdb.js';
 import type { HubCustomer } from '../hub-types.js';
 import type { Hub } from '../open-hub.js';
@@ -20,14 +20,14 @@ export interface HubMatchOptions {
   threshold?: number;
   reviewFrom?: number;
   /** m/u weights to use instead of estimating them. */
-  weights?: import('@custcode/match').FieldWeights;
+  weights?: FieldWeights;
   sourcePriority?: readonly string[];
   decisions?: readonly MatchDecision[];
   /** Global ids of an earlier run; default: the hub's `links` table (what the last `match --hub` wrote). */
   previous?: readonly PreviousLink[];
 }
 
-const STRING = (columns: readonly string[], numeric: readonly string[]) => columns.map((column) => `${column} ${numeric.includes(column) ? 'BIGINT' : 'VARCHAR'}`).join(', ');
+const columnsDdl = (columns: readonly string[], numeric: readonly string[]) => columns.map((column) => `${column} ${numeric.includes(column) ? 'BIGINT' : 'VARCHAR'}`).join(', ');
 
 /** A hub row as the Customer the match model reads (raw left out: matching never reads it). */
 export function customerOf(row: HubCustomer): Customer {
@@ -59,7 +59,7 @@ export async function prepareMatchInputs(hub: Hub, options: HubMatchOptions): Pr
   }
   const connection = hub.connection as DuckDbConnection;
   const create = async (table: keyof typeof PIPELINE_INPUTS, numeric: readonly string[]) => {
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} (${STRING(PIPELINE_INPUTS[table], numeric)})`);
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${table} (${columnsDdl(PIPELINE_INPUTS[table], numeric)})`);
     return connection.createAppender(table, 'main', 'temp');
   };
   const append = async (table: keyof typeof PIPELINE_INPUTS, numeric: readonly string[], rows: Iterable<ReadonlyArray<string | number>>) => {

@@ -205,7 +205,7 @@ function perLevel(field: (typeof COMPARED_FIELDS)[number], valueOf: (level: numb
  * threshold and review band, the edges in the JavaScript engine's order, and the first round of labels.
  */
 export function scoringStages(parameters: ScoringParameters): PipelineStage[] {
-  const { weights, threshold, reviewFrom } = parameters;
+  const { weights, threshold } = parameters;
   const prior = Math.log2(weights.lambda / (1 - weights.lambda));
   // Left to right, as matchPosterior adds: the same double at every step.
   const total = COMPARED_FIELDS.reduce((sum, field) => `(${sum} + ${perLevel(field, (index) => double(fieldWeight(weights, field, index)), double(0))})`, double(prior));
@@ -240,7 +240,6 @@ WHERE NOT EXISTS (SELECT 1 FROM mx_decided r WHERE r.decision = 'reject' AND r.a
     { name: 'mx_adjacent', body: 'SELECT a AS rid, b AS neighbour FROM mx_edges UNION ALL SELECT b AS rid, a AS neighbour FROM mx_edges' },
     { name: LABELS, body: 'SELECT rid, rid AS label FROM match_keys' },
   ];
-  void reviewFrom;
   return stages.map((stage) => ({ ...stage, dialectSpecific: false }));
 }
 
