@@ -1,7 +1,7 @@
 /** Positions of a name that get a wildcard; typos further into longer names are left to the sorted orders. */
-const MAX_WILDCARD_POSITIONS = 24;
+export const MAX_WILDCARD_POSITIONS = 24;
 /** Members of one wildcard block compared with a newcomer (blocks of one typo are tiny; this bounds the odd big one). */
-const MAX_BLOCK_COMPARISONS = 16;
+export const MAX_WILDCARD_BLOCK_COMPARISONS = 16;
 
 // Polynomial hash modulo a prime below 2^30: keys stay small integers (no string per key and position),
 // and every product stays below 2^53, so the arithmetic is exact in doubles.
@@ -39,7 +39,7 @@ export function oneSubstitutionPairs(names: readonly string[], minLength: number
         visit(block, index);
         blocks.set(key, [block, index]);
       } else {
-        for (let member = 0; member < block.length && member < MAX_BLOCK_COMPARISONS; member++) visit(block[member]!, index);
+        for (let member = 0; member < block.length && member < MAX_WILDCARD_BLOCK_COMPARISONS; member++) visit(block[member]!, index);
         block.push(index);
       }
     }

@@ -18,4 +18,4 @@ export { pinyinKey } from './pinyin-key.js';
 export { editSimilarity } from './similarity.js';
 export { compactTaxId, taxIdProblems } from './tax-id-check.js';
 export { UnionFind } from './union-find.js';
-export { neighbourPairs, oneSubstitutionPairs, sortedIndices } from './fuzzy-candidates.js';
+export { MAX_WILDCARD_BLOCK_COMPARISONS, MAX_WILDCARD_POSITIONS, neighbourPairs, oneSubstitutionPairs, sortedIndices } from './fuzzy-candidates.js';

@@ -241,6 +241,8 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--hub <path>', 'also write the links and golden tables into this hub (see sync)')
     .option('--format <formats>', 'table files: csv (default), xlsx, or csv,xlsx (links, golden, review; a re-run reads links.csv)')
     .addOption(new Option('--headers <lang>', 'XLSX header names: en (the CSV column ids) or zh (全局编号, 客户编号, …)').choices(['en', 'zh']))
+    .option('--engine <engine>', 'js (default): read the sources; sql: match the rows synced into --hub, as SQL in its DuckDB')
+    .option('--emit-sql <dialect>', 'write the match pipeline as spark (or duckdb) SQL files, their Parquet inputs and a runner to --out instead of matching (needs --hub)')
     .option('--no-escape-formulas', 'CSV files: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
     .option('--json', 'print {out, files, records, clusters, …, weights} when done')
     .action(async (sources: string[], options: Record<string, string | boolean | undefined> & { out: string }, command: Command) =>

@@ -2,11 +2,11 @@ import { neighbourPairs, oneSubstitutionPairs, sortedIndices } from '@custcode/a
 import type { MatchRecord } from './match-record.js';
 
 /** Records of one block compared with each newcomer: a huge block (a common name) must not go quadratic. */
-const MAX_BLOCK_COMPARISONS = 50;
+export const MAX_BLOCK_COMPARISONS = 50;
 /** Neighbours compared in each sorted order of the distinct names. */
-const NAME_WINDOW = 4;
+export const NAME_WINDOW = 4;
 /** Names shorter than this are too generic for fuzzy blocking. */
-const MIN_FUZZY_LENGTH = 4;
+export const MIN_FUZZY_LENGTH = 4;
 
 /** Blocking rules: records are compared only when one of these keys is equal. */
 const EXACT_KEYS: ReadonlyArray<(record: MatchRecord) => string> = [

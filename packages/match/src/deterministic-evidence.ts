@@ -13,7 +13,7 @@ export interface EvidenceLink {
 /** Lowest edit similarity of the normalised names for an equal phone to count. */
 export const PHONE_NAME_SIMILARITY = 0.6;
 /** A key shared by more records than this is a placeholder, a switchboard or an agent's number, not evidence. */
-const MAX_GROUP = 20;
+export const MAX_GROUP = 20;
 
 function groupBy(records: readonly MatchRecord[], key: (record: MatchRecord) => string): Map<string, MatchRecord[]> {
   const groups = new Map<string, MatchRecord[]>();

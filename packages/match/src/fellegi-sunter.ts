@@ -67,6 +67,50 @@ function unclippedPosterior(levels: ArrayLike<number>, weights: FieldWeights): n
 }
 
 /**
+ * The pairs estimateU compares: drawn at random among records of different sources, as flat [a0, b0, a1, b1, …]
+ * record indices. Deterministic: the draw uses a fixed seed (mulberry32), so that a re-run, or the SQL engine
+ * drawing the same pairs by record number, gets the same weights.
+ */
+export function randomPairSample(count: number, sourceOf: (index: number) => string, pairs = 20_000): number[] {
+  let state = 0x9e3779b9;
+  const next = () => {
+    // mulberry32: a small, well-mixed generator.
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const sample: number[] = [];
+  for (let attempt = 0; count > 1 && sample.length < pairs * 2 && attempt < pairs * 4; attempt++) {
+    const a = Math.floor(next() * count);
+    const b = Math.floor(next() * count);
+    if (sourceOf(a) === sourceOf(b)) continue;
+    sample.push(a, b);
+  }
+  return sample;
+}
+
+/** u as the level shares among random pairs' comparison vectors (Laplace-smoothed); no pairs at all keep `fallback`'s u. */
+export function uFromRandomPairs(patterns: readonly PatternCount[], fallback: FieldWeights = initialWeights()): FieldWeights['u'] {
+  const totals = COMPARED_FIELDS.map((field) => new Float64Array(LEVELS[field].length));
+  let drawn = 0;
+  for (const pattern of patterns) {
+    drawn += pattern.count;
+    COMPARED_FIELDS.forEach((_, position) => {
+      const level = pattern.levels[position]!;
+      if (level >= 0) totals[position]![level]! += pattern.count;
+    });
+  }
+  const u = {} as FieldWeights['u'];
+  COMPARED_FIELDS.forEach((field, position) => {
+    // Laplace smoothing: a level never seen among the random pairs is rare, not impossible.
+    const smoothed = Array.from(totals[position]!, (value) => value + 0.5);
+    u[field] = drawn === 0 ? [...fallback.u[field]] : shares(Float64Array.from(smoothed), fallback.u[field]);
+  });
+  return u;
+}
+
+/**
  * u estimated from pairs drawn at random among records of different sources (as Splink does): nearly all
  * of them are non-matches, so each level's share among them is P(level | non-match), free of the blocking
  * bias that makes the candidate pairs agree far more often than unrelated records do. Fields never compared
@@ -79,46 +123,81 @@ export function estimateU(
   pairs = 20_000,
   fallback: FieldWeights = initialWeights(),
 ): FieldWeights['u'] {
-  const totals = COMPARED_FIELDS.map((field) => new Float64Array(LEVELS[field].length));
-  let state = 0x9e3779b9;
-  const next = () => {
-    // mulberry32: a small, well-mixed generator; fixed seed so that a re-run gives the same weights.
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  let drawn = 0;
-  for (let attempt = 0; count > 1 && drawn < pairs && attempt < pairs * 4; attempt++) {
-    const a = Math.floor(next() * count);
-    const b = Math.floor(next() * count);
-    if (sourceOf(a) === sourceOf(b)) continue;
-    drawn++;
-    const levels = compare(a, b);
-    COMPARED_FIELDS.forEach((_, position) => {
-      const level = levels[position]!;
-      if (level >= 0) totals[position]![level]! += 1;
-    });
-  }
-  const u = {} as FieldWeights['u'];
-  COMPARED_FIELDS.forEach((field, position) => {
-    // Laplace smoothing: a level never seen among the random pairs is rare, not impossible.
-    const smoothed = Array.from(totals[position]!, (value) => value + 0.5);
-    u[field] = drawn === 0 ? [...fallback.u[field]] : shares(Float64Array.from(smoothed), fallback.u[field]);
-  });
-  return u;
+  const sample = randomPairSample(count, sourceOf, pairs);
+  const patterns: PatternCount[] = [];
+  for (let index = 0; index < sample.length; index += 2) patterns.push({ levels: compare(sample[index]!, sample[index + 1]!), count: 1 });
+  return uFromRandomPairs(patterns, fallback);
 }
 
 /** m (or u) from labelled matches (non-matches): each level's share among them; fields never compared keep `fallback`. */
 export function levelShares(vectors: readonly ArrayLike<number>[], fallback: FieldWeights['m']): FieldWeights['m'] {
+  return patternShares(vectors.map((levels) => ({ levels, count: 1 })), fallback);
+}
+
+/** levelShares over distinct comparison vectors and their counts. */
+export function patternShares(patterns: readonly PatternCount[], fallback: FieldWeights['m']): FieldWeights['m'] {
   const m = {} as FieldWeights['m'];
   COMPARED_FIELDS.forEach((field, position) => {
     const totals = new Float64Array(LEVELS[field].length);
-    for (const levels of vectors) if (levels[position]! >= 0) totals[levels[position]!]! += 1;
+    for (const pattern of patterns) if (pattern.levels[position]! >= 0) totals[pattern.levels[position]!]! += pattern.count;
     const smoothed = Float64Array.from(totals, (value) => value + 0.5);
     m[field] = totals.some((value) => value > 0) ? shares(smoothed, fallback[field]) : [...fallback[field]];
   });
   return m;
+}
+
+/** Labelled pairs from which m (or u) is taken instead of EM: fewer would say more about chance than about the data. */
+export const MIN_LABELLED = 20;
+
+/** What the weights are estimated from: comparison vectors (distinct, with counts) of four sets of pairs. */
+export interface WeightEvidence {
+  /** The blocked candidate pairs (the pairs to score). */
+  candidates: readonly PatternCount[];
+  /** Candidate pairs whose organisation codes differ: known non-matches that went through the same blocking. */
+  conflicting: readonly PatternCount[];
+  /** Known matches: pairs a reviewer confirmed and pairs linked by tax id (USCC or organisation code). */
+  labelled: readonly PatternCount[];
+  /** Random pairs of different sources (randomPairSample), asked for only when `conflicting` has too few. */
+  random: () => readonly PatternCount[] | Promise<readonly PatternCount[]>;
+}
+
+/**
+ * The weights both match engines (JavaScript and SQL) use: u from the conflicting candidates when there are
+ * at least MIN_LABELLED, else from random pairs; m from the labelled pairs when there are at least
+ * MIN_LABELLED, else by EM over the candidate pairs with u held fixed; λ by EM (with m and u fixed when
+ * labelled). Patterns are taken in a canonical order, so that the sums come out the same bits whichever
+ * engine counted them.
+ */
+export async function estimateMatchWeights(evidence: WeightEvidence): Promise<{ weights: FieldWeights; iterations: number }> {
+  const start = initialWeights();
+  const total = (patterns: readonly PatternCount[]) => patterns.reduce((sum, pattern) => sum + pattern.count, 0);
+  start.u = total(evidence.conflicting) >= MIN_LABELLED ? patternShares(evidence.conflicting, start.u) : uFromRandomPairs(await evidence.random(), start);
+  const labelled = total(evidence.labelled) >= MIN_LABELLED;
+  if (labelled) start.m = patternShares(evidence.labelled, start.m);
+  const patterns = canonicalPatterns(evidence.candidates);
+  if (!labelled) return estimateWeights(patterns, start, 500, true);
+  // λ alone: one EM step per iteration with m and u fixed is the mean posterior, iterated to its fixed point.
+  let lambda = start.lambda;
+  const count = total(patterns);
+  for (let iteration = 0; iteration < 200 && count > 0; iteration++) {
+    const weights = { ...start, lambda };
+    const next = patterns.reduce((sum, pattern) => sum + matchPosterior(pattern.levels, weights) * pattern.count, 0) / count;
+    if (Math.abs(next - lambda) < 1e-7) break;
+    lambda = Math.min(0.999, Math.max(1e-6, next));
+  }
+  return { weights: { ...start, lambda }, iterations: 0 };
+}
+
+/** Distinct vectors merged and sorted by their levels: the order EM sums them in. */
+export function canonicalPatterns(patterns: readonly PatternCount[]): PatternCount[] {
+  const merged = new Map<string, PatternCount>();
+  for (const pattern of patterns) {
+    const key = Array.from(pattern.levels, (level) => String(level + 1)).join('');
+    const known = merged.get(key);
+    if (known) known.count += pattern.count;
+    else merged.set(key, { levels: Array.from(pattern.levels), count: pattern.count });
+  }
+  return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pattern]) => pattern);
 }
 
 /**

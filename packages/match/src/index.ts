@@ -11,3 +11,13 @@ export { taxKeysOf, type TaxKeys } from './tax-keys.js';
 export { linksCsv, goldenCsv, reviewCsv, parseMatchDecisions, parsePreviousLinks, LINK_COLUMNS, GOLDEN_COLUMNS, REVIEW_COLUMNS, linksTable, goldenTable, reviewTable, type MatchTable } from './match-files.js';
 export { writeMatchXlsx, matchColumnHeader, MATCH_TABLES, type MatchHeaders, type MatchTableName } from './match-xlsx.js';
 export { renderMatchHtml, type MatchHtmlOptions } from './html/render-match-html.js';
+// The model the SQL engine of @custcode/hub shares (one definition: keys, blocking rules, levels, weights, ids, golden).
+export { toMatchRecord, recordLabel, type MatchRecord } from './match-record.js';
+export { ADDRESS_SIMILAR, NAME_CLOSE, NAME_FUZZY } from './comparison-levels.js';
+export { MAX_BLOCK_COMPARISONS, MIN_FUZZY_LENGTH, NAME_WINDOW } from './blocking.js';
+export { MAX_GROUP, PHONE_NAME_SIMILARITY } from './deterministic-evidence.js';
+export { checkWeights, estimateMatchWeights, fieldWeight, initialWeights, randomPairSample, WEIGHT_CAP, type WeightEvidence } from './fellegi-sunter.js';
+export { describeLevels, EVIDENCE_ORDER, viewOf as matchedRecordView } from './match.js';
+export { assignGlobalIds } from './global-ids.js';
+export { goldenRecord } from './golden-record.js';
+export { MAX_WILDCARD_BLOCK_COMPARISONS, MAX_WILDCARD_POSITIONS } from '@custcode/audit';

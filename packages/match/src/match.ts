@@ -3,14 +3,14 @@ import { candidatePairs } from './blocking.js';
 import { clusterRecords, type Edge } from './cluster-records.js';
 import { COMPARED_FIELDS, compareRecords, LEVELS } from './comparison-levels.js';
 import { deterministicEvidence } from './deterministic-evidence.js';
-import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, levelShares, type PatternCount } from './fellegi-sunter.js';
+import { checkWeights, estimateMatchWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, type PatternCount, randomPairSample } from './fellegi-sunter.js';
 import { assignGlobalIds } from './global-ids.js';
 import { goldenRecord } from './golden-record.js';
 import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
 import type { EvidenceKind, MatchCluster, MatchedRecordView, MatchLink, MatchOptions, MatchResult, MatchSourceInput, ReviewPair } from './match-types.js';
 
 /** Order in which evidence is applied: a reviewer's confirmation first, then the strongest kinds. */
-const EVIDENCE_ORDER: readonly EvidenceKind[] = ['confirmed', 'same-code', 'uscc', 'org-code', 'phone-name', 'score'];
+export const EVIDENCE_ORDER: readonly EvidenceKind[] = ['confirmed', 'same-code', 'uscc', 'org-code', 'phone-name', 'score'];
 
 /**
  * Links the same real-world customer across sources: deterministic evidence (tax ids, phone + name),
@@ -50,7 +50,7 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   // Pairs known to match: the reviewer's confirmations and the tax-id links (phone + name is left out: its
   // equal phones and similar names would teach m that every match agrees on both).
   const labelled = [...confirmed, ...deterministic.filter((edge) => edge.kind === 'uscc' || edge.kind === 'org-code')];
-  const estimated = options.weights === undefined ? (pairs.length === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, pairs, vectors, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
+  const estimated = options.weights === undefined ? (pairs.length === 0 ? { weights: initialWeights(), iterations: 0 } : await estimate(records, pairs, vectors, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
   const weights = estimated.weights;
   const probabilities = vectors.map((levels) => matchPosterior(levels, weights));
   const scored = pairs
@@ -118,41 +118,29 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   };
 }
 
-/** Labelled pairs from which m is taken instead of EM: fewer would say more about chance than about the data. */
-const MIN_LABELLED = 20;
-
 /**
- * u from random pairs of different sources; m from the labelled pairs (confirmed or linked by tax id) when
- * there are at least MIN_LABELLED, else by EM over the candidate pairs with u held fixed; λ by EM.
+ * The weights from the candidate pairs (estimateMatchWeights): the conflicting ones (both organisation codes
+ * known and different), the labelled ones (confirmed or linked by tax id), and random pairs when needed.
  */
 function estimate(records: readonly MatchRecord[], pairs: ReadonlyArray<[number, number]>, vectors: readonly Int8Array[], known: readonly Edge[]) {
-  const start = initialWeights();
-  // Candidate pairs whose organisation codes differ are known non-matches that went through the same
-  // blocking as the pairs to score: their levels give u as it is among candidates (names one character
-  // apart are common there, rare among random pairs).
   const conflicting = vectors.filter((_, index) => {
     const [a, b] = pairs[index]!;
     const x = records[a]!.tax.orgCode;
     const y = records[b]!.tax.orgCode;
     return x !== '' && y !== '' && x !== y;
   });
-  start.u = conflicting.length >= MIN_LABELLED
-    ? levelShares(conflicting, start.u)
-    : estimateU(records.length, (index) => records[index]!.source, (a, b) => compareRecords(records[a]!, records[b]!));
-  const labelled = known.length >= MIN_LABELLED;
-  if (labelled) start.m = levelShares(known.map((edge) => compareRecords(records[edge.a]!, records[edge.b]!)), start.m);
-  const patterns = patternCounts(vectors);
-  if (!labelled) return estimateWeights(patterns, start, 500, true);
-  // λ alone: one EM step per iteration with m and u fixed is the mean posterior, iterated to its fixed point.
-  let lambda = start.lambda;
-  const total = vectors.length;
-  for (let iteration = 0; iteration < 200 && total > 0; iteration++) {
-    const weights = { ...start, lambda };
-    const next = patterns.reduce((sum, pattern) => sum + matchPosterior(pattern.levels, weights) * pattern.count, 0) / total;
-    if (Math.abs(next - lambda) < 1e-7) break;
-    lambda = Math.min(0.999, Math.max(1e-6, next));
-  }
-  return { weights: { ...start, lambda }, iterations: 0 };
+  const one = (levels: Int8Array): PatternCount => ({ levels, count: 1 });
+  return estimateMatchWeights({
+    candidates: patternCounts(vectors),
+    conflicting: conflicting.map(one),
+    labelled: known.map((edge) => one(compareRecords(records[edge.a]!, records[edge.b]!))),
+    random: () => {
+      const sample = randomPairSample(records.length, (index) => records[index]!.source);
+      const patterns: PatternCount[] = [];
+      for (let index = 0; index < sample.length; index += 2) patterns.push(one(compareRecords(records[sample[index]!]!, records[sample[index + 1]!]!)));
+      return patterns;
+    },
+  });
 }
 
 async function readRecords(sources: readonly MatchSourceInput[]): Promise<MatchRecord[]> {
@@ -167,7 +155,8 @@ async function readRecords(sources: readonly MatchSourceInput[]): Promise<MatchR
 const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 const refOf = (record: MatchRecord) => ({ source: record.source, code: record.code, org: record.org });
 
-function viewOf(record: MatchRecord, globalId: string): MatchedRecordView {
+/** What a reviewer sees of a record (its visible customer). */
+export function viewOf(record: MatchRecord, globalId: string): MatchedRecordView {
   const { customer } = record;
   return { ...refOf(record), globalId, name: customer.name, taxId: customer.taxId ?? '', phone: customer.phone ?? '', address: customer.address ?? '', region: customer.region ?? '' };
 }

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openHub } from '@custcode/hub';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -128,5 +129,70 @@ describe('custcode match', () => {
     const bad = await runInProcess(['match', 'a', 'b', '--out', 'out', '--format', 'csv,pdf'], { cwd: created.directory });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--format takes csv, xlsx or both, not "pdf"');
+  });
+
+  describe('--engine sql and --emit-sql (the pipeline as SQL over a hub)', () => {
+    const synced = async (extra: Record<string, unknown> = {}, user: string[] = []) => {
+      const created = project(extra);
+      cleanup = created.cleanup;
+      expect((await runInProcess(['sync', 'a', 'b', '--to', 'hub.duckdb', ...user], { cwd: created.directory })).exitCode).toBe(0);
+      return created;
+    };
+
+    it('matches the synced rows in DuckDB to the same links, golden records and review list as the JavaScript engine', async () => {
+      const created = await synced();
+      expect((await runInProcess(['match', 'a', 'b', '--out', 'js'], { cwd: created.directory })).exitCode).toBe(0);
+      const run = await runInProcess(['match', 'a', 'b', '--out', 'sql', '--hub', 'hub.duckdb', '--engine', 'sql', '--json'], { cwd: created.directory });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ records: 6, linkedBy: { 'org-code': 1, 'phone-name': 1 } });
+      for (const file of ['links.csv', 'golden.csv', 'review.csv']) expect(readCsv(join(created.directory, 'sql', file))).toEqual(readCsv(join(created.directory, 'js', file)));
+      const hub = await openHub(join(created.directory, 'hub.duckdb'));
+      try {
+        expect((await hub.clustersOf('B7')).map((link) => `${link.source}:${link.code}`)).toEqual(['a:A1', 'b:B7']);
+      } finally {
+        await hub.close();
+      }
+    });
+
+    it('applies the caller\'s row filter and masks to the hub rows', async () => {
+      const created = await synced({
+        roles: { analyst: { sources: { '*': { commands: ['match'], mask: ['taxId', 'phone'], filter: { status: 'active' } } } }, loader: { sources: { '*': { commands: ['export'] } } } },
+        users: { ana: { role: 'analyst' }, lou: { role: 'loader' } },
+      }, ['--user', 'lou']);
+      const run = await runInProcess(['match', 'a', 'b', '--out', 'out', '--hub', 'hub.duckdb', '--engine', 'sql', '--json', '--user', 'ana'], { cwd: created.directory });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ records: 5, linkedBy: { 'org-code': 0, 'phone-name': 0, uscc: 0 } });
+      const files = ['links.csv', 'golden.csv', 'review.csv', 'match-report.html'].map((file) => readFileSync(join(created.directory, 'out', file), 'utf8')).join('\n');
+      for (const secret of ['600037341', '6523', '5000']) expect(files).not.toContain(secret);
+      expect(files).not.toContain('B9');
+    });
+
+    it('writes the Spark SQL files, their Parquet inputs and the spark-submit runner, and says how to run them', async () => {
+      const created = await synced();
+      const run = await runInProcess(['match', 'a', 'b', '--out', 'spark', '--hub', 'hub.duckdb', '--emit-sql', 'spark'], { cwd: created.directory });
+      expect(run.exitCode).toBe(0);
+      expect(run.stderr).toMatch(/^wrote \d+ spark SQL statements to spark\/sql and their inputs to spark\/data; run them with: spark-submit .*run_match\.py\n$/);
+      expect(readdirSync(join(created.directory, 'spark', 'sql'))).toContain('01_mx_block_keys.sql');
+      expect(readFileSync(join(created.directory, 'spark', 'sql', '01_mx_block_keys.sql'), 'utf8')).toMatch(/^CREATE OR REPLACE TEMPORARY VIEW mx_block_keys AS/);
+      expect(readdirSync(join(created.directory, 'spark', 'data')).sort()).toEqual(['match_keys', 'mx_decisions', 'mx_previous']);
+    });
+
+    it('needs --hub, a known engine and dialect, and no source filters (exit 2)', async () => {
+      const created = await synced();
+      const cases = [
+        [['--engine', 'sql'], /--engine sql reads the hub: give --hub/],
+        [['--emit-sql', 'spark'], /--emit-sql reads the hub: give --hub/],
+        [['--hub', 'hub.duckdb', '--engine', 'spark'], /--engine must be js or sql/],
+        [['--hub', 'hub.duckdb', '--emit-sql', 'oracle'], /--emit-sql must be duckdb or spark/],
+        [['--hub', 'hub.duckdb', '--engine', 'sql', '--status', 'active'], /Filters and views apply to the sources, not to the hub/],
+      ] as const;
+      for (const [flags, message] of cases) {
+        const run = await runInProcess(['match', 'a', 'b', '--out', 'out', ...flags], { cwd: created.directory });
+        expect(run.stderr).toMatch(message);
+        expect(run.exitCode).toBe(2);
+      }
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Customer } from '@custcode/core';
 import { type CsvCellOptions } from '@custcode/export';
-import { goldenCsv, goldenTable, linksCsv, linksTable, match, type MatchHeaders, type MatchOptions, type MatchTableName, parseMatchDecisions, parsePreviousLinks, renderMatchHtml, reviewCsv, reviewTable, writeMatchXlsx } from '@custcode/match';
+import { emitMatchSql, type Hub, MATCH_SQL_DIALECTS, matchHub, type MatchSqlDialect, openHub } from '@custcode/hub';
+import { goldenCsv, goldenTable, linksCsv, linksTable, match, type MatchHeaders, type MatchOptions, type MatchResult, type MatchTableName, parseMatchDecisions, parsePreviousLinks, renderMatchHtml, reviewCsv, reviewTable, writeMatchXlsx } from '@custcode/match';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { accessOf } from '../../output/access-notes.js';
 import { outputGuard, type OutputPath } from '../../output/output-guard.js';
@@ -30,7 +32,13 @@ export interface MatchCommandOptions extends CommonOptions, FilterFlags {
   format?: string;
   /** `--headers en|zh`: XLSX header names (CSV keeps the column ids later runs read back). */
   headers?: MatchHeaders;
+  /** `--engine js|sql`: sql runs the pipeline as SQL in the hub's DuckDB (needs --hub), over the synced rows. */
+  engine?: string;
+  /** `--emit-sql spark|duckdb`: write the pipeline as SQL files for that engine to --out instead of matching here (needs --hub). */
+  emitSql?: string;
 }
+
+export const MATCH_ENGINES = ['js', 'sql'] as const;
 
 export const MATCH_FILES = { links: 'links.csv', golden: 'golden.csv', review: 'review.csv', report: 'match-report.html' } as const;
 export const MATCH_XLSX_FILES = { links: 'links.xlsx', golden: 'golden.xlsx', review: 'review.xlsx' } as const;
@@ -91,10 +99,46 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
       const { limit: _limit, after: _after, ...filter } = query;
       return filter;
     });
-    const progress = await commandProgress(io, options.json, async () => (await Promise.all(sources.map((source, index) => source.count(filters[index])))).reduce((sum, count) => sum + count, 0));
-    const counted = countInto(progress);
-    const inputs = sources.map((source, index) => ({ name: names[index]!, customers: counted(source.search(filters[index])), masked: accessOf(source)?.masked ?? [] }));
-    const result = await match(inputs, matchOptions).finally(() => progress.done());
+    const engine = options.engine ?? 'js';
+    if (!(MATCH_ENGINES as readonly string[]).includes(engine)) throw new UsageError({ message: `--engine must be js or sql, not ${JSON.stringify(engine)}.`, hint: 'js (default) reads the sources; sql matches the rows a sync put in --hub, in DuckDB.' });
+    const hubPath = options.hub === undefined ? undefined : guard.check(resolve(io.cwd, options.hub), '--hub');
+    if ((engine === 'sql' || options.emitSql !== undefined) && hubPath === undefined) {
+      throw new UsageError({ message: `${options.emitSql !== undefined ? '--emit-sql' : '--engine sql'} reads the hub: give --hub.`, hint: 'custcode sync u8 k3 sap --to hub.duckdb, then custcode match u8 k3 sap --hub hub.duckdb --engine sql --out DIR.' });
+    }
+    if ((engine === 'sql' || options.emitSql !== undefined) && filters.some((filter) => Object.keys(filter).length > 0)) {
+      throw new UsageError({ message: 'Filters and views apply to the sources, not to the hub: the SQL engine matches every row a sync put in the hub.', hint: 'Drop the filters, or use --engine js.' });
+    }
+    // The SQL engine reads the hub through the caller's role: their row filter and masks apply to each hub row.
+    const hubOptions = () => ({
+      sources: names,
+      masked: Object.fromEntries(sources.map((source, index) => [names[index]!, accessOf(source)?.masked ?? []])),
+      view: Object.fromEntries(sources.flatMap((source, index) => {
+        const access = accessOf(source);
+        return access === undefined ? [] : [[names[index]!, (customer: Customer) => access.view(customer)]];
+      })),
+      ...(matchOptions.threshold === undefined ? {} : { threshold: matchOptions.threshold }),
+      ...(matchOptions.reviewFrom === undefined ? {} : { reviewFrom: matchOptions.reviewFrom }),
+      ...(matchOptions.sourcePriority === undefined ? {} : { sourcePriority: matchOptions.sourcePriority }),
+      ...(matchOptions.decisions === undefined ? {} : { decisions: matchOptions.decisions }),
+      ...(matchOptions.previous === undefined ? {} : { previous: matchOptions.previous }),
+    });
+    if (options.emitSql !== undefined) {
+      const dialect = options.emitSql;
+      if (!(MATCH_SQL_DIALECTS as readonly string[]).includes(dialect)) throw new UsageError({ message: `--emit-sql must be ${MATCH_SQL_DIALECTS.join(' or ')}, not ${JSON.stringify(dialect)}.`, hint: 'custcode match u8 k3 sap --hub hub.duckdb --emit-sql spark --out match-spark' });
+      const emitted = await withHub(hubPath!, (hub) => emitMatchSql(hub, { ...hubOptions(), dialect: dialect as MatchSqlDialect, out: guard.check(directory, '--out') }));
+      if (options.json) await writeChunk(io.stdout, `${JSON.stringify({ out: directory, dialect, statements: emitted.statements.map((statement) => statement.file), inputs: emitted.inputs, command: emitted.command, weights: emitted.weights })}\n`);
+      else io.stderr.write(`wrote ${emitted.statements.length} ${dialect} SQL statements to ${options.out}/sql and their inputs to ${options.out}/data${emitted.command === '' ? '' : `; run them with: ${emitted.command}`}\n`);
+      return EXIT_CODES.ok;
+    }
+    let result: MatchResult;
+    if (engine === 'sql') {
+      result = await withHub(hubPath!, (hub) => matchHub(hub, hubOptions()));
+    } else {
+      const progress = await commandProgress(io, options.json, async () => (await Promise.all(sources.map((source, index) => source.count(filters[index])))).reduce((sum, count) => sum + count, 0));
+      const counted = countInto(progress);
+      const inputs = sources.map((source, index) => ({ name: names[index]!, customers: counted(source.search(filters[index])), masked: accessOf(source)?.masked ?? [] }));
+      result = await match(inputs, matchOptions).finally(() => progress.done());
+    }
 
     ensureDirectory(directory);
     const cells: CsvCellOptions = options.escapeFormulas === false ? { escapeFormulas: false } : {};
@@ -109,7 +153,7 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
       }
     }
     await write(files.report, renderMatchHtml(result));
-    if (options.hub !== undefined) await writeHubMatch(guard.check(resolve(io.cwd, options.hub), '--hub'), result);
+    if (hubPath !== undefined) await writeHubMatch(hubPath, result);
 
     const { summary } = result;
     if (options.json) {
@@ -123,4 +167,14 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
     }
     return EXIT_CODES.ok;
   });
+}
+
+/** Runs `body` on the hub at `path`, closing it after. */
+async function withHub<T>(path: string, body: (hub: Hub) => Promise<T>): Promise<T> {
+  const hub = await openHub(path);
+  try {
+    return await body(hub);
+  } finally {
+    await hub.close();
+  }
 }
