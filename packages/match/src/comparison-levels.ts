@@ -26,21 +26,45 @@ function equality(a: string, b: string): number {
   return a === b ? 1 : 0;
 }
 
-/** The comparison vector of two records: one level per field of COMPARED_FIELDS. */
-export function compareRecords(a: MatchRecord, b: MatchRecord): Int8Array {
+/**
+ * A comparison vector packed into one small integer (mixed radix, one digit per field: level + 1, so null
+ * is 0). Millions of candidate pairs are then one Uint16Array, and the distinct patterns (at most
+ * PATTERN_COUNT) are what EM and scoring work on.
+ */
+const RADICES = COMPARED_FIELDS.map((field) => LEVELS[field].length + 1);
+export const PATTERN_COUNT = RADICES.reduce((product, radix) => product * radix, 1);
+
+/** The levels of a packed pattern (the inverse of `comparePattern`'s packing). */
+export function patternLevels(pattern: number): Int8Array {
   const levels = new Int8Array(COMPARED_FIELDS.length);
-  if (a.nameCore === '' || b.nameCore === '') levels[0] = -1;
-  else if (a.nameCore === b.nameCore) levels[0] = 3;
+  for (let position = COMPARED_FIELDS.length - 1; position >= 0; position--) {
+    levels[position] = (pattern % RADICES[position]!) - 1;
+    pattern = Math.floor(pattern / RADICES[position]!);
+  }
+  return levels;
+}
+
+/** The packed comparison vector of two records: what `compareRecords` gives, without allocating. */
+export function comparePattern(a: MatchRecord, b: MatchRecord): number {
+  let name: number;
+  if (a.nameCore === '' || b.nameCore === '') name = -1;
+  else if (a.nameCore === b.nameCore) name = 3;
   else {
     const similarity = editSimilarity(a.nameCore, b.nameCore, NAME_FUZZY);
-    levels[0] = similarity >= NAME_CLOSE ? 2 : similarity >= NAME_FUZZY ? 1 : 0;
+    name = similarity >= NAME_CLOSE ? 2 : similarity >= NAME_FUZZY ? 1 : 0;
   }
-  levels[1] = equality(a.pinyin, b.pinyin);
-  if (a.address === '' || b.address === '') levels[2] = -1;
-  else levels[2] = a.address === b.address ? 2 : editSimilarity(a.address, b.address, ADDRESS_SIMILAR) >= ADDRESS_SIMILAR ? 1 : 0;
-  levels[3] = equality(a.phone, b.phone);
-  levels[4] = equality(a.category, b.category);
+  const address = a.address === '' || b.address === '' ? -1 : a.address === b.address ? 2 : editSimilarity(a.address, b.address, ADDRESS_SIMILAR) >= ADDRESS_SIMILAR ? 1 : 0;
   // A region missing in the ERP is often in the name (（北京）): the place the name carries stands in.
-  levels[5] = equality(a.region || (a.place ?? ''), b.region || (b.place ?? ''));
-  return levels;
+  const region = equality(a.region || (a.place ?? ''), b.region || (b.place ?? ''));
+  let pattern = name + 1;
+  pattern = pattern * RADICES[1]! + equality(a.pinyin, b.pinyin) + 1;
+  pattern = pattern * RADICES[2]! + address + 1;
+  pattern = pattern * RADICES[3]! + equality(a.phone, b.phone) + 1;
+  pattern = pattern * RADICES[4]! + equality(a.category, b.category) + 1;
+  return pattern * RADICES[5]! + region + 1;
+}
+
+/** The comparison vector of two records: one level per field of COMPARED_FIELDS. */
+export function compareRecords(a: MatchRecord, b: MatchRecord): Int8Array {
+  return patternLevels(comparePattern(a, b));
 }

@@ -62,8 +62,15 @@ export function deterministicEvidence(records: readonly MatchRecord[]): Evidence
   const add = (kind: EvidenceKind, detail: (a: MatchRecord, b: MatchRecord) => string) => (a: MatchRecord, b: MatchRecord) => links.push({ a: a.index, b: b.index, kind, detail: detail(a, b) });
 
   // One customer extended to several orgs (SAP company codes, Kingdee use-orgs) is one record per org.
-  for (const group of groupBy(records, (record) => (record.code.trim() === '' ? '' : `${record.source}\u0000${record.code}`)).values()) {
-    for (let index = 1; index < group.length; index++) links.push({ a: group[0]!.index, b: group[index]!.index, kind: 'same-code', detail: 'same code in another org' });
+  // Per source, the first record of each code (no key string or group array per record).
+  const firstOfCode = new Map<string, Map<string, number>>();
+  for (const record of records) {
+    if (record.code.trim() === '') continue;
+    let codes = firstOfCode.get(record.source);
+    if (!codes) firstOfCode.set(record.source, (codes = new Map()));
+    const first = codes.get(record.code);
+    if (first === undefined) codes.set(record.code, record.index);
+    else links.push({ a: first, b: record.index, kind: 'same-code', detail: 'same code in another org' });
   }
   for (const group of groupBy(records, (record) => record.tax.uscc).values()) {
     linkAcrossSources(group, () => true, add('uscc', (a) => `uscc=${a.tax.uscc}`));

@@ -111,10 +111,15 @@ export function estimateU(
 
 /** m (or u) from labelled matches (non-matches): each level's share among them; fields never compared keep `fallback`. */
 export function levelShares(vectors: readonly ArrayLike<number>[], fallback: FieldWeights['m']): FieldWeights['m'] {
+  return patternShares(vectors.map((levels) => ({ levels, count: 1 })), fallback);
+}
+
+/** `levelShares` over distinct patterns with their counts: the same shares without one vector per pair. */
+export function patternShares(patterns: readonly PatternCount[], fallback: FieldWeights['m']): FieldWeights['m'] {
   const m = {} as FieldWeights['m'];
   COMPARED_FIELDS.forEach((field, position) => {
     const totals = new Float64Array(LEVELS[field].length);
-    for (const levels of vectors) if (levels[position]! >= 0) totals[levels[position]!]! += 1;
+    for (const { levels, count } of patterns) if (levels[position]! >= 0) totals[levels[position]!]! += count;
     const smoothed = Float64Array.from(totals, (value) => value + 0.5);
     m[field] = totals.some((value) => value > 0) ? shares(smoothed, fallback[field]) : [...fallback[field]];
   });

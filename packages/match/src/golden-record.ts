@@ -1,4 +1,4 @@
-import { GOLDEN_FIELDS, type GoldenField, type GoldenRecord, type GoldenValue } from './match-types.js';
+import { GOLDEN_FIELDS, type GoldenField, type GoldenRecord, type GoldenValue, type RecordRef } from './match-types.js';
 import { type MatchRecord, recordLabel } from './match-record.js';
 
 const valueOf = (record: MatchRecord, field: GoldenField): string => {
@@ -20,7 +20,7 @@ const taxRank = (record: MatchRecord) => (record.tax.form === 'uscc' ? 0 : recor
  * source priority, the most recent `updatedAt` (records without one last), the most complete record,
  * and finally the record label (`source:code@org`), so the choice never depends on reading order.
  */
-export function goldenRecord(globalId: string, mergedIds: string[], members: readonly MatchRecord[], sourcePriority: readonly string[]): GoldenRecord {
+export function goldenRecord(globalId: string, mergedIds: string[], members: readonly MatchRecord[], sourcePriority: readonly string[], refs?: RecordRef[]): GoldenRecord {
   const priority = (record: MatchRecord) => {
     const rank = sourcePriority.indexOf(record.source);
     return rank < 0 ? sourcePriority.length : rank;
@@ -39,5 +39,5 @@ export function goldenRecord(globalId: string, mergedIds: string[], members: rea
     fields[field] = chosen ? { value: valueOf(chosen, field), from: recordLabel(chosen) } : { value: '', from: '' };
   }
   const sources = [...new Set(members.map((record) => record.source))].sort();
-  return { globalId, mergedIds, members: members.map(({ source, code, org }) => ({ source, code, org })), sources, fields };
+  return { globalId, mergedIds, members: refs ?? members.map(({ source, code, org }) => ({ source, code, org })), sources, fields };
 }

@@ -1,9 +1,9 @@
 import { ConfigError } from '@custcode/core';
-import { candidatePairs } from './blocking.js';
+import { blockRecords, type CandidatePairs } from './blocking.js';
 import { clusterRecords, type Edge } from './cluster-records.js';
-import { COMPARED_FIELDS, compareRecords, LEVELS } from './comparison-levels.js';
+import { COMPARED_FIELDS, comparePattern, compareRecords, LEVELS, PATTERN_COUNT, patternLevels } from './comparison-levels.js';
 import { deterministicEvidence } from './deterministic-evidence.js';
-import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, levelShares, type PatternCount } from './fellegi-sunter.js';
+import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, levelShares, matchPosterior, type PatternCount, patternShares } from './fellegi-sunter.js';
 import { assignGlobalIds } from './global-ids.js';
 import { goldenRecord } from './golden-record.js';
 import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
@@ -30,10 +30,14 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   const records = await readRecords(sources);
   const byKey = new Map(records.map((record) => [recordKey(record), record.index]));
 
-  // Fellegi–Sunter over the blocked candidate pairs.
+  // Fellegi–Sunter over the blocked candidate pairs: each pair is one packed comparison pattern, and
+  // everything after that (EM, posteriors, thresholds) works on the distinct patterns.
   const uses = (kind: EvidenceKind) => options.evidence === undefined || kind === 'same-code' || kind === 'confirmed' || options.evidence.includes(kind);
-  const pairs = uses('score') ? candidatePairs(records) : [];
-  const vectors = pairs.map(([a, b]) => compareRecords(records[a]!, records[b]!));
+  const blocked = uses('score') ? blockRecords(records) : { left: new Int32Array(0), right: new Int32Array(0), capped: 0 };
+  const { left, right } = blocked;
+  const pairCount = left.length;
+  const patterns = new Uint16Array(pairCount);
+  for (let pair = 0; pair < pairCount; pair++) patterns[pair] = comparePattern(records[left[pair]!]!, records[right[pair]!]!);
 
   const decided = new Set<string>();
   const confirmed: Edge[] = [];
@@ -50,16 +54,28 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   // Pairs known to match: the reviewer's confirmations and the tax-id links (phone + name is left out: its
   // equal phones and similar names would teach m that every match agrees on both).
   const labelled = [...confirmed, ...deterministic.filter((edge) => edge.kind === 'uscc' || edge.kind === 'org-code')];
-  const estimated = options.weights === undefined ? (pairs.length === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, pairs, vectors, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
+  const estimated = options.weights === undefined ? (pairCount === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, blocked, patterns, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
   const weights = estimated.weights;
-  const probabilities = vectors.map((levels) => matchPosterior(levels, weights));
-  const scored = pairs
-    .flatMap(([a, b], index): Edge[] => (probabilities[index]! >= threshold ? [{ a, b, kind: 'score', score: probabilities[index]!, detail: describeLevels(vectors[index]!, weights) }] : []))
-    .sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  // One posterior per distinct pattern; a pair's probability is a look-up.
+  const posterior = new Float64Array(PATTERN_COUNT).fill(Number.NaN);
+  const probabilityOf = (pair: number) => {
+    const pattern = patterns[pair]!;
+    let probability = posterior[pattern]!;
+    if (Number.isNaN(probability)) probability = posterior[pattern] = matchPosterior(patternLevels(pattern), weights);
+    return probability;
+  };
+  const detailOf = (pair: number) => describeLevels(patternLevels(patterns[pair]!), weights);
+  const linked: number[] = [];
+  for (let pair = 0; pair < pairCount; pair++) if (probabilityOf(pair) >= threshold) linked.push(pair);
+  const scored = linked
+    .sort((x, y) => probabilityOf(y) - probabilityOf(x) || left[x]! - left[y]! || right[x]! - right[y]!)
+    .map((pair): Edge => ({ a: left[pair]!, b: right[pair]!, kind: 'score', score: probabilityOf(pair), detail: '', pair }));
   const edges = [...confirmed, ...deterministic, ...scored].sort((x, y) => EVIDENCE_ORDER.indexOf(x.kind) - EVIDENCE_ORDER.indexOf(y.kind));
   const clustering = clusterRecords(records.length, edges, rejected);
 
-  const memberRefs = clustering.clusters.map((members) => members.map((index) => refOf(records[index]!)));
+  // One reference object per record, shared by clusters and golden records.
+  const refs = records.map(refOf);
+  const memberRefs = clustering.clusters.map((members) => members.map((index) => refs[index]!));
   const { ids, merged } = assignGlobalIds(memberRefs, options.previous ?? []);
   const globalIdOf = new Array<string>(records.length);
   clustering.clusters.forEach((members, cluster) => members.forEach((index) => (globalIdOf[index] = ids[cluster]!)));
@@ -73,16 +89,19 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
       name: record.customer.name,
       score: edge === undefined ? null : edge.score,
       evidence: edge === undefined ? null : edge.kind,
-      detail: edge?.detail ?? '',
+      detail: edge === undefined ? '' : edge.pair === undefined ? edge.detail : detailOf(edge.pair),
       linkedTo: other === undefined ? '' : recordLabel(other),
     };
   });
   const review: ReviewPair[] = [];
-  pairs.forEach(([a, b], index) => {
-    const probability = probabilities[index]!;
-    if (probability < reviewFrom || probability >= threshold || globalIdOf[a] === globalIdOf[b] || decided.has(pairKey(a, b))) return;
-    review.push({ a: viewOf(records[a]!, globalIdOf[a]!), b: viewOf(records[b]!, globalIdOf[b]!), probability, detail: describeLevels(vectors[index]!, weights) });
-  });
+  for (let pair = 0; pair < pairCount; pair++) {
+    const probability = probabilityOf(pair);
+    if (probability < reviewFrom || probability >= threshold) continue;
+    const a = left[pair]!;
+    const b = right[pair]!;
+    if (globalIdOf[a] === globalIdOf[b] || decided.has(pairKey(a, b))) continue;
+    review.push({ a: viewOf(records[a]!, globalIdOf[a]!), b: viewOf(records[b]!, globalIdOf[b]!), probability, detail: detailOf(pair) });
+  }
   review.sort((x, y) => y.probability - x.probability);
 
   const clusters: MatchCluster[] = clustering.clusters.map((members, cluster) => ({
@@ -90,12 +109,12 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
     members: memberRefs[cluster]!,
     sources: [...new Set(members.map((index) => records[index]!.source))].sort(),
   }));
-  const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? []));
+  const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? [], memberRefs[cluster]));
 
   const linkedBy = Object.fromEntries(EVIDENCE_ORDER.map((kind) => [kind, 0])) as Record<EvidenceKind, number>;
   for (const edge of clustering.applied) linkedBy[edge.kind]++;
   const scoreHistogram = new Array<number>(10).fill(0);
-  for (const probability of probabilities) scoreHistogram[Math.min(9, Math.floor(probability * 10))]!++;
+  for (let pair = 0; pair < pairCount; pair++) scoreHistogram[Math.min(9, Math.floor(probabilityOf(pair) * 10))]!++;
   const perSource = Object.fromEntries(names.map((name) => [name, 0]));
   for (const record of records) perSource[record.source]!++;
   return {
@@ -108,7 +127,8 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
       sources: perSource,
       clusters: clusters.length,
       crossSourceClusters: clusters.filter((cluster) => cluster.sources.length > 1).length,
-      candidatePairs: pairs.length,
+      candidatePairs: pairCount,
+      blockingCapped: blocked.capped,
       linkedBy,
       review: review.length,
       blockedByRejection: clustering.blocked,
@@ -125,34 +145,50 @@ const MIN_LABELLED = 20;
  * u from random pairs of different sources; m from the labelled pairs (confirmed or linked by tax id) when
  * there are at least MIN_LABELLED, else by EM over the candidate pairs with u held fixed; λ by EM.
  */
-function estimate(records: readonly MatchRecord[], pairs: ReadonlyArray<[number, number]>, vectors: readonly Int8Array[], known: readonly Edge[]) {
+function estimate(records: readonly MatchRecord[], pairs: CandidatePairs, patterns: Uint16Array, known: readonly Edge[]) {
   const start = initialWeights();
   // Candidate pairs whose organisation codes differ are known non-matches that went through the same
   // blocking as the pairs to score: their levels give u as it is among candidates (names one character
   // apart are common there, rare among random pairs).
-  const conflicting = vectors.filter((_, index) => {
-    const [a, b] = pairs[index]!;
-    const x = records[a]!.tax.orgCode;
-    const y = records[b]!.tax.orgCode;
-    return x !== '' && y !== '' && x !== y;
-  });
-  start.u = conflicting.length >= MIN_LABELLED
-    ? levelShares(conflicting, start.u)
+  const all = new Float64Array(PATTERN_COUNT);
+  const conflicting = new Float64Array(PATTERN_COUNT);
+  let conflicts = 0;
+  for (let pair = 0; pair < patterns.length; pair++) {
+    const pattern = patterns[pair]!;
+    all[pattern]!++;
+    const x = records[pairs.left[pair]!]!.tax.orgCode;
+    const y = records[pairs.right[pair]!]!.tax.orgCode;
+    if (x !== '' && y !== '' && x !== y) {
+      conflicting[pattern]!++;
+      conflicts++;
+    }
+  }
+  start.u = conflicts >= MIN_LABELLED
+    ? patternShares(distinctPatterns(conflicting), start.u)
     : estimateU(records.length, (index) => records[index]!.source, (a, b) => compareRecords(records[a]!, records[b]!));
   const labelled = known.length >= MIN_LABELLED;
   if (labelled) start.m = levelShares(known.map((edge) => compareRecords(records[edge.a]!, records[edge.b]!)), start.m);
-  const patterns = patternCounts(vectors);
-  if (!labelled) return estimateWeights(patterns, start, 500, true);
+  const counted = distinctPatterns(all);
+  if (!labelled) return estimateWeights(counted, start, 500, true);
   // λ alone: one EM step per iteration with m and u fixed is the mean posterior, iterated to its fixed point.
   let lambda = start.lambda;
-  const total = vectors.length;
+  const total = patterns.length;
   for (let iteration = 0; iteration < 200 && total > 0; iteration++) {
     const weights = { ...start, lambda };
-    const next = patterns.reduce((sum, pattern) => sum + matchPosterior(pattern.levels, weights) * pattern.count, 0) / total;
+    const next = counted.reduce((sum, pattern) => sum + matchPosterior(pattern.levels, weights) * pattern.count, 0) / total;
     if (Math.abs(next - lambda) < 1e-7) break;
     lambda = Math.min(0.999, Math.max(1e-6, next));
   }
   return { weights: { ...start, lambda }, iterations: 0 };
+}
+
+/** The patterns that occur, with their counts: EM iterates over these, not over pairs. */
+function distinctPatterns(counts: Float64Array): PatternCount[] {
+  const patterns: PatternCount[] = [];
+  counts.forEach((count, pattern) => {
+    if (count > 0) patterns.push({ levels: patternLevels(pattern), count });
+  });
+  return patterns;
 }
 
 async function readRecords(sources: readonly MatchSourceInput[]): Promise<MatchRecord[]> {
@@ -170,18 +206,6 @@ const refOf = (record: MatchRecord) => ({ source: record.source, code: record.co
 function viewOf(record: MatchRecord, globalId: string): MatchedRecordView {
   const { customer } = record;
   return { ...refOf(record), globalId, name: customer.name, taxId: customer.taxId ?? '', phone: customer.phone ?? '', address: customer.address ?? '', region: customer.region ?? '' };
-}
-
-/** Distinct comparison vectors and how many pairs have each: EM iterates over these, not over pairs. */
-function patternCounts(vectors: readonly Int8Array[]): PatternCount[] {
-  const counts = new Map<string, PatternCount>();
-  for (const levels of vectors) {
-    const key = levels.join(',');
-    const pattern = counts.get(key);
-    if (pattern) pattern.count++;
-    else counts.set(key, { levels, count: 1 });
-  }
-  return [...counts.values()];
 }
 
 /** `name=close(+5.1) pinyin=same(+3.2) phone=null …`: each field's level and its weight log2(m/u). */
