@@ -1,5 +1,6 @@
 import { neighbourPairs, oneSubstitutionPairs, sortedIndices } from '@custcode/audit';
 import type { MatchRecord } from './match-record.js';
+import { groupsOf, type RecordKeys, recordKeys } from './record-keys.js';
 
 /** Records of one block compared with each newcomer: a huge block (a common name) must not go quadratic. */
 export const MAX_BLOCK_COMPARISONS = 50;
@@ -9,14 +10,7 @@ const NAME_WINDOW = 4;
 const MIN_FUZZY_LENGTH = 4;
 
 /** Blocking rules: records are compared only when one of these keys is equal. */
-const EXACT_KEYS: ReadonlyArray<(record: MatchRecord) => string> = [
-  (record) => record.nameCore,
-  (record) => record.pinyin,
-  (record) => record.phone,
-  (record) => record.address,
-  (record) => record.tax.uscc,
-  (record) => record.tax.orgCode,
-];
+const EXACT_KEYS = ['name', 'pinyin', 'phone', 'address', 'uscc', 'orgCode'] as const satisfies ReadonlyArray<keyof RecordKeys>;
 
 /** Candidate pairs as two parallel arrays of record indices (left < right), sorted by left then right. */
 export interface CandidatePairs {
@@ -85,31 +79,27 @@ class PairCollector {
  * at most MAX_BLOCK_COMPARISONS members (the comparisons left out are counted in `capped`), so the work
  * grows near-linearly with the records.
  */
-export function blockRecords(records: readonly MatchRecord[]): CandidatePairs {
+export function blockRecords(records: readonly MatchRecord[], keys: RecordKeys = recordKeys(records)): CandidatePairs {
   const collector = new PairCollector(Math.max(1, records.length));
+  const source = keys.source;
   let capped = 0;
-  const add = (a: MatchRecord, b: MatchRecord) => {
-    if (a.source !== b.source) collector.add(a.index, b.index);
+  const add = (a: number, b: number) => {
+    if (source[a] !== source[b]) collector.add(a, b);
   };
-  for (const keyOf of EXACT_KEYS) {
-    const blocks = new Map<string, MatchRecord[]>();
-    for (const record of records) {
-      const key = keyOf(record);
-      if (key === '') continue;
-      const block = blocks.get(key);
-      if (!block) {
-        blocks.set(key, [record]);
-        continue;
+  for (const key of EXACT_KEYS) {
+    // Each block is a run of records in reading order: each newcomer meets the block's first members.
+    const { order, start } = groupsOf(keys[key]);
+    for (let id = 1; id + 1 < start.length; id++) {
+      const first = start[id]!;
+      const end = start[id + 1]!;
+      for (let position = first + 1; position < end; position++) {
+        const compared = Math.min(position - first, MAX_BLOCK_COMPARISONS);
+        for (let member = first; member < first + compared; member++) add(order[member]!, order[position]!);
+        capped += position - first - compared;
       }
-      const compared = Math.min(block.length, MAX_BLOCK_COMPARISONS);
-      for (let member = 0; member < compared; member++) add(block[member]!, record);
-      capped += block.length - compared;
-      // Members past the cap are never compared with anyone new: only their count is kept.
-      if (block.length < MAX_BLOCK_COMPARISONS) block.push(record);
-      else block.length++;
     }
   }
-  capped += fuzzyNamePairs(records, add);
+  capped += fuzzyNamePairs(keys, add);
   return { ...collector.finish(), capped };
 }
 
@@ -120,26 +110,25 @@ export function candidatePairs(records: readonly MatchRecord[]): Array<[number, 
 }
 
 /** Pairs of records whose distinct normalised names are one substitution apart or sort next to each other; returns the comparisons capped. */
-function fuzzyNamePairs(records: readonly MatchRecord[], add: (a: MatchRecord, b: MatchRecord) => void): number {
-  const byName = new Map<string, MatchRecord[]>();
-  for (const record of records) {
-    if (record.nameCore.length < MIN_FUZZY_LENGTH) continue;
-    const holders = byName.get(record.nameCore);
-    if (holders) holders.push(record);
-    else byName.set(record.nameCore, [record]);
-  }
-  const distinct = [...byName.keys()];
-  const order = sortedIndices(distinct);
-  const names = Array.from(order, (position) => distinct[position]!);
+function fuzzyNamePairs(keys: RecordKeys, add: (a: number, b: number) => void): number {
+  const { order, start } = groupsOf(keys.name);
+  // Distinct names long enough, with their id (the records holding one are a run of `order`).
+  const distinctIds: number[] = [];
+  for (let id = 1; id < keys.names.length; id++) if (keys.names[id]!.length >= MIN_FUZZY_LENGTH) distinctIds.push(id);
+  const sorted = sortedIndices(distinctIds.map((id) => keys.names[id]!));
+  const ids = Int32Array.from(sorted, (position) => distinctIds[position]!);
+  const names = Array.from(ids, (id) => keys.names[id]!);
   let capped = 0;
   const visit = (a: number, b: number) => {
-    const left = byName.get(names[a]!)!;
-    const right = byName.get(names[b]!)!;
-    const rows = Math.min(left.length, MAX_BLOCK_COMPARISONS);
-    const columns = Math.min(right.length, MAX_BLOCK_COMPARISONS);
-    capped += left.length * right.length - rows * columns;
+    const left = start[ids[a]!]!;
+    const right = start[ids[b]!]!;
+    const leftCount = start[ids[a]! + 1]! - left;
+    const rightCount = start[ids[b]! + 1]! - right;
+    const rows = Math.min(leftCount, MAX_BLOCK_COMPARISONS);
+    const columns = Math.min(rightCount, MAX_BLOCK_COMPARISONS);
+    capped += leftCount * rightCount - rows * columns;
     for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < columns; j++) add(left[i]!, right[j]!);
+      for (let j = 0; j < columns; j++) add(order[left + i]!, order[right + j]!);
     }
   };
   oneSubstitutionPairs(names, MIN_FUZZY_LENGTH, visit);

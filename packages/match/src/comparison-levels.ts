@@ -1,5 +1,6 @@
 import { editSimilarity } from '@custcode/audit';
 import type { MatchRecord } from './match-record.js';
+import type { RecordKeys } from './record-keys.js';
 
 /** The compared fields, in the order of a comparison vector. */
 export const COMPARED_FIELDS = ['name', 'pinyin', 'address', 'phone', 'category', 'region'] as const;
@@ -62,6 +63,30 @@ export function comparePattern(a: MatchRecord, b: MatchRecord): number {
   pattern = pattern * RADICES[3]! + equality(a.phone, b.phone) + 1;
   pattern = pattern * RADICES[4]! + equality(a.category, b.category) + 1;
   return pattern * RADICES[5]! + region + 1;
+}
+
+const idEquality = (a: number, b: number) => (a === 0 || b === 0 ? -1 : a === b ? 1 : 0);
+
+/** `comparePattern` over the interned keys of records `a` and `b` (same levels, no record object touched). */
+export function comparePatternOf(keys: RecordKeys, a: number, b: number): number {
+  const nameA = keys.name[a]!;
+  const nameB = keys.name[b]!;
+  let name: number;
+  if (nameA === 0 || nameB === 0) name = -1;
+  else if (nameA === nameB) name = 3;
+  else {
+    const similarity = editSimilarity(keys.names[nameA]!, keys.names[nameB]!, NAME_FUZZY);
+    name = similarity >= NAME_CLOSE ? 2 : similarity >= NAME_FUZZY ? 1 : 0;
+  }
+  const addressA = keys.address[a]!;
+  const addressB = keys.address[b]!;
+  const address = addressA === 0 || addressB === 0 ? -1 : addressA === addressB ? 2 : editSimilarity(keys.addresses[addressA]!, keys.addresses[addressB]!, ADDRESS_SIMILAR) >= ADDRESS_SIMILAR ? 1 : 0;
+  let pattern = name + 1;
+  pattern = pattern * RADICES[1]! + idEquality(keys.pinyin[a]!, keys.pinyin[b]!) + 1;
+  pattern = pattern * RADICES[2]! + address + 1;
+  pattern = pattern * RADICES[3]! + idEquality(keys.phone[a]!, keys.phone[b]!) + 1;
+  pattern = pattern * RADICES[4]! + idEquality(keys.category[a]!, keys.category[b]!) + 1;
+  return pattern * RADICES[5]! + idEquality(keys.region[a]!, keys.region[b]!) + 1;
 }
 
 /** The comparison vector of two records: one level per field of COMPARED_FIELDS. */

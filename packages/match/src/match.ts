@@ -1,9 +1,10 @@
 import { ConfigError } from '@custcode/core';
 import { blockRecords, type CandidatePairs } from './blocking.js';
 import { clusterRecords, type Edge } from './cluster-records.js';
-import { COMPARED_FIELDS, comparePattern, compareRecords, LEVELS, PATTERN_COUNT, patternLevels } from './comparison-levels.js';
+import { COMPARED_FIELDS, comparePatternOf, compareRecords, LEVELS, PATTERN_COUNT, patternLevels } from './comparison-levels.js';
 import { deterministicEvidence } from './deterministic-evidence.js';
 import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, levelShares, matchPosterior, type PatternCount, patternShares } from './fellegi-sunter.js';
+import { recordKeys, type RecordKeys } from './record-keys.js';
 import { assignGlobalIds } from './global-ids.js';
 import { goldenRecord } from './golden-record.js';
 import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
@@ -33,11 +34,12 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   // Fellegi–Sunter over the blocked candidate pairs: each pair is one packed comparison pattern, and
   // everything after that (EM, posteriors, thresholds) works on the distinct patterns.
   const uses = (kind: EvidenceKind) => options.evidence === undefined || kind === 'same-code' || kind === 'confirmed' || options.evidence.includes(kind);
-  const blocked = uses('score') ? blockRecords(records) : { left: new Int32Array(0), right: new Int32Array(0), capped: 0 };
+  const keys = recordKeys(records);
+  const blocked = uses('score') ? blockRecords(records, keys) : { left: new Int32Array(0), right: new Int32Array(0), capped: 0 };
   const { left, right } = blocked;
   const pairCount = left.length;
   const patterns = new Uint16Array(pairCount);
-  for (let pair = 0; pair < pairCount; pair++) patterns[pair] = comparePattern(records[left[pair]!]!, records[right[pair]!]!);
+  for (let pair = 0; pair < pairCount; pair++) patterns[pair] = comparePatternOf(keys, left[pair]!, right[pair]!);
 
   const decided = new Set<string>();
   const confirmed: Edge[] = [];
@@ -54,7 +56,7 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   // Pairs known to match: the reviewer's confirmations and the tax-id links (phone + name is left out: its
   // equal phones and similar names would teach m that every match agrees on both).
   const labelled = [...confirmed, ...deterministic.filter((edge) => edge.kind === 'uscc' || edge.kind === 'org-code')];
-  const estimated = options.weights === undefined ? (pairCount === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, blocked, patterns, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
+  const estimated = options.weights === undefined ? (pairCount === 0 ? { weights: initialWeights(), iterations: 0 } : estimate(records, keys, blocked, patterns, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
   const weights = estimated.weights;
   // One posterior per distinct pattern; a pair's probability is a look-up.
   const posterior = new Float64Array(PATTERN_COUNT).fill(Number.NaN);
@@ -145,7 +147,7 @@ const MIN_LABELLED = 20;
  * u from random pairs of different sources; m from the labelled pairs (confirmed or linked by tax id) when
  * there are at least MIN_LABELLED, else by EM over the candidate pairs with u held fixed; λ by EM.
  */
-function estimate(records: readonly MatchRecord[], pairs: CandidatePairs, patterns: Uint16Array, known: readonly Edge[]) {
+function estimate(records: readonly MatchRecord[], keys: RecordKeys, pairs: CandidatePairs, patterns: Uint16Array, known: readonly Edge[]) {
   const start = initialWeights();
   // Candidate pairs whose organisation codes differ are known non-matches that went through the same
   // blocking as the pairs to score: their levels give u as it is among candidates (names one character
@@ -156,9 +158,9 @@ function estimate(records: readonly MatchRecord[], pairs: CandidatePairs, patter
   for (let pair = 0; pair < patterns.length; pair++) {
     const pattern = patterns[pair]!;
     all[pattern]!++;
-    const x = records[pairs.left[pair]!]!.tax.orgCode;
-    const y = records[pairs.right[pair]!]!.tax.orgCode;
-    if (x !== '' && y !== '' && x !== y) {
+    const x = keys.orgCode[pairs.left[pair]!]!;
+    const y = keys.orgCode[pairs.right[pair]!]!;
+    if (x !== 0 && y !== 0 && x !== y) {
       conflicting[pattern]!++;
       conflicts++;
     }
