@@ -7,7 +7,7 @@ import { checkWeights, estimateU, estimateWeights, fieldWeight, type FieldWeight
 import { recordKeys, type RecordKeys } from './record-keys.js';
 import { assignGlobalIds } from './global-ids.js';
 import { goldenRecord } from './golden-record.js';
-import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
+import { type MatchRecord, recordKey, toMatchRecord } from './match-record.js';
 import type { EvidenceKind, MatchCluster, MatchedRecordView, MatchLink, MatchOptions, MatchResult, MatchSourceInput, ReviewPair } from './match-types.js';
 
 /** Order in which evidence is applied: a reviewer's confirmation first, then the strongest kinds. */
@@ -29,7 +29,8 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   if (repeated !== undefined) throw new ConfigError({ message: `Source "${repeated}" is given twice.`, hint: 'Match each source once; records are named by source and code.' });
 
   const records = await readRecords(sources);
-  const byKey = new Map(records.map((record) => [recordKey(record), record.index]));
+  // Only decisions look records up by key: no key string per record otherwise.
+  const byKey = new Map((options.decisions?.length ?? 0) === 0 ? [] : records.map((record) => [recordKey(record), record.index]));
 
   // Fellegi–Sunter over the blocked candidate pairs: each pair is one packed comparison pattern, and
   // everything after that (EM, posteriors, thresholds) works on the distinct patterns.
@@ -52,7 +53,7 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
     if (decision.decision === 'confirm') confirmed.push({ a, b, kind: 'confirmed', score: 1, detail: 'confirmed by a reviewer' });
     else rejected.push([a, b]);
   }
-  const deterministic = deterministicEvidence(records).filter((link) => uses(link.kind)).map((link): Edge => ({ ...link, score: 1 }));
+  const deterministic = deterministicEvidence(records, keys).filter((link) => uses(link.kind)).map((link): Edge => ({ ...link, score: 1 }));
   // Pairs known to match: the reviewer's confirmations and the tax-id links (phone + name is left out: its
   // equal phones and similar names would teach m that every match agrees on both).
   const labelled = [...confirmed, ...deterministic.filter((edge) => edge.kind === 'uscc' || edge.kind === 'org-code')];
@@ -92,7 +93,7 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
       score: edge === undefined ? null : edge.score,
       evidence: edge === undefined ? null : edge.kind,
       detail: edge === undefined ? '' : edge.pair === undefined ? edge.detail : detailOf(edge.pair),
-      linkedTo: other === undefined ? '' : recordLabel(other),
+      linkedTo: other === undefined ? '' : other.label,
     };
   });
   const review: ReviewPair[] = [];
@@ -106,12 +107,10 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   }
   review.sort((x, y) => y.probability - x.probability);
 
-  const clusters: MatchCluster[] = clustering.clusters.map((members, cluster) => ({
-    globalId: ids[cluster]!,
-    members: memberRefs[cluster]!,
-    sources: [...new Set(members.map((index) => records[index]!.source))].sort(),
-  }));
-  const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? [], memberRefs[cluster]));
+  // Each cluster's sources, one array shared by the cluster and its golden record (a singleton needs no Set).
+  const clusterSources = clustering.clusters.map((members) => (members.length === 1 ? [records[members[0]!]!.source] : [...new Set(members.map((index) => records[index]!.source))].sort()));
+  const clusters: MatchCluster[] = clustering.clusters.map((_, cluster) => ({ globalId: ids[cluster]!, members: memberRefs[cluster]!, sources: clusterSources[cluster]! }));
+  const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? [], memberRefs[cluster], clusterSources[cluster]));
 
   const linkedBy = Object.fromEntries(EVIDENCE_ORDER.map((kind) => [kind, 0])) as Record<EvidenceKind, number>;
   for (const edge of clustering.applied) linkedBy[edge.kind]++;
