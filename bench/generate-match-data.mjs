@@ -1,20 +1,17 @@
 /**
- * Writes the labelled matching data set: one JSON-lines file per source (Customer objects) and the held-out
- * truth (`source,code,company`). Usage: node bench/generate-match-data.mjs PER_SOURCE OUT_DIR [SEED]
+ * Writes the labelled matching data set: one JSON-lines file per source (Customer objects), the held-out
+ * truth per source (`erpN.truth`, Int32 company ids in code order) and as `truth.csv` (`source,code,company`).
+ * Streams: a million customers per source never sit in memory. Without OUT_DIR it writes the cached set the
+ * bench reads (bench/.data/match-PER_SOURCE-seedSEED/), which later runs reuse.
+ * Usage: node bench/generate-match-data.mjs PER_SOURCE [OUT_DIR] [SEED]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateMatchData } from './lib/match-data.mjs';
+import { matchDataDir, writeMatchData } from './lib/match-files.mjs';
 
 const [perSource, out, seed = '19'] = process.argv.slice(2);
-if (!perSource || !out || !(Number(perSource) > 0)) {
-  console.error('Usage: node bench/generate-match-data.mjs PER_SOURCE OUT_DIR [SEED]');
+if (!perSource || !(Number(perSource) > 0)) {
+  console.error('Usage: node bench/generate-match-data.mjs PER_SOURCE [OUT_DIR] [SEED]');
   process.exit(2);
 }
-mkdirSync(out, { recursive: true });
-const { sources, truth } = generateMatchData({ perSource: Number(perSource), seed: Number(seed) });
-for (const { name, customers } of sources) writeFileSync(join(out, `${name}.jsonl`), customers.map((customer) => JSON.stringify(customer)).join('\n') + '\n');
-const lines = ['source,code,company'];
-for (const [key, id] of truth) lines.push(`${key.replace(':', ',')},${id}`);
-writeFileSync(join(out, 'truth.csv'), lines.join('\n') + '\n');
-console.log(`${sources.length} sources × ${perSource} customers and truth.csv in ${out}`);
+const started = performance.now();
+const dir = await writeMatchData({ perSource: Number(perSource), seed: Number(seed), dir: out || matchDataDir(Number(perSource), Number(seed)) });
+console.log(`3 sources × ${perSource} customers and their truth in ${dir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -99,16 +99,15 @@ function appearance(random, entity, source, code) {
 }
 
 /**
- * Generates the sources. Returns `{ sources: [{ name, customers }], truth: Map<'source:code', companyId> }`.
- * Same `seed`, same data.
+ * The data one appearance at a time, in source order (`{ source, customer, company }`), so that a million
+ * customers per source can be written to a file without holding them: only the shared companies and one
+ * source's own companies are in memory. Same `seed`, same data as `generateMatchData`.
  */
-export function generateMatchData({ perSource, sources = 3, overlap = 0.3, seed = 19 }) {
+export function* matchDataRecords({ perSource, sources = 3, overlap = 0.3, seed = 19 }) {
   const random = createRandom(seed);
   const shared = Math.round(perSource * overlap);
   let nextId = 0;
   const sharedCompanies = Array.from({ length: shared }, () => company(random, nextId++));
-  const truth = new Map();
-  const result = [];
   for (let source = 0; source < sources; source++) {
     const name = `erp${source + 1}`;
     const own = Array.from({ length: perSource - shared }, () => company(random, nextId++));
@@ -118,14 +117,47 @@ export function generateMatchData({ perSource, sources = 3, overlap = 0.3, seed 
       const j = random.int(i + 1);
       [companies[i], companies[j]] = [companies[j], companies[i]];
     }
-    const customers = companies.map((entity, index) => {
+    for (let index = 0; index < companies.length; index++) {
       const code = `${name.toUpperCase()}${String(index + 1).padStart(8, '0')}`;
-      truth.set(`${name}:${code}`, entity.id);
-      return appearance(random, entity, source, code);
-    });
-    result.push({ name, customers });
+      yield { source: name, customer: appearance(random, companies[index], source, code), company: companies[index].id };
+    }
   }
-  return { sources: result, truth };
+}
+
+/**
+ * Generates the sources. Returns `{ sources: [{ name, customers }], truth: Map<'source:code', companyId> }`.
+ * Same `seed`, same data.
+ */
+export function generateMatchData(options) {
+  const truth = new Map();
+  const bySource = new Map();
+  for (const { source, customer, company } of matchDataRecords(options)) {
+    if (!bySource.has(source)) bySource.set(source, []);
+    bySource.get(source).push(customer);
+    truth.set(`${source}:${customer.code}`, company);
+  }
+  return { sources: [...bySource].map(([name, customers]) => ({ name, customers })), truth };
+}
+
+/**
+ * The truth of a data set whose codes are `ERP<n><8-digit position>` (as generated here), held as one
+ * Int32Array of company ids per source instead of a Map of millions of strings. Map-like where
+ * `pairwiseQuality` needs it (`get('erp1:ERP100000001')`, `values()`).
+ */
+export class IndexedTruth {
+  constructor(bySource) {
+    this.bySource = bySource;
+  }
+  get(key) {
+    const colon = key.indexOf(':');
+    const ids = this.bySource.get(key.slice(0, colon));
+    if (!ids) return undefined;
+    const position = Number(key.slice(-8)) - 1;
+    return position >= 0 && position < ids.length ? ids[position] : undefined;
+  }
+  *values() {
+    for (const ids of this.bySource.values()) yield* ids;
+  }
 }
 
 /**

@@ -8,7 +8,10 @@ export interface Edge {
   kind: EvidenceKind;
   /** 1 for confirmed and deterministic links, else the match probability. */
   score: number;
+  /** The evidence in words; for a scored link '' until needed (then from `pair`'s levels: most links are never shown). */
   detail: string;
+  /** A scored link's index among the candidate pairs. */
+  pair?: number;
 }
 
 export interface Clustering {

@@ -134,12 +134,12 @@ export function levelShares(vectors: readonly ArrayLike<number>[], fallback: Fie
   return patternShares(vectors.map((levels) => ({ levels, count: 1 })), fallback);
 }
 
-/** levelShares over distinct comparison vectors and their counts. */
+/** `levelShares` over distinct patterns with their counts: the same shares without one vector per pair. */
 export function patternShares(patterns: readonly PatternCount[], fallback: FieldWeights['m']): FieldWeights['m'] {
   const m = {} as FieldWeights['m'];
   COMPARED_FIELDS.forEach((field, position) => {
     const totals = new Float64Array(LEVELS[field].length);
-    for (const pattern of patterns) if (pattern.levels[position]! >= 0) totals[pattern.levels[position]!]! += pattern.count;
+    for (const { levels, count } of patterns) if (levels[position]! >= 0) totals[levels[position]!]! += count;
     const smoothed = Float64Array.from(totals, (value) => value + 0.5);
     m[field] = totals.some((value) => value > 0) ? shares(smoothed, fallback[field]) : [...fallback[field]];
   });

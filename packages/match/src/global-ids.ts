@@ -27,6 +27,9 @@ export function assignGlobalIds(clusters: ReadonlyArray<readonly RecordRef[]>, p
     if (number) next = Math.max(next, Number(number[1]) + 1);
   }
 
+  // A first run: every cluster gets the next new id (no per-cluster bookkeeping for millions of clusters).
+  if (earlier.size === 0) return { ids: clusters.map(() => formatId(next++)), merged: clusters.map(() => []) };
+
   // Who owns each earlier id: the cluster with most of its records, then the one listed first.
   const holders = clusters.map((members) => {
     const counts = new Map<string, number>();

@@ -9,6 +9,8 @@ export interface MatchRecord {
   source: string;
   code: string;
   org: string;
+  /** `source:code@org` (recordLabel), made once: golden fields and links name the record by it. */
+  label: string;
   /** The record as the caller may see it, masked fields removed (golden records and review lists show these). */
   customer: Customer;
   /** companyNameKey's core ('' when the name is masked or empty). */
@@ -68,11 +70,13 @@ export function addressKey(address: string | undefined): string {
 export function toMatchRecord(index: number, source: string, customer: Customer, masked: ReadonlySet<string>): MatchRecord {
   const visible = visibleCustomer(customer, masked);
   const name = companyNameKey(visible.name);
+  const org = customer.org ?? '';
   return {
     index,
     source,
     code: customer.code,
-    org: customer.org ?? '',
+    org,
+    label: recordLabel({ source, code: customer.code, org }),
     customer: visible,
     nameCore: name.core,
     place: name.place,

@@ -117,6 +117,12 @@ export interface MatchSummary {
   /** Clusters with records of two or more sources. */
   crossSourceClusters: number;
   candidatePairs: number;
+  /**
+   * Comparisons the blocking left out: a block (records sharing a key, or two names one typo apart) compares
+   * each newcomer with at most its first 50 members, so a common name or a shared switchboard number cannot
+   * make the work quadratic. 0 when no block was that big.
+   */
+  blockingCapped: number;
   /** Links that joined two clusters, by evidence (a cluster of n records has n − 1). */
   linkedBy: Record<EvidenceKind, number>;
   review: number;

@@ -1,12 +1,13 @@
 import { ConfigError } from '@custcode/core';
-import { candidatePairs } from './blocking.js';
+import { blockRecords, type CandidatePairs } from './blocking.js';
 import { clusterRecords, type Edge } from './cluster-records.js';
-import { COMPARED_FIELDS, compareRecords, LEVELS } from './comparison-levels.js';
+import { COMPARED_FIELDS, comparePatternOf, compareRecords, LEVELS, PATTERN_COUNT, patternLevels } from './comparison-levels.js';
 import { deterministicEvidence } from './deterministic-evidence.js';
 import { checkWeights, estimateMatchWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, type PatternCount, randomPairSample } from './fellegi-sunter.js';
+import { recordKeys, type RecordKeys } from './record-keys.js';
 import { assignGlobalIds } from './global-ids.js';
 import { goldenRecord } from './golden-record.js';
-import { type MatchRecord, recordKey, recordLabel, toMatchRecord } from './match-record.js';
+import { type MatchRecord, recordKey, toMatchRecord } from './match-record.js';
 import type { EvidenceKind, MatchCluster, MatchedRecordView, MatchLink, MatchOptions, MatchResult, MatchSourceInput, ReviewPair } from './match-types.js';
 
 /** Order in which evidence is applied: a reviewer's confirmation first, then the strongest kinds. */
@@ -28,12 +29,18 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   if (repeated !== undefined) throw new ConfigError({ message: `Source "${repeated}" is given twice.`, hint: 'Match each source once; records are named by source and code.' });
 
   const records = await readRecords(sources);
-  const byKey = new Map(records.map((record) => [recordKey(record), record.index]));
+  // Only decisions look records up by key: no key string per record otherwise.
+  const byKey = new Map((options.decisions?.length ?? 0) === 0 ? [] : records.map((record) => [recordKey(record), record.index]));
 
-  // Fellegi–Sunter over the blocked candidate pairs.
+  // Fellegi–Sunter over the blocked candidate pairs: each pair is one packed comparison pattern, and
+  // everything after that (EM, posteriors, thresholds) works on the distinct patterns.
   const uses = (kind: EvidenceKind) => options.evidence === undefined || kind === 'same-code' || kind === 'confirmed' || options.evidence.includes(kind);
-  const pairs = uses('score') ? candidatePairs(records) : [];
-  const vectors = pairs.map(([a, b]) => compareRecords(records[a]!, records[b]!));
+  const keys = recordKeys(records);
+  const blocked = uses('score') ? blockRecords(records, keys) : { left: new Int32Array(0), right: new Int32Array(0), capped: 0 };
+  const { left, right } = blocked;
+  const pairCount = left.length;
+  const patterns = new Uint16Array(pairCount);
+  for (let pair = 0; pair < pairCount; pair++) patterns[pair] = comparePatternOf(keys, left[pair]!, right[pair]!);
 
   const decided = new Set<string>();
   const confirmed: Edge[] = [];
@@ -46,20 +53,32 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
     if (decision.decision === 'confirm') confirmed.push({ a, b, kind: 'confirmed', score: 1, detail: 'confirmed by a reviewer' });
     else rejected.push([a, b]);
   }
-  const deterministic = deterministicEvidence(records).filter((link) => uses(link.kind)).map((link): Edge => ({ ...link, score: 1 }));
+  const deterministic = deterministicEvidence(records, keys).filter((link) => uses(link.kind)).map((link): Edge => ({ ...link, score: 1 }));
   // Pairs known to match: the reviewer's confirmations and the tax-id links (phone + name is left out: its
   // equal phones and similar names would teach m that every match agrees on both).
   const labelled = [...confirmed, ...deterministic.filter((edge) => edge.kind === 'uscc' || edge.kind === 'org-code')];
-  const estimated = options.weights === undefined ? (pairs.length === 0 ? { weights: initialWeights(), iterations: 0 } : await estimate(records, pairs, vectors, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
+  const estimated = options.weights === undefined ? (pairCount === 0 ? { weights: initialWeights(), iterations: 0 } : await estimate(records, keys, blocked, patterns, labelled)) : { weights: checkWeights(options.weights), iterations: 0 };
   const weights = estimated.weights;
-  const probabilities = vectors.map((levels) => matchPosterior(levels, weights));
-  const scored = pairs
-    .flatMap(([a, b], index): Edge[] => (probabilities[index]! >= threshold ? [{ a, b, kind: 'score', score: probabilities[index]!, detail: describeLevels(vectors[index]!, weights) }] : []))
-    .sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  // One posterior per distinct pattern; a pair's probability is a look-up.
+  const posterior = new Float64Array(PATTERN_COUNT).fill(Number.NaN);
+  const probabilityOf = (pair: number) => {
+    const pattern = patterns[pair]!;
+    let probability = posterior[pattern]!;
+    if (Number.isNaN(probability)) probability = posterior[pattern] = matchPosterior(patternLevels(pattern), weights);
+    return probability;
+  };
+  const detailOf = (pair: number) => describeLevels(patternLevels(patterns[pair]!), weights);
+  const linked: number[] = [];
+  for (let pair = 0; pair < pairCount; pair++) if (probabilityOf(pair) >= threshold) linked.push(pair);
+  const scored = linked
+    .sort((x, y) => probabilityOf(y) - probabilityOf(x) || left[x]! - left[y]! || right[x]! - right[y]!)
+    .map((pair): Edge => ({ a: left[pair]!, b: right[pair]!, kind: 'score', score: probabilityOf(pair), detail: '', pair }));
   const edges = [...confirmed, ...deterministic, ...scored].sort((x, y) => EVIDENCE_ORDER.indexOf(x.kind) - EVIDENCE_ORDER.indexOf(y.kind));
   const clustering = clusterRecords(records.length, edges, rejected);
 
-  const memberRefs = clustering.clusters.map((members) => members.map((index) => refOf(records[index]!)));
+  // One reference object per record, shared by clusters and golden records.
+  const refs = records.map(refOf);
+  const memberRefs = clustering.clusters.map((members) => members.map((index) => refs[index]!));
   const { ids, merged } = assignGlobalIds(memberRefs, options.previous ?? []);
   const globalIdOf = new Array<string>(records.length);
   clustering.clusters.forEach((members, cluster) => members.forEach((index) => (globalIdOf[index] = ids[cluster]!)));
@@ -73,29 +92,30 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
       name: record.customer.name,
       score: edge === undefined ? null : edge.score,
       evidence: edge === undefined ? null : edge.kind,
-      detail: edge?.detail ?? '',
-      linkedTo: other === undefined ? '' : recordLabel(other),
+      detail: edge === undefined ? '' : edge.pair === undefined ? edge.detail : detailOf(edge.pair),
+      linkedTo: other === undefined ? '' : other.label,
     };
   });
   const review: ReviewPair[] = [];
-  pairs.forEach(([a, b], index) => {
-    const probability = probabilities[index]!;
-    if (probability < reviewFrom || probability >= threshold || globalIdOf[a] === globalIdOf[b] || decided.has(pairKey(a, b))) return;
-    review.push({ a: viewOf(records[a]!, globalIdOf[a]!), b: viewOf(records[b]!, globalIdOf[b]!), probability, detail: describeLevels(vectors[index]!, weights) });
-  });
+  for (let pair = 0; pair < pairCount; pair++) {
+    const probability = probabilityOf(pair);
+    if (probability < reviewFrom || probability >= threshold) continue;
+    const a = left[pair]!;
+    const b = right[pair]!;
+    if (globalIdOf[a] === globalIdOf[b] || decided.has(pairKey(a, b))) continue;
+    review.push({ a: viewOf(records[a]!, globalIdOf[a]!), b: viewOf(records[b]!, globalIdOf[b]!), probability, detail: detailOf(pair) });
+  }
   review.sort((x, y) => y.probability - x.probability);
 
-  const clusters: MatchCluster[] = clustering.clusters.map((members, cluster) => ({
-    globalId: ids[cluster]!,
-    members: memberRefs[cluster]!,
-    sources: [...new Set(members.map((index) => records[index]!.source))].sort(),
-  }));
-  const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? []));
+  // Each cluster's sources, one array shared by the cluster and its golden record (a singleton needs no Set).
+  const clusterSources = clustering.clusters.map((members) => (members.length === 1 ? [records[members[0]!]!.source] : [...new Set(members.map((index) => records[index]!.source))].sort()));
+  const clusters: MatchCluster[] = clustering.clusters.map((_, cluster) => ({ globalId: ids[cluster]!, members: memberRefs[cluster]!, sources: clusterSources[cluster]! }));
+  const golden = clustering.clusters.map((members, cluster) => goldenRecord(ids[cluster]!, merged[cluster]!, members.map((index) => records[index]!), options.sourcePriority ?? [], memberRefs[cluster], clusterSources[cluster]));
 
   const linkedBy = Object.fromEntries(EVIDENCE_ORDER.map((kind) => [kind, 0])) as Record<EvidenceKind, number>;
   for (const edge of clustering.applied) linkedBy[edge.kind]++;
   const scoreHistogram = new Array<number>(10).fill(0);
-  for (const probability of probabilities) scoreHistogram[Math.min(9, Math.floor(probability * 10))]!++;
+  for (let pair = 0; pair < pairCount; pair++) scoreHistogram[Math.min(9, Math.floor(probabilityOf(pair) * 10))]!++;
   const perSource = Object.fromEntries(names.map((name) => [name, 0]));
   for (const record of records) perSource[record.source]!++;
   return {
@@ -108,7 +128,8 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
       sources: perSource,
       clusters: clusters.length,
       crossSourceClusters: clusters.filter((cluster) => cluster.sources.length > 1).length,
-      candidatePairs: pairs.length,
+      candidatePairs: pairCount,
+      blockingCapped: blocked.capped,
       linkedBy,
       review: review.length,
       blockedByRejection: clustering.blocked,
@@ -122,25 +143,37 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
  * The weights from the candidate pairs (estimateMatchWeights): the conflicting ones (both organisation codes
  * known and different), the labelled ones (confirmed or linked by tax id), and random pairs when needed.
  */
-function estimate(records: readonly MatchRecord[], pairs: ReadonlyArray<[number, number]>, vectors: readonly Int8Array[], known: readonly Edge[]) {
-  const conflicting = vectors.filter((_, index) => {
-    const [a, b] = pairs[index]!;
-    const x = records[a]!.tax.orgCode;
-    const y = records[b]!.tax.orgCode;
-    return x !== '' && y !== '' && x !== y;
-  });
-  const one = (levels: Int8Array): PatternCount => ({ levels, count: 1 });
+function estimate(records: readonly MatchRecord[], keys: RecordKeys, pairs: CandidatePairs, patterns: Uint16Array, known: readonly Edge[]) {
+  const all = new Float64Array(PATTERN_COUNT);
+  const conflicting = new Float64Array(PATTERN_COUNT);
+  for (let pair = 0; pair < patterns.length; pair++) {
+    const pattern = patterns[pair]!;
+    all[pattern]!++;
+    const x = keys.orgCode[pairs.left[pair]!]!;
+    const y = keys.orgCode[pairs.right[pair]!]!;
+    if (x !== 0 && y !== 0 && x !== y) conflicting[pattern]!++;
+  }
+  const one = (levels: ArrayLike<number>): PatternCount => ({ levels, count: 1 });
   return estimateMatchWeights({
-    candidates: patternCounts(vectors),
-    conflicting: conflicting.map(one),
+    candidates: distinctPatterns(all),
+    conflicting: distinctPatterns(conflicting),
     labelled: known.map((edge) => one(compareRecords(records[edge.a]!, records[edge.b]!))),
     random: () => {
       const sample = randomPairSample(records.length, (index) => records[index]!.source);
-      const patterns: PatternCount[] = [];
-      for (let index = 0; index < sample.length; index += 2) patterns.push(one(compareRecords(records[sample[index]!]!, records[sample[index + 1]!]!)));
-      return patterns;
+      const sampled: PatternCount[] = [];
+      for (let index = 0; index < sample.length; index += 2) sampled.push(one(compareRecords(records[sample[index]!]!, records[sample[index + 1]!]!)));
+      return sampled;
     },
   });
+}
+
+/** The patterns that occur, with their counts: EM iterates over these, not over pairs. */
+function distinctPatterns(counts: Float64Array): PatternCount[] {
+  const patterns: PatternCount[] = [];
+  counts.forEach((count, pattern) => {
+    if (count > 0) patterns.push({ levels: patternLevels(pattern), count });
+  });
+  return patterns;
 }
 
 async function readRecords(sources: readonly MatchSourceInput[]): Promise<MatchRecord[]> {
@@ -159,18 +192,6 @@ const refOf = (record: MatchRecord) => ({ source: record.source, code: record.co
 export function viewOf(record: MatchRecord, globalId: string): MatchedRecordView {
   const { customer } = record;
   return { ...refOf(record), globalId, name: customer.name, taxId: customer.taxId ?? '', phone: customer.phone ?? '', address: customer.address ?? '', region: customer.region ?? '' };
-}
-
-/** Distinct comparison vectors and how many pairs have each: EM iterates over these, not over pairs. */
-function patternCounts(vectors: readonly Int8Array[]): PatternCount[] {
-  const counts = new Map<string, PatternCount>();
-  for (const levels of vectors) {
-    const key = levels.join(',');
-    const pattern = counts.get(key);
-    if (pattern) pattern.count++;
-    else counts.set(key, { levels, count: 1 });
-  }
-  return [...counts.values()];
 }
 
 /** `name=close(+5.1) pinyin=same(+3.2) phone=null …`: each field's level and its weight log2(m/u). */

@@ -1,7 +1,7 @@
 import { ConfigError } from '@custcode/core';
 import {
   checkWeights, COMPARED_FIELDS, estimateMatchWeights, EVIDENCE_ORDER, type EvidenceKind, type FieldWeights, goldenRecord, initialWeights, type MatchCluster, matchedRecordView,
-  type MatchLink, type MatchRecord, type MatchResult, type PatternCount, randomPairSample, type ReviewPair,
+  type MatchLink, type MatchRecord, type MatchResult, MAX_BLOCK_COMPARISONS, type PatternCount, randomPairSample, type ReviewPair,
 } from '@custcode/match';
 import type { DuckDbConnection } from '../load-duckdb.js';
 import type { Hub } from '../open-hub.js';
@@ -156,8 +156,13 @@ async function readResult(hub: Hub, records: readonly MatchRecord[], parameters:
   }
   const scoreHistogram = new Array<number>(10).fill(0);
   for (const row of await hub.query<{ bucket: number; n: number | string }>('SELECT least(9, CAST(floor(probability * 10) AS INTEGER)) AS bucket, count(*) AS n FROM mx_scores GROUP BY ALL')) scoreHistogram[row.bucket] = Number(row.n);
-  const [counts] = await hub.query<{ candidates: number | string; blocked: number | string }>(
+  // capped: the comparisons the block caps left out, counted as the JavaScript blocking counts them.
+  const [counts] = await hub.query<{ candidates: number | string; blocked: number | string; capped: number | string }>(
     `SELECT (SELECT count(*) FROM mx_candidates) AS candidates,
+      (SELECT coalesce(sum(greatest(pos - 1 - ${MAX_BLOCK_COMPARISONS}, 0)), 0) FROM mx_block_keys)
+        + (SELECT coalesce(sum(x.n * y.n - least(x.n, ${MAX_BLOCK_COMPARISONS}) * least(y.n, ${MAX_BLOCK_COMPARISONS})), 0) FROM mx_name_pairs p
+          JOIN (SELECT name, count(*) AS n FROM mx_name_records GROUP BY name) x ON x.name = p.name_a
+          JOIN (SELECT name, count(*) AS n FROM mx_name_records GROUP BY name) y ON y.name = p.name_b) AS capped,
       (SELECT count(*) FROM (SELECT a, b FROM mx_evidence UNION ALL SELECT a, b FROM mx_scores WHERE probability >= ${double(parameters.threshold)}) e
         JOIN mx_decided r ON r.decision = 'reject' AND r.a = least(e.a, e.b) AND r.b = greatest(e.a, e.b)) AS blocked`,
   );
@@ -174,6 +179,7 @@ async function readResult(hub: Hub, records: readonly MatchRecord[], parameters:
       clusters: clusters.length,
       crossSourceClusters: clusters.filter((cluster) => cluster.sources.length > 1).length,
       candidatePairs: Number(counts!.candidates),
+      blockingCapped: Number(counts!.capped),
       linkedBy,
       review: review.length,
       blockedByRejection: Number(counts!.blocked),
