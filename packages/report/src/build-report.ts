@@ -67,6 +67,7 @@ export async function buildReport(inputs: readonly ReportSourceInput[], options:
     const stats = await collectStats(name, input.source.erp, options.onProgress ? counted(input.source.search(filter)) : input.source.search(filter), {
       keepRows: options.template === 'detail' ? (options.maxRows ?? 20_000) : 0,
       keepAuditRecords: options.template === 'summary',
+      noValueLabel: `(${words.term('report.noValue')})`,
     });
     const quality = options.template === 'summary' ? await audit(stats.auditRecords, { source: name }) : undefined;
     stats.auditRecords = [];
