@@ -12,7 +12,8 @@ body{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaH
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem}
 table{border-collapse:collapse;font-size:.85rem;margin-bottom:1rem}th,td{border:1px solid #e5e7eb;padding:.25rem .5rem;text-align:left;white-space:pre}
 th{background:#f3f4f6}tfoot td{font-weight:600;background:#f9fafb}td.number{text-align:right}
-.side-by-side{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:2rem;align-items:start}
+.side-by-side{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(480px,100%),1fr));gap:2rem;align-items:start}.side-by-side>section{min-width:0}
+svg{max-width:100%;height:auto}@media (max-width:600px){body{margin:1rem}}
 .scroll{overflow-x:auto;max-width:100%}details.page summary{cursor:pointer;color:#374151;margin:.3rem 0}
 .charts{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}figcaption{font-weight:600;margin-bottom:.3rem}.note{color:#6b7280;font-size:.85rem}`;
 
