@@ -305,7 +305,7 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await page.locator('#export-status[data-state="done"]').waitFor();
     expect(await page.textContent('#export-status')).toContain('已导出 u8.csv');
     const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]!.split(',')).toHaveLength(shown.length);
+    expect(lines[0]!.split(',')).toEqual(shown.map((header) => header.trim()));
     const total = Number(/共 ([\d,]+) 条/.exec((await page.textContent('#result-count')) ?? '')![1]!.replace(/,/g, ''));
     expect(lines).toHaveLength(total + 1);
     expect(problems).toEqual([]);
@@ -351,6 +351,40 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     expect(await frame.locator(`[data-shown="${kind}"]`).textContent()).toBe('显示 0 条');
     expect(await frame.locator('h1').textContent()).toMatch(/^客户编号审计 — /);
     await shot(page, 'desktop-12-audit-report');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('phone: pages on, runs the audit and lists a count\'s customers, exports the chosen columns; never wider than the screen', async () => {
+    const { page, problems } = await open('phone');
+    await page.click('#page-next');
+    await idle(page);
+    expect(await page.textContent('#page-label')).toBe('第 2 / 39 页');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'phone-7-page-2');
+    await page.click('#audit');
+    await page.locator('#audit-report td[data-kind="total"]').waitFor({ timeout: 60_000 });
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.click('#audit-report button.count[data-kind="missing"]');
+    await page.locator('#findings-banner').waitFor();
+    await idle(page);
+    expect(await page.locator('#results-body tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')))).toEqual(['']);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'phone-8-audit-count');
+    await page.click('#findings-back');
+    await idle(page);
+    // Two columns chosen: the file has exactly those, headed as the grid heads them.
+    await page.click('#columns');
+    for (const field of ['shortName', 'phone', 'region', 'status', 'org']) if (await page.locator(`#column-${field}`).isChecked()) await page.uncheck(`#column-${field}`);
+    const chosen = await page.locator('#column-chooser input:checked').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-field')));
+    expect(chosen).toEqual(['code', 'name']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    await page.locator('#export-status[data-state="done"]').waitFor();
+    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('客户编号,客户名称');
+    expect(lines).toHaveLength(1_911);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'phone-9-exported');
     expect(problems).toEqual([]);
     await page.context().close();
   });
