@@ -47,6 +47,8 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--config <file>', 'config file (default ./custcode.config.json, or $CUSTCODE_CONFIG)')
     .option('--user <name>', 'who runs the command, for the config\'s roles (default $CUSTCODE_USER, else the OS user)')
     .option('--lang <lang>', 'language of tables, reports and the audit page: zh (中文) or en (default $CUSTCODE_LANG, the config\'s "lang", else tables follow $LANG)')
+    // `custcode audit --help` also lists --config, --user and --lang, which every command takes.
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run custcode --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });

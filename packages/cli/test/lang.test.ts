@@ -111,6 +111,14 @@ describe('--lang: CLI tables in Chinese, JSON unchanged', () => {
     expect(readFileSync(join(project.directory, 'summary-both.html'), 'utf8')).toContain('<h1>客户资料汇总表 Customer summary</h1>');
   });
 
+  it('every command\'s help lists --lang', async () => {
+    for (const command of ['audit', 'get', 'report']) {
+      const help = await run([command, '--help']);
+      expect(help.exitCode).toBe(0);
+      expect(help.stdout, command).toMatch(/--lang <lang>/);
+    }
+  });
+
   it('an unknown language is a usage error naming the choices', async () => {
     const wrong = await run(['get', 'clients', 'C001', '--lang', 'fr']);
     expect(wrong.exitCode).toBe(2);
