@@ -19,6 +19,53 @@ const SCREENSHOTS = join(tmpdir(), 'custcode-console-screenshots');
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * Every string of the page's own (not the customers' data) that a user sees or hears, by where it is:
+ * visible text nodes, placeholders, titles, aria labels, the document title. Data cells, the source list,
+ * view names and the filters' value options are left out: they are the ERP's words and do not translate.
+ */
+const uiStrings = (page: Page): Promise<Record<string, string>> =>
+  // Page-side code as text: the tests are type-checked without the DOM library.
+  page.evaluate(`(() => {
+    const DATA = [
+      '#results-body td[data-field]:not([data-field="status"])', '#detail-fields td:not([data-field="status"])', '#detail-raw', '#detail-title',
+      '#source option', '#view option:not([value=""])', 'select[id^="filter-"]:not(#filter-status) option:not([value=""])', 'script', 'style',
+    ].join(', ');
+    const strings = { 'document.title': document.title };
+    const path = (node) => {
+      const parts = [];
+      for (let element = node; element && element !== document.body; element = element.parentElement) {
+        parts.unshift(element.id ? '#' + element.id : element.tagName.toLowerCase() + ':' + [...(element.parentElement ? element.parentElement.children : [])].indexOf(element));
+        if (element.id) break;
+      }
+      return parts.join('>');
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let index = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent.trim();
+      if (text === '' || parent.closest(DATA) || !parent.checkVisibility()) continue;
+      strings[path(parent) + '#' + index++] = text;
+    }
+    for (const element of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
+      if (element.closest(DATA) || !element.checkVisibility()) continue;
+      for (const name of ['placeholder', 'title', 'aria-label']) {
+        const value = element.getAttribute(name);
+        if (value) strings[path(element) + '@' + name] = value;
+      }
+    }
+    // Labels drawn by CSS (the phone's cards: td::before { content: attr(data-label) }), data cells included.
+    for (const element of document.querySelectorAll('[data-label]')) {
+      if (element.checkVisibility() && getComputedStyle(element, '::before').content !== 'none') strings[path(element) + '@data-label'] = element.getAttribute('data-label');
+    }
+    return strings;
+  })()`);
+/** UI strings still in Chinese, but for the language button, which names the other language (中文). */
+const leftInChinese = (strings: Record<string, string>) => Object.entries(strings).filter(([key, text]) => !key.startsWith('#lang-toggle') && HAN.test(text));
+/** Words both languages write alike: product names, formats and numbers. */
+const SAME_IN_BOTH = /^(ERP|CSV|XLSX|JSON|NDJSON|PDF|API|custcode ·|[\d,.%:–\-/ ()]+)$/;
+
 describe.skipIf(skipped !== undefined)('the console over the demo sources', () => {
   let directory: string;
   let server: ServeProcess;
@@ -196,8 +243,18 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     const { page, problems } = await open('desktop');
     await page.selectOption('#filter-status', 'blocked');
     await idle(page);
+    const chinese = await uiStrings(page);
     await page.click('#lang-toggle');
     await shot(page, 'desktop-9-english');
+    // Every string on screen changed, none is left in Chinese, and the page did not gain or lose any.
+    const english = await uiStrings(page);
+    expect(Object.keys(english).sort()).toEqual(Object.keys(chinese).sort());
+    const unchanged = Object.keys(chinese).filter((key) => english[key] === chinese[key] && !SAME_IN_BOTH.test(chinese[key]!));
+    expect(unchanged.map((key) => `${key}: ${chinese[key]}`)).toEqual([]);
+    expect(leftInChinese(english)).toEqual([]);
+    // … and the Chinese page had no English word of its own (the product's name and the language button aside).
+    const englishWords = Object.entries(chinese).filter(([key, text]) => !key.startsWith('#lang-toggle') && !SAME_IN_BOTH.test(text) && /[A-Za-z]{3,}/.test(text.replace(/custcode/g, '')));
+    expect(englishWords).toEqual([]);
     // The language button names the other language (中文), as language switches do.
     expect(await page.textContent('#lang-toggle')).toBe('中文');
     const chrome = await page.locator('h1, label > span, button:not(#lang-toggle), th, #page-label, #result-count, #filter-status option, #results-body .badge, #results-body .odd').allInnerTexts();
@@ -207,15 +264,48 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await page.locator('#detail-fields tr[data-field="name"]').waitFor();
     const labels = await page.locator('#detail-fields th').allTextContents();
     expect(labels.filter((text) => HAN.test(text))).toEqual([]);
+    expect(leftInChinese(await uiStrings(page))).toEqual([]);
     await page.click('#back');
+    await page.locator('#list-page').waitFor({ state: 'visible' });
+    // The empty state names the filters that excluded everything, in English.
+    await page.fill('#search', 'no-such-customer-zz');
+    await page.locator('#grid-state .empty').waitFor();
+    expect(await page.textContent('#grid-state')).toContain('Blocked');
+    expect(leftInChinese(await uiStrings(page))).toEqual([]);
+    await shot(page, 'desktop-9b-english-empty');
+    // An error says what failed and what to do, in English.
+    await page.route('**/sources/u8/customers?*', (route) => route.abort('connectionrefused'));
+    await page.fill('#search', 'still-nothing');
+    await page.locator('#grid-state .error').waitFor();
+    expect(await page.textContent('#grid-state .error')).toContain('The server cannot be reached');
+    expect(leftInChinese(await uiStrings(page))).toEqual([]);
+    await page.unroute('**/sources/u8/customers?*');
+    // The refused request that this step caused on purpose is the browser's log line, not the console's error.
+    problems.push(...problems.splice(0).filter((problem) => !problem.includes('net::ERR_CONNECTION_REFUSED')));
+    await page.fill('#search', '');
+    await idle(page);
+    // The audit panel and its full report come in English too.
+    await page.click('#audit');
+    await page.locator('#audit-report td[data-kind="total"]').waitFor({ timeout: 60_000 });
+    expect(leftInChinese(await uiStrings(page))).toEqual([]);
+    await page.click('#audit-full');
+    const frame = page.frameLocator('#audit-frame');
+    await frame.locator('body[data-ready="true"]').waitFor();
+    expect(await frame.locator('h1').textContent()).toMatch(/^Customer code audit — /);
+    await shot(page, 'desktop-9c-english-audit');
+    await page.reload();
+    await page.locator('#results-body tr').first().waitFor();
+    expect(await page.textContent('#lang-toggle')).toBe('中文');
     await page.click('#lang-toggle');
+    await page.selectOption('#filter-status', '');
+    await idle(page);
 
     const shown = await page.locator('#results-head th').allTextContents();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
     await page.locator('#export-status[data-state="done"]').waitFor();
     expect(await page.textContent('#export-status')).toContain('已导出 u8.csv');
     const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]!.split(',')).toHaveLength(shown.length);
+    expect(lines[0]!.split(',')).toEqual(shown.map((header) => header.trim()));
     const total = Number(/共 ([\d,]+) 条/.exec((await page.textContent('#result-count')) ?? '')![1]!.replace(/,/g, ''));
     expect(lines).toHaveLength(total + 1);
     expect(problems).toEqual([]);
@@ -265,6 +355,40 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await page.context().close();
   });
 
+  it('phone: pages on, runs the audit and lists a count\'s customers, exports the chosen columns; never wider than the screen', async () => {
+    const { page, problems } = await open('phone');
+    await page.click('#page-next');
+    await idle(page);
+    expect(await page.textContent('#page-label')).toBe('第 2 / 39 页');
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'phone-7-page-2');
+    await page.click('#audit');
+    await page.locator('#audit-report td[data-kind="total"]').waitFor({ timeout: 60_000 });
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.click('#audit-report button.count[data-kind="missing"]');
+    await page.locator('#findings-banner').waitFor();
+    await idle(page);
+    expect(await page.locator('#results-body tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')))).toEqual(['']);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'phone-8-audit-count');
+    await page.click('#findings-back');
+    await idle(page);
+    // Two columns chosen: the file has exactly those, headed as the grid heads them.
+    await page.click('#columns');
+    for (const field of ['shortName', 'phone', 'region', 'status', 'org']) if (await page.locator(`#column-${field}`).isChecked()) await page.uncheck(`#column-${field}`);
+    const chosen = await page.locator('#column-chooser input:checked').evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-field')));
+    expect(chosen).toEqual(['code', 'name']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    await page.locator('#export-status[data-state="done"]').waitFor();
+    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('客户编号,客户名称');
+    expect(lines).toHaveLength(1_911);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'phone-9-exported');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('phone: filters behind a button, results as cards, no horizontal scroll', async () => {
     const { page, problems } = await open('phone');
     expect(await page.isVisible('#filter-bar')).toBe(false);
@@ -277,8 +401,15 @@ describe.skipIf(skipped !== undefined)('the console over the demo sources', () =
     await idle(page);
     expect(new Set(await page.locator('#results-body td[data-field="status"]').allTextContents())).toEqual(new Set(['停用']));
     expect(await noHorizontalScroll(page)).toBe(true);
+    const chinese = await uiStrings(page);
     await page.click('#lang-toggle');
     expect(await page.textContent('#filters-toggle')).toBe('Filters');
+    // On the phone too every string on screen changes (the cards' labels included) and none stays Chinese.
+    const english = await uiStrings(page);
+    expect(Object.keys(english).filter((key) => key.endsWith('@data-label')).length).toBeGreaterThan(10);
+    expect(Object.keys(english).sort()).toEqual(Object.keys(chinese).sort());
+    expect(Object.keys(chinese).filter((key) => english[key] === chinese[key] && !SAME_IN_BOTH.test(chinese[key]!))).toEqual([]);
+    expect(leftInChinese(english)).toEqual([]);
     await shot(page, 'phone-6-english');
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(problems).toEqual([]);

@@ -13,6 +13,7 @@ export { rowIdOf, createRowIdReader } from './row-id.js';
 // HTML building blocks the report package draws with too.
 export { escapeHtml } from './html/escape-html.js';
 export { barChart, columnChart, type Bar } from './html/svg-charts.js';
+export { clipLabel, labelUnits } from './html/chart-label.js';
 // Matching building blocks reused by @custcode/match (cross-ERP linkage): one normalisation, one blocking.
 export { pinyinKey } from './pinyin-key.js';
 export { editSimilarity } from './similarity.js';

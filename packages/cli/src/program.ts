@@ -46,10 +46,13 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .version(VERSION)
     .option('--config <file>', 'config file (default ./custcode.config.json, or $CUSTCODE_CONFIG)')
     .option('--user <name>', 'who runs the command, for the config\'s roles (default $CUSTCODE_USER, else the OS user)')
+    .option('--lang <lang>', 'language of tables, reports and the audit page: zh (中文) or en (default $CUSTCODE_LANG, the config\'s "lang", else tables follow $LANG)')
+    // `custcode audit --help` also lists --config, --user and --lang, which every command takes.
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run custcode --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-  const global = (command: Command) => command.optsWithGlobals<{ config?: string; user?: string }>();
+  const global = (command: Command) => command.optsWithGlobals<{ config?: string; user?: string; lang?: string }>();
 
   program
     .command('demo')
@@ -118,10 +121,9 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--rule <rule>', 'code rule: a name from the config\'s "rules", a pattern or a preset')
     .option('--json', 'print the full report as JSON')
     .option('--html <file>', 'write a self-contained HTML report')
-    .addOption(new Option('--lang <lang>', 'language of the HTML report: zh or en').choices(['zh', 'en']).default('en'))
     .option('--fix-plan <file>', 'write a CSV of proposed fixes (nothing is applied)')
     .option('--no-escape-formulas', 'fix plan: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
-    .action(async (source: string, options: { rule?: string; json?: boolean; html?: string; lang?: string; fixPlan?: string; escapeFormulas?: boolean }, command: Command) =>
+    .action(async (source: string, options: { rule?: string; json?: boolean; html?: string; fixPlan?: string; escapeFormulas?: boolean }, command: Command) =>
       done(await (await commands.audit()).runAuditCommand(io, { ...global(command), ...options, source })),
     );
 

@@ -1,27 +1,42 @@
 import { audit } from '@custcode/audit';
 import type { AuditReport } from '@custcode/audit';
 import { toIsoDateTime } from '@custcode/core/adapter';
-import { ConfigError } from '@custcode/core';
-import type { CustomerFilter } from '@custcode/core';
+import { CUSTOMER_FIELDS, ConfigError } from '@custcode/core';
+import type { CustomerField, CustomerFilter } from '@custcode/core';
+import type { CatalogueKey, DocumentLang } from '@custcode/core/messages';
 import { collectStats, type SourceStats } from './collect-stats.js';
 import { REPORT_TEMPLATES, type ReportDocument, type ReportOptions, type ReportSection, type ReportSourceInput, type ReportTemplate } from './report-types.js';
+import { reportWords } from './report-words.js';
 import { classificationSection } from './templates/classification-template.js';
 import { DEFAULT_DETAIL_FIELDS, detailSection } from './templates/detail-template.js';
 import { growthComparison, growthSection } from './templates/growth-template.js';
 import { summaryComparison, summarySection } from './templates/summary-template.js';
 
-export const REPORT_TITLES: Record<ReportTemplate, string> = {
-  detail: '客户明细表 Customer list',
-  summary: '客户资料汇总表 Customer summary',
-  classification: '客户分类报表 Customers by class',
-  growth: '客户增长报表 Customer growth',
+/** The template's title in `lang` (default both languages: `客户明细表 Customer list`). */
+export const reportTitle = (template: ReportTemplate, lang: DocumentLang = 'both'): string => reportWords(lang).term(`report.title.${template}`);
+
+/** The templates' bilingual titles (kept for callers of the first version). */
+export const REPORT_TITLES: Record<ReportTemplate, string> = Object.fromEntries(REPORT_TEMPLATES.map((template) => [template, reportTitle(template)])) as Record<ReportTemplate, string>;
+
+const FILTER_KEYS: Readonly<Record<string, CatalogueKey>> = {
+  text: 'filter.text', codePrefix: 'filter.codePrefix', createdFrom: 'filter.createdFrom', createdTo: 'filter.createdTo', updatedSince: 'filter.updatedSince',
 };
 
-/** The filters in words, for the report header. */
-export function describeFilter(filter: CustomerFilter): string[] {
+/**
+ * The filters in words, for the report header. Bilingual reports keep the query's own keys and values
+ * (`status = blocked`, what the flags take); a one-language report names them in its language (`状态 = 停用`).
+ */
+export function describeFilter(filter: CustomerFilter, lang: DocumentLang = 'both'): string[] {
+  const words = reportWords(lang);
+  const keyOf = (key: string) => {
+    if (lang === 'both') return key;
+    if ((CUSTOMER_FIELDS as readonly string[]).includes(key)) return words.field(key as CustomerField);
+    return FILTER_KEYS[key] === undefined ? key : words.term(FILTER_KEYS[key]);
+  };
+  const valueOf = (key: string, value: unknown) => (key === 'status' && lang !== 'both' ? words.status(String(value)) : String(value));
   return Object.entries(filter)
     .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key} = ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+    .map(([key, value]) => `${keyOf(key)} = ${Array.isArray(value) ? value.map((item) => valueOf(key, item)).join(', ') : valueOf(key, value)}`);
 }
 
 /**
@@ -34,6 +49,8 @@ export async function buildReport(inputs: readonly ReportSourceInput[], options:
   }
   if (inputs.length === 0) throw new ConfigError({ message: 'A report needs at least one source.', hint: 'Name a source (CLI: SOURCE or --source NAME).' });
   const filter = options.filter ?? {};
+  const lang: DocumentLang = options.lang ?? 'both';
+  const words = reportWords(lang);
   const fields = options.fields ?? DEFAULT_DETAIL_FIELDS;
   const all: Array<{ stats: SourceStats; quality: AuditReport | undefined }> = [];
   let read = 0;
@@ -50,6 +67,7 @@ export async function buildReport(inputs: readonly ReportSourceInput[], options:
     const stats = await collectStats(name, input.source.erp, options.onProgress ? counted(input.source.search(filter)) : input.source.search(filter), {
       keepRows: options.template === 'detail' ? (options.maxRows ?? 20_000) : 0,
       keepAuditRecords: options.template === 'summary',
+      noValueLabel: `(${words.term('report.noValue')})`,
     });
     const quality = options.template === 'summary' ? await audit(stats.auditRecords, { source: name }) : undefined;
     stats.auditRecords = [];
@@ -58,24 +76,25 @@ export async function buildReport(inputs: readonly ReportSourceInput[], options:
   const sections: ReportSection[] = all.map(({ stats, quality }) => {
     switch (options.template) {
       case 'detail':
-        return detailSection(stats, fields);
+        return detailSection(words, stats, fields);
       case 'summary':
-        return summarySection(stats, quality!);
+        return summarySection(words, stats, quality!);
       case 'classification':
-        return classificationSection(stats);
+        return classificationSection(words, stats);
       case 'growth':
-        return growthSection(stats);
+        return growthSection(words, stats);
     }
   });
   let comparison: ReportSection | undefined;
-  if (all.length > 1 && options.template === 'summary') comparison = summaryComparison(all.map(({ stats, quality }) => ({ stats, quality: quality! })));
-  if (all.length > 1 && options.template === 'growth') comparison = growthComparison(all.map(({ stats }) => stats));
+  if (all.length > 1 && options.template === 'summary') comparison = summaryComparison(words, all.map(({ stats, quality }) => ({ stats, quality: quality! })));
+  if (all.length > 1 && options.template === 'growth') comparison = growthComparison(words, all.map(({ stats }) => stats));
   return {
     template: options.template,
-    title: options.title ?? REPORT_TITLES[options.template],
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
+    title: options.title ?? reportTitle(options.template, lang),
     generatedAt: options.generatedAt ?? toIsoDateTime(localNow())!,
     sources: all.map(({ stats }) => ({ name: stats.name, erp: stats.erp })),
-    filters: describeFilter(filter),
+    filters: describeFilter(filter, lang),
     notes: [],
     sections,
     ...(comparison ? { comparison } : {}),

@@ -43,6 +43,8 @@ export interface SourceStats {
 export interface CollectOptions {
   keepRows: number;
   keepAuditRecords: boolean;
+  /** How a missing category, region or org is counted, in the report's language (default `(无 none)`). */
+  noValueLabel?: string;
 }
 
 const increment = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -71,6 +73,7 @@ function stopMonth(customer: Customer, stats: SourceStats): string | undefined {
 
 /** Reads a source's stream once and counts what the report templates show. */
 export async function collectStats(name: string, erp: string, customers: AsyncIterable<Customer>, options: CollectOptions): Promise<SourceStats> {
+  const none = options.noValueLabel ?? NONE;
   const stats: SourceStats = {
     name, erp, total: 0, byStatus: new Map(), byCategory: new Map(), byRegion: new Map(), byOrg: new Map(), distinctCodes: 0, classes: new Map(),
     createdByMonth: new Map(), blockedByMonth: new Map(), deletedByMonth: new Map(),
@@ -82,9 +85,9 @@ export async function collectStats(name: string, erp: string, customers: AsyncIt
     stats.total += 1;
     codes.add(customer.code);
     increment(stats.byStatus, customer.status);
-    increment(stats.byCategory, customer.category ?? NONE);
-    increment(stats.byRegion, customer.region ?? NONE);
-    increment(stats.byOrg, customer.org ?? NONE);
+    increment(stats.byCategory, customer.category ?? none);
+    increment(stats.byRegion, customer.region ?? none);
+    increment(stats.byOrg, customer.org ?? none);
     const classCode = rawText(customer.raw, CLASS_CODE_COLUMNS);
     const classKey = `${classCode ?? ''}\u0000${customer.category ?? ''}`;
     const classStats = stats.classes.get(classKey) ?? { code: classCode, name: customer.category, total: 0, byStatus: { active: 0, blocked: 0, deleted: 0 } };

@@ -1,4 +1,4 @@
-export { buildReport, describeFilter, REPORT_TITLES } from './build-report.js';
+export { buildReport, describeFilter, REPORT_TITLES, reportTitle } from './build-report.js';
 export { renderReportHtml } from './html/render-report-html.js';
 export { writeReportXlsx } from './xlsx/write-report-xlsx.js';
 export { writeReportPdf, type ReportPdfOptions } from './pdf/write-report-pdf.js';

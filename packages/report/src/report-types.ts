@@ -1,5 +1,6 @@
 import type { CustomerFilter } from '@custcode/core';
 import type { CustomerSource } from '@custcode/core';
+import type { DocumentLang, Lang } from '@custcode/core/messages';
 import type { ExportField } from '@custcode/export';
 
 export const REPORT_TEMPLATES = ['detail', 'summary', 'classification', 'growth'] as const;
@@ -53,6 +54,8 @@ export interface ReportSection {
 /** A format-neutral report: HTML, XLSX and PDF are renderings of this. */
 export interface ReportDocument {
   template: ReportTemplate;
+  /** The language of the words around the data; absent or `both`: `中文 English` side by side. */
+  lang?: DocumentLang;
   title: string;
   generatedAt: string;
   sources: Array<{ name: string; erp: string }>;
@@ -73,7 +76,10 @@ export interface ReportOptions {
   fields?: readonly ExportField[];
   /** detail: rows kept per source (default 20,000); the rest are counted and noted. */
   maxRows?: number;
-  /** Default: the template's Chinese name. */
+  /** zh-CN or en: the whole report in one language (titles, headers, notes, status words, months, page
+   * numbers). Default: both side by side, as reports were before they could be written in one. */
+  lang?: Lang;
+  /** Default: the template's name in the report's language. */
   title?: string;
   /** Default: now, as ISO local date-time. */
   generatedAt?: string;

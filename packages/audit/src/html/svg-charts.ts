@@ -1,5 +1,6 @@
 import { type Lang, translate } from '@custcode/core/messages';
 import type { GapFinding, SerialCoverage } from '../audit-types.js';
+import { clipLabel } from './chart-label.js';
 import { escapeHtml } from './escape-html.js';
 
 export interface Bar {
@@ -46,7 +47,8 @@ export function barChart(name: string, title: string, bars: readonly Bar[], colo
     const length = Math.round((bar.value / max) * (width - labelWidth - 70));
     return (
       `<g class="bar"><title>${escapeHtml(`${bar.label}: ${format(bar.value)}`)}</title>` +
-      `<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end" ${FONT}>${escapeHtml(bar.label)}</text>` +
+      // Cut to the label column (full text in the title): a long name would run off the chart's left edge.
+      `<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end" ${FONT}>${escapeHtml(clipLabel(bar.label, 22))}</text>` +
       `<rect x="${labelWidth}" y="${y + 2}" width="${Math.max(bar.value > 0 ? 1 : 0, length)}" height="${rowHeight - 6}" fill="${colour}"/>` +
       `<text x="${labelWidth + length + 4}" y="${y + 13}" ${FONT}>${escapeHtml(format(bar.value))}</text></g>`
     );

@@ -1,6 +1,6 @@
-import { parseLang } from '@custcode/core/messages';
 import type { CommandIo } from '../command-io.js';
 import { outputGuard } from '../output/output-guard.js';
+import { chosenLang, terminalLang } from '../output/output-lang.js';
 import { runAudit } from './audit/audit-command.js';
 import { type CommonOptions, withSource } from './with-source.js';
 
@@ -8,16 +8,17 @@ export interface AuditWiringOptions extends CommonOptions {
   source: string;
   rule?: string;
   html?: string;
-  /** `--lang zh|en`: language of the HTML report. */
-  lang?: string;
   fixPlan?: string;
   escapeFormulas?: boolean;
 }
 
 /** Opens the configured source and hands it to the audit command with the config's rules. */
 export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions): Promise<number> {
-  return withSource(io, { ...options, command: 'audit' }, (source, loaded) =>
-    runAudit(
+  return withSource(io, { ...options, command: 'audit' }, (source, loaded) => {
+    const choice = { lang: options.lang, env: io.env, configLang: loaded.config.lang };
+    // The HTML page is a document: only a chosen language changes it (default en, as before).
+    const htmlLang = chosenLang(choice);
+    return runAudit(
       {
         source,
         sourceName: options.source,
@@ -26,11 +27,12 @@ export async function runAuditCommand(io: CommandIo, options: AuditWiringOptions
         ...(options.rule === undefined ? {} : { rule: options.rule }),
         ...(options.json ? { json: true } : {}),
         ...(options.html === undefined ? {} : { html: options.html }),
-        ...(options.lang === undefined ? {} : { lang: parseLang(options.lang) }),
+        ...(htmlLang === undefined ? {} : { lang: htmlLang }),
+        tableLang: terminalLang(choice),
         ...(options.fixPlan === undefined ? {} : { fixPlan: options.fixPlan }),
         ...(options.escapeFormulas === false ? { escapeFormulas: false } : {}),
       },
       io,
-    ),
-  );
+    );
+  });
 }

@@ -1,6 +1,8 @@
 import type { Customer } from '@custcode/core';
+import { translate } from '@custcode/core/messages';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import { renderCustomerTable } from '../output/customer-table.js';
+import { terminalLang } from '../output/output-lang.js';
 import { readCodes } from '../output/read-codes.js';
 import { escapeControls } from '../output/terminal-text.js';
 import { writeChunk } from '../output/write-chunk.js';
@@ -15,7 +17,8 @@ export interface GetOptions extends CommonOptions {
 
 /** `custcode get SOURCE CODE... [--org ORG]`: exit 1 when any code is not found (those are listed on stderr). */
 export async function runGet(io: CommandIo, options: GetOptions): Promise<number> {
-  return withSource(io, { ...options, command: 'get' }, async (source) => {
+  return withSource(io, { ...options, command: 'get' }, async (source, loaded) => {
+    const lang = terminalLang({ lang: options.lang, env: io.env, configLang: loaded.config.lang });
     const missing: string[] = [];
     const found: Customer[] = [];
     let first = true;
@@ -33,8 +36,9 @@ export async function runGet(io: CommandIo, options: GetOptions): Promise<number
       }
     }
     if (options.json) await writeChunk(io.stdout, first ? '[]\n' : '\n]\n');
-    else if (found.length > 0) await writeChunk(io.stdout, renderCustomerTable(found));
-    for (const code of missing) io.stderr.write(`${escapeControls(`not found: ${code}${options.org === undefined ? '' : ` (org ${options.org})`}`)}\n`);
+    else if (found.length > 0) await writeChunk(io.stdout, renderCustomerTable(found, lang));
+    const where = options.org === undefined ? '' : translate(lang, 'cli.inOrg', { org: options.org });
+    for (const code of missing) io.stderr.write(`${escapeControls(`${translate(lang, 'cli.notFound', { code })}${where}`)}\n`);
     return missing.length > 0 ? EXIT_CODES.notFound : EXIT_CODES.ok;
   });
 }

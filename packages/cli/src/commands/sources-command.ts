@@ -1,10 +1,12 @@
 import { type AuthorizationReport } from '@custcode/core';
 import { redactUrl } from '@custcode/core/adapter';
+import { type Lang, translate } from '@custcode/core/messages';
 import { connectionUrlDialect, type DialectName } from '@custcode/sql';
 import { type CommandIo, EXIT_CODES } from '../command-io.js';
 import type { SourceConfig } from '../config/config-schema.js';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { errorJson, exitCodeOf, reportError } from '../output/report-error.js';
+import { terminalLang } from '../output/output-lang.js';
 import { renderTable } from '../output/table.js';
 import { escapeControls } from '../output/terminal-text.js';
 import { writeChunk } from '../output/write-chunk.js';
@@ -42,8 +44,10 @@ function targetOf(loaded: LoadedConfig, config: SourceConfig): string {
 export async function runSources(io: CommandIo, options: SourcesOptions): Promise<number> {
   let exitCode: number = EXIT_CODES.ok;
   const reports: SourceReport[] = [];
+  let lang: Lang = 'en';
   try {
     const loaded = await loadConfig(io, options.config);
+    lang = terminalLang({ lang: options.lang, env: io.env, configLang: loaded.config.lang });
     for (const [name, config] of Object.entries(loaded.config.sources)) {
       const dialect = typeof config.url === 'string' ? connectionUrlDialect(config.url) : undefined;
       const report: SourceReport = { name, erp: config.erp, target: targetOf(loaded, config), ...(dialect === undefined ? {} : { dialect }) };
@@ -80,15 +84,16 @@ export async function runSources(io: CommandIo, options: SourcesOptions): Promis
     await writeChunk(io.stdout, `${JSON.stringify(reports, null, 2)}\n`);
     return exitCode;
   }
-  const headers = options.check ? ['source', 'erp', 'target', 'check'] : ['source', 'erp', 'target'];
+  const columns = ['cli.col.source', 'cli.col.erp', 'cli.col.target', ...(options.check ? ['cli.col.check'] as const : [])] as const;
+  const headers = columns.map((key) => translate(lang, key));
   const rows = reports.map((report) => {
     const row = [report.name, report.erp, report.target];
-    if (options.check) row.push(report.ok ? 'ok' : `${String(report.error?.code)}: ${String(report.error?.message)}`);
+    if (options.check) row.push(report.ok ? translate(lang, 'cli.ok') : `${String(report.error?.code)}: ${String(report.error?.message)}`);
     return row;
   });
   await writeChunk(io.stdout, renderTable(headers, rows));
   for (const report of reports) {
-    if (report.error?.hint !== undefined) io.stderr.write(`${escapeControls(`hint (${report.name}): ${String(report.error.hint)}`)}\n`);
+    if (report.error?.hint !== undefined) io.stderr.write(`${escapeControls(`${translate(lang, 'cli.hint')} (${report.name}): ${String(report.error.hint)}`)}\n`);
     printSourceWarnings(io, report.name, report.warnings);
     const access = report.authorizations;
     if (access !== undefined && 'error' in access) io.stderr.write(`${escapeControls(`error (${report.name}, authorization check): ${String(access.error.message)}`)}\n`);

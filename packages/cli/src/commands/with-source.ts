@@ -12,6 +12,8 @@ export interface CommonOptions {
   json?: boolean;
   /** `--user NAME`, for the config's roles. */
   user?: string;
+  /** `--lang zh|en` (global): language of tables and documents. */
+  lang?: string;
 }
 
 /**

@@ -51,6 +51,8 @@ export function configSchemaOf<Source extends z.ZodType<SourceConfig>>(source: S
       accessLog: accessLogConfigSchema.optional(),
       /** `custcode changes --notify`: the secret that signs webhook bodies (X-Custcode-Signature). */
       notify: z.object({ secret: secretSchema.optional() }).strict().optional(),
+      /** Language of tables and documents: zh or en (`--lang` and CUSTCODE_LANG win; see output-lang.ts). */
+      lang: z.enum(['zh', 'zh-CN', 'en']).optional(),
     })
     .strict();
 }

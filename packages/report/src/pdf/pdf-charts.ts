@@ -1,5 +1,5 @@
 import type { ReportChart } from '../report-types.js';
-import { colourAt, niceMax, pieSlices, polar } from '../svg/palette.js';
+import { clipLabel, colourAt, labelUnits, niceMax, pieSlices, polar, spreadLabels, tickEvery } from '../svg/palette.js';
 
 /** The parts of a pdfkit document the charts draw with. */
 export type PdfDocument = PDFKit.PDFDocument;
@@ -28,7 +28,8 @@ function drawBars(document: PdfDocument, points: ReportChart['series'][number]['
   shown.forEach((point, index) => {
     const rowY = top + index * rowHeight;
     const length = (point.value / max) * (width - labelWidth - 60);
-    document.fillColor('black').text(point.label, x, rowY + 2, { width: labelWidth - 6, align: 'right', lineBreak: false, height: rowHeight });
+    // Cut to the label column: a long class name would otherwise run into the chart beside it.
+    document.fillColor('black').text(clipLabel(point.label, 34), x, rowY + 2, { width: labelWidth - 6, align: 'right', lineBreak: false, height: rowHeight });
     document.rect(x + labelWidth, rowY + 1, Math.max(point.value > 0 ? 1 : 0, length), rowHeight - 3).fill(colourAt(0));
     document.fillColor('black').text(number(point.value), x + labelWidth + length + 4, rowY + 2, { lineBreak: false });
   });
@@ -56,10 +57,16 @@ function drawPie(document: PdfDocument, points: ReportChart['series'][number]['p
   });
 }
 
+const PDF_DASHES: ReadonlyArray<readonly [number, number] | undefined> = [undefined, [5, 3], [1.5, 2], [6, 2]];
+/** Points per half-width unit of the 7pt chart font. */
+const UNIT = 3.6;
+
 function drawLines(document: PdfDocument, chart: ReportChart, x: number, top: number, width: number): void {
   const labels = chart.series[0]?.points.map((point) => point.label) ?? [];
+  const names = chart.series.map((line) => clipLabel(line.name, 18));
   const left = x + 36;
-  const plotWidth = width - 50;
+  // Room at the right for each line's name at its end.
+  const plotWidth = width - 50 - Math.max(0, ...names.map(labelUnits)) * UNIT;
   const plotHeight = CHART_HEIGHT - 60;
   const max = niceMax(Math.max(0, ...chart.series.flatMap((line) => line.points.map((point) => point.value))));
   const pointX = (index: number) => left + (labels.length <= 1 ? plotWidth / 2 : (index / (labels.length - 1)) * plotWidth);
@@ -68,13 +75,21 @@ function drawLines(document: PdfDocument, chart: ReportChart, x: number, top: nu
     document.moveTo(left, pointY(max * fraction)).lineTo(left + plotWidth, pointY(max * fraction)).lineWidth(0.5).stroke('#d1d5db');
     document.fillColor('black').text(number(max * fraction), x, pointY(max * fraction) - 3, { width: 32, align: 'right', lineBreak: false });
   }
-  const every = Math.max(1, Math.ceil(labels.length / 10));
+  const every = tickEvery(labels, plotWidth, UNIT);
   labels.forEach((label, index) => {
-    if (index % every === 0) document.fillColor('black').text(label, pointX(index) - 20, top + plotHeight + 4, { width: 40, align: 'center', lineBreak: false });
+    if (index % every === 0) document.fillColor('black').text(label, pointX(index) - 30, top + plotHeight + 4, { width: 60, align: 'center', lineBreak: false });
   });
+  const labelY = spreadLabels(chart.series.map((line) => pointY(line.points.at(-1)?.value ?? 0)), 9, top, top + plotHeight);
   chart.series.forEach((line, seriesIndex) => {
+    // Dashes as well as colours: a printed report is often black and white.
+    const dash = PDF_DASHES[seriesIndex % PDF_DASHES.length];
+    if (dash) document.dash(dash[0], { space: dash[1] });
     line.points.forEach((point, index) => (index === 0 ? document.moveTo(pointX(index), pointY(point.value)) : document.lineTo(pointX(index), pointY(point.value))));
-    if (line.points.length > 0) document.lineWidth(1.5).stroke(colourAt(seriesIndex));
+    if (line.points.length > 0) {
+      document.lineWidth(1.5).stroke(colourAt(seriesIndex));
+      document.fillColor(colourAt(seriesIndex)).text(names[seriesIndex]!, left + plotWidth + 4, labelY[seriesIndex]! - 3, { lineBreak: false });
+    }
+    document.undash();
     const legendX = left + seriesIndex * 120;
     document.rect(legendX, top + plotHeight + 20, 8, 8).fill(colourAt(seriesIndex));
     document.fillColor('black').text(line.name, legendX + 12, top + plotHeight + 21, { lineBreak: false });

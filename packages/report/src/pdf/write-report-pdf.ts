@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { type CjkFont, createTextFitter, resolveCjkFont } from '@custcode/export';
 import { alignsRight } from '../templates/table-helpers.js';
 import type { ReportDocument, ReportSection, ReportTable } from '../report-types.js';
-import { translate } from '@custcode/core/messages';
+import { type ReportWords, reportWords } from '../report-words.js';
 import { CHART_HEIGHT, drawChart, type PdfDocument } from './pdf-charts.js';
 
 export interface ReportPdfOptions {
@@ -42,9 +42,10 @@ export async function writeReportPdf(report: ReportDocument, output: NodeJS.Writ
     y += size + 6;
   };
 
+  const words = reportWords(report.lang);
   line(report.title, 16);
-  line(`数据源 Sources: ${report.sources.map((source) => `${source.name} (${source.erp})`).join(', ')}   生成时间 Generated: ${report.generatedAt}`, 8);
-  line(filterLine(report), 8);
+  line(`${words.term('sources')}: ${report.sources.map((source) => `${source.name} (${source.erp})`).join(', ')}   ${words.term('generated')}: ${report.generatedAt}`, 8);
+  line(filterLine(words, report), 8);
   for (const note of report.notes) line(note, 8);
 
   const drawSection = (section: ReportSection) => {
@@ -63,16 +64,15 @@ export async function writeReportPdf(report: ReportDocument, output: NodeJS.Writ
   };
   if (report.comparison) drawSection(report.comparison);
   for (const section of report.sections) drawSection(section);
-  drawFooters(document, report, usable);
+  drawFooters(document, words, report, usable);
   document.end();
   await finished;
 }
 
-const both = (key: 'filters' | 'noFilters' | 'generated') => `${translate('zh-CN', key)} ${translate('en', key)}`;
-const filterLine = (report: ReportDocument) => `${both('filters')}: ${report.filters.length > 0 ? report.filters.join('; ') : both('noFilters')}`;
+const filterLine = (words: ReportWords, report: ReportDocument) => `${words.term('filters')}: ${report.filters.length > 0 ? report.filters.join('; ') : words.term('noFilters')}`;
 
-/** On every page: the title, the date, the filters and `第 x / y 页 Page x of y`. */
-function drawFooters(document: PdfDocument, report: ReportDocument, usable: number): void {
+/** On every page: the title, the date, the filters and `第 x / y 页`, `Page x of y` or both. */
+function drawFooters(document: PdfDocument, words: ReportWords, report: ReportDocument, usable: number): void {
   const { start, count } = document.bufferedPageRange();
   for (let index = start; index < start + count; index += 1) {
     document.switchToPage(index);
@@ -82,8 +82,8 @@ function drawFooters(document: PdfDocument, report: ReportDocument, usable: numb
     const page = { page: index - start + 1, pages: count };
     const y = document.page.height - MARGIN + 12;
     document.fillColor('#6b7280').fontSize(7);
-    document.text(`${report.title} · ${both('generated')}: ${report.generatedAt} · ${filterLine(report)}`, MARGIN, y, { width: usable * 0.75, lineBreak: false, ellipsis: true });
-    document.text(`${translate('zh-CN', 'pageOf', page)}  ${translate('en', 'pageOf', page)}`, MARGIN, y, { width: usable, align: 'right', lineBreak: false });
+    document.text(`${report.title} · ${words.term('generated')}: ${report.generatedAt} · ${filterLine(words, report)}`, MARGIN, y, { width: usable * 0.75, lineBreak: false, ellipsis: true });
+    document.text(words.term('pageOf', page), MARGIN, y, { width: usable, align: 'right', lineBreak: false });
     document.page.margins.bottom = bottom;
   }
   document.fillColor('black');

@@ -1,6 +1,6 @@
 import { escapeHtml } from '@custcode/audit';
 import type { ChartSeries } from '../report-types.js';
-import { colourAt, niceMax } from './palette.js';
+import { clipLabel, colourAt, labelUnits, niceMax, spreadLabels, tickEvery } from './palette.js';
 import { svgElement, SVG_FONT } from './svg-element.js';
 
 const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
@@ -22,13 +22,23 @@ function marker(seriesIndex: number, cx: number, cy: number, colour: string): st
   }
 }
 
-/** Lines over shared x labels (months), y axis from 0, a legend underneath; labels thinned to fit. */
+/** Half-width units a series name may take at a line's end. */
+const NAME_UNITS = 18;
+/** Pixels per half-width unit of the 11px chart font. */
+const UNIT = 6.2;
+
+/**
+ * Lines over shared x labels (months), y axis from 0; each line's name at its end (direct labels, nudged
+ * apart where lines end together) and a legend underneath; x labels thinned so that they never overlap.
+ */
 export function lineChart(name: string, title: string, series: readonly ChartSeries[]): string {
   const labels = series[0]?.points.map((point) => point.label) ?? [];
+  const names = series.map((line) => clipLabel(line.name, NAME_UNITS));
   const width = 640;
   const left = 44;
   const top = 10;
-  const plotWidth = width - left - 16;
+  const right = Math.max(16, Math.max(0, ...names.map(labelUnits)) * UNIT + 14);
+  const plotWidth = width - left - right;
   const plotHeight = 180;
   const max = niceMax(Math.max(0, ...series.flatMap((line) => line.points.map((point) => point.value))));
   const x = (index: number) => left + (labels.length <= 1 ? plotWidth / 2 : (index / (labels.length - 1)) * plotWidth);
@@ -40,7 +50,7 @@ export function lineChart(name: string, title: string, series: readonly ChartSer
       `<text x="${left - 4}" y="${(y(value) + 4).toFixed(1)}" text-anchor="end" ${SVG_FONT}>${escapeHtml(value.toLocaleString('en-US'))}</text>`
     );
   });
-  const every = Math.max(1, Math.ceil(labels.length / 10));
+  const every = tickEvery(labels, plotWidth, UNIT);
   const ticks = labels
     .map((label, index) => (index % every === 0 ? `<text x="${x(index).toFixed(1)}" y="${top + plotHeight + 14}" text-anchor="middle" ${SVG_FONT}>${escapeHtml(label)}</text>` : ''))
     .join('');
@@ -55,11 +65,16 @@ export function lineChart(name: string, title: string, series: readonly ChartSer
       `<path d="${path}" fill="none" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>${markers}</g>`
     );
   });
+  const ends = series.map((line) => y(line.points.at(-1)?.value ?? 0));
+  const labelY = spreadLabels(ends, 12, top, top + plotHeight);
+  const direct = series.map((line, index) =>
+    line.points.length === 0 ? '' : `<text class="direct-label" x="${(left + plotWidth + 6).toFixed(1)}" y="${(labelY[index]! + 4).toFixed(1)}" fill="${colourAt(index)}" ${SVG_FONT}>${escapeHtml(names[index]!)}</text>`,
+  );
   const legend = series.map((line, index) => {
     const legendX = left + index * 140;
     const legendY = top + plotHeight + 34;
     const dash = DASHES[index % DASHES.length];
     return `<line x1="${legendX - 4}" y1="${legendY - 4}" x2="${legendX + 14}" y2="${legendY - 4}" stroke="${colourAt(index)}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>${marker(index, legendX + 5, legendY - 4, colourAt(index))}<text x="${legendX + 18}" y="${legendY}" ${SVG_FONT}>${escapeHtml(line.name)}</text>`;
   });
-  return svgElement(name, title, width, top + plotHeight + 44, grid.join('') + ticks + lines.join('') + legend.join(''));
+  return svgElement(name, title, width, top + plotHeight + 44, grid.join('') + ticks + lines.join('') + direct.join('') + legend.join(''));
 }

@@ -1,5 +1,6 @@
 import type { SourceStats } from '../collect-stats.js';
 import type { ReportCell, ReportSection } from '../report-types.js';
+import type { ReportWords } from '../report-words.js';
 
 /** Every month from the first to the last with activity: a quiet month reads 0, not a missing row or a bent line. */
 export function monthsOf(...maps: ReadonlyArray<ReadonlyMap<string, number>>): string[] {
@@ -15,28 +16,24 @@ export function monthsOf(...maps: ReadonlyArray<ReadonlyMap<string, number>>): s
   return months;
 }
 
-function growthNotes(stats: SourceStats): string[] {
+function growthNotes(words: ReportWords, stats: SourceStats): string[] {
   const notes: string[] = [];
-  if (stats.approximatedStatusDates > 0) {
-    notes.push(
-      `停用/删除月份按最后修改时间估算 Blocked/deleted month is approximated by the last modification (updatedAt) for ${stats.approximatedStatusDates} record(s): the ERP does not record when the status changed.`,
-    );
-  }
-  if (stats.exactStatusDates > 0) notes.push(`${stats.exactStatusDates} 条按停用日期 record(s) dated by their stop date (dEndDate).`);
-  if (stats.undatedStatusChanges > 0) notes.push(`${stats.undatedStatusChanges} 条停用/删除记录无日期 blocked/deleted record(s) have no date and are not counted per month.`);
-  if (stats.withoutCreatedAt > 0) notes.push(`${stats.withoutCreatedAt} 条记录无创建时间 record(s) have no creation date.`);
+  if (stats.approximatedStatusDates > 0) notes.push(words.term('report.approximated', { n: stats.approximatedStatusDates }));
+  if (stats.exactStatusDates > 0) notes.push(words.term('report.exactDates', { n: stats.exactStatusDates }));
+  if (stats.undatedStatusChanges > 0) notes.push(words.term('report.undated', { n: stats.undatedStatusChanges }));
+  if (stats.withoutCreatedAt > 0) notes.push(words.term('report.noCreatedAt', { n: stats.withoutCreatedAt }));
   return notes;
 }
 
 /** 客户增长报表: new customers per month, and blocked/deleted per month. */
-export function growthSection(stats: SourceStats): ReportSection {
+export function growthSection(words: ReportWords, stats: SourceStats): ReportSection {
   const months = monthsOf(stats.createdByMonth, stats.blockedByMonth, stats.deletedByMonth);
   let cumulative = 0;
   const rows: ReportCell[][] = [];
   // A subtotal row closes each year: 用友/金蝶 growth reports total by year as well as overall.
   let year = { label: '', created: 0, blocked: 0, deleted: 0 };
   const closeYear = () => {
-    if (year.label !== '') rows.push([`${year.label} 小计 Subtotal`, year.created, year.blocked, year.deleted, cumulative]);
+    if (year.label !== '') rows.push([`${year.label} ${words.term('report.subtotal')}`, year.created, year.blocked, year.deleted, cumulative]);
   };
   for (const month of months) {
     if (month.slice(0, 4) !== year.label) {
@@ -48,51 +45,55 @@ export function growthSection(stats: SourceStats): ReportSection {
     const deleted = stats.deletedByMonth.get(month) ?? 0;
     cumulative += created;
     year = { label: year.label, created: year.created + created, blocked: year.blocked + blocked, deleted: year.deleted + deleted };
-    rows.push([month, created, blocked, deleted, cumulative]);
+    rows.push([words.month(month), created, blocked, deleted, cumulative]);
   }
   closeYear();
   const sum = (map: ReadonlyMap<string, number>) => [...map.values()].reduce((total, value) => total + value, 0);
-  const series = (name: string, map: ReadonlyMap<string, number>) => ({ name, points: months.map((month) => ({ label: month, value: map.get(month) ?? 0 })) });
+  const series = (name: string, map: ReadonlyMap<string, number>) => ({ name, points: months.map((month) => ({ label: words.month(month), value: map.get(month) ?? 0 })) });
   return {
     title: `${stats.name} (${stats.erp})`,
     source: stats.name,
-    notes: growthNotes(stats),
+    notes: growthNotes(words, stats),
     charts: [
       {
-        kind: 'line', name: `${stats.name}-growth`, title: '每月新增与停用 New and blocked per month',
-        series: [series('新增 new', stats.createdByMonth), series('停用 blocked', stats.blockedByMonth), series('删除 deleted', stats.deletedByMonth)],
+        kind: 'line', name: `${stats.name}-growth`, title: words.term('report.newAndBlocked'),
+        series: [
+          series(words.term('report.series.new'), stats.createdByMonth),
+          series(words.term('report.series.blocked'), stats.blockedByMonth),
+          series(words.term('report.series.deleted'), stats.deletedByMonth),
+        ],
       },
     ],
     tables: [
       {
         name: 'growth',
-        title: '每月变化 Per month',
-        columns: ['月份 Month', '新增 New', '停用 Blocked', '删除 Deleted', '累计新增 Cumulative new'],
+        title: words.term('report.perMonth'),
+        columns: [words.term('report.month'), words.term('report.new'), words.status('blocked'), words.status('deleted'), words.term('report.cumulativeNew')],
         rows,
-        totals: ['合计 Total', sum(stats.createdByMonth), sum(stats.blockedByMonth), sum(stats.deletedByMonth), cumulative],
+        totals: [words.term('total'), sum(stats.createdByMonth), sum(stats.blockedByMonth), sum(stats.deletedByMonth), cumulative],
       },
     ],
   };
 }
 
 /** New customers per month, one column per source. */
-export function growthComparison(all: readonly SourceStats[]): ReportSection {
+export function growthComparison(words: ReportWords, all: readonly SourceStats[]): ReportSection {
   const months = monthsOf(...all.map((stats) => stats.createdByMonth));
   return {
-    title: '对比 Comparison',
+    title: words.term('report.comparison'),
     notes: [],
     charts: [
       {
-        kind: 'line', name: 'comparison-growth', title: '各数据源每月新增 New per month by source',
-        series: all.map((stats) => ({ name: stats.name, points: months.map((month) => ({ label: month, value: stats.createdByMonth.get(month) ?? 0 })) })),
+        kind: 'line', name: 'comparison-growth', title: words.term('report.newBySource'),
+        series: all.map((stats) => ({ name: stats.name, points: months.map((month) => ({ label: words.month(month), value: stats.createdByMonth.get(month) ?? 0 })) })),
       },
     ],
     tables: [
       {
         name: 'comparison',
-        title: '每月新增对比 New per month, side by side',
-        columns: ['月份 Month', ...all.map((stats) => `${stats.name} 新增 new`)],
-        rows: months.map((month) => [month, ...all.map((stats) => stats.createdByMonth.get(month) ?? 0)]),
+        title: words.term('report.newSideBySide'),
+        columns: [words.term('report.month'), ...all.map((stats) => `${stats.name} ${words.term('report.series.new')}`)],
+        rows: months.map((month) => [words.month(month), ...all.map((stats) => stats.createdByMonth.get(month) ?? 0)]),
       },
     ],
   };

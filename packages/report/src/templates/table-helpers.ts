@@ -1,7 +1,6 @@
-import { CUSTOMER_STATUSES } from '@custcode/core';
-import { statusTerm } from '@custcode/core/messages';
 import type { SourceStats } from '../collect-stats.js';
 import type { ChartPoint, ReportCell, ReportTable } from '../report-types.js';
+import type { ReportWords } from '../report-words.js';
 
 /** Counts and shares align right; text (codes of digits too) aligns left. */
 export const alignsRight = (value: ReportCell): boolean => typeof value === 'number' || /^-?\d+(\.\d+)?%$/.test(value);
@@ -15,36 +14,31 @@ export function byCount(map: ReadonlyMap<string, number>): Array<[string, number
 }
 
 /** Value, count and share of each value: one of the summary's distribution tables. */
-export function shareTable(name: string, title: string, label: string, map: ReadonlyMap<string, number>, total: number): ReportTable {
+export function shareTable(words: ReportWords, name: string, title: string, label: string, map: ReadonlyMap<string, number>, total: number): ReportTable {
   return {
     name,
     title,
-    columns: [label, '数量 Count', '占比 Share'],
+    columns: [label, words.term('report.count'), words.term('report.share')],
     rows: byCount(map).map(([value, count]): ReportCell[] => [value, count, percent(count, total)]),
-    totals: ['合计 Total', total, total === 0 ? '0.0%' : '100.0%'],
+    totals: [words.term('total'), total, total === 0 ? '0.0%' : '100.0%'],
   };
 }
 
 /** The largest values as chart points; the rest folded into one `其他 other` point. */
-export function topPoints(map: ReadonlyMap<string, number>, limit = 12): ChartPoint[] {
+export function topPoints(words: ReportWords, map: ReadonlyMap<string, number>, limit = 12): ChartPoint[] {
   const sorted = byCount(map);
   const points = sorted.slice(0, limit).map(([label, value]) => ({ label, value }));
   const rest = sorted.slice(limit).reduce((sum, [, value]) => sum + value, 0);
-  return rest > 0 ? [...points, { label: '其他 other', value: rest }] : points;
+  return rest > 0 ? [...points, { label: words.term('report.other'), value: rest }] : points;
 }
-
-/** The statuses in both languages (`停用 Blocked`), the catalogue's terms: the console and exports say the same. */
-export const STATUS_LABELS: Record<string, string> = Object.fromEntries(CUSTOMER_STATUSES.map((status) => [status, `${statusTerm('zh-CN', status)} ${statusTerm('en', status)}`]));
 
 /**
  * With several orgs a code appears once per org: say whether a count is of rows or of distinct codes
  * (K/3 Cloud assigns one customer to many orgs), empty when the two are the same.
  */
-export function rowsVersusCodes(stats: SourceStats): string[] {
+export function rowsVersusCodes(words: ReportWords, stats: SourceStats): string[] {
   if (stats.distinctCodes === stats.total) return [];
-  const rows = stats.total.toLocaleString('en-US');
-  const codes = stats.distinctCodes.toLocaleString('en-US');
-  return [`计数按行：${rows} 行（每个组织一行）对应 ${codes} 个不同编号 Counts are rows: ${rows} rows (one per code and org) hold ${codes} distinct codes.`];
+  return [words.term('report.rowsVersusCodes', { rows: stats.total.toLocaleString('en-US'), codes: stats.distinctCodes.toLocaleString('en-US') })];
 }
 
 export function relabel(map: ReadonlyMap<string, number>, labels: Record<string, string>): Map<string, number> {

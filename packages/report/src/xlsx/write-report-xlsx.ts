@@ -1,4 +1,5 @@
 import type { ReportDocument, ReportSection, ReportTable } from '../report-types.js';
+import { reportWords } from '../report-words.js';
 
 /** Excel refuses these characters in sheet names and names longer than 31 characters. */
 function sheetName(wanted: string, taken: Set<string>): string {
@@ -20,11 +21,12 @@ export async function writeReportXlsx(report: ReportDocument, output: NodeJS.Wri
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'custcode';
   const taken = new Set<string>();
-  const overview = workbook.addWorksheet(sheetName('概要 Overview', taken));
+  const words = reportWords(report.lang);
+  const overview = workbook.addWorksheet(sheetName(words.term('report.overview'), taken));
   overview.addRow([report.title]).font = { bold: true, size: 14 };
-  overview.addRow(['生成时间 Generated', report.generatedAt]);
-  for (const source of report.sources) overview.addRow(['数据源 Source', `${source.name} (${source.erp})`]);
-  overview.addRow(['筛选条件 Filters', report.filters.length > 0 ? report.filters.join('; ') : '无 none']);
+  overview.addRow([words.term('generated'), report.generatedAt]);
+  for (const source of report.sources) overview.addRow([words.term('field.source'), `${source.name} (${source.erp})`]);
+  overview.addRow([words.term('filters'), report.filters.length > 0 ? report.filters.join('; ') : words.term('noFilters')]);
   const sections: ReportSection[] = [...(report.comparison ? [report.comparison] : []), ...report.sections];
   for (const section of sections) for (const note of section.notes) overview.addRow([section.title, note]);
   for (const note of report.notes) overview.addRow(['', note]);

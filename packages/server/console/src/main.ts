@@ -21,6 +21,7 @@ function renderFrame(): void {
   document.title = `custcode — ${t('title')}`;
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n as MessageKey);
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]')) node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder as MessageKey));
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel as MessageKey));
   renderColumnChooser();
 }
 

@@ -68,6 +68,8 @@ describe('roles in the CLI', () => {
     expect(JSON.stringify(entries)).not.toContain('021-6666');
     const human = await run(['access-log', '--since', '2000-01-01'], { CUSTCODE_USER: 'root' });
     expect(human.stdout).toMatch(/^time\s+user\s+role/);
+    const chinese = await run(['access-log', '--since', '2000-01-01', '--lang', 'zh'], { CUSTCODE_USER: 'root' });
+    expect(chinese.stdout).toMatch(/^时间\s+用户\s+角色\s+命令\s+操作\s+数据源\s+结果\s+记录数\s+查询条件\n/);
     const refused = await run(['access-log'], { CUSTCODE_USER: 'alice' });
     expect(refused.exitCode).toBe(4);
   });

@@ -1,7 +1,9 @@
 import { type AccessLog, type AccessLogEntry, capLoggedQuery, parseSince, policyEnabled, readAccessLog, roleOf } from '@custcode/access';
 import { NotAuthorizedError } from '@custcode/core';
+import { translate } from '@custcode/core/messages';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { loadConfig } from '../../config/load-config.js';
+import { terminalLang } from '../../output/output-lang.js';
 import { reportError } from '../../output/report-error.js';
 import { renderTable } from '../../output/table.js';
 import { UsageError } from '../../output/usage-error.js';
@@ -14,6 +16,8 @@ export interface AccessLogOptions {
   user?: string;
   since?: string;
   json?: boolean;
+  /** `--lang zh|en` (global): language of the table's headers. */
+  lang?: string;
 }
 
 /** Human output shows the latest entries only; --json prints all. */
@@ -92,7 +96,9 @@ export async function runAccessLog(io: CommandIo, options: AccessLogOptions): Pr
       return EXIT_CODES.ok;
     }
     const rows = latest.map((entry) => [entry.time, entry.user, entry.role ?? '-', entry.command, entry.operation, entry.source, entry.outcome, String(entry.records), JSON.stringify(entry.query)]);
-    await writeChunk(io.stdout, renderTable(['time', 'user', 'role', 'command', 'operation', 'source', 'outcome', 'records', 'query'], rows));
+    const lang = terminalLang({ lang: options.lang, env: io.env, configLang: loaded.config.lang });
+    const columns = ['cli.col.time', 'cli.col.user', 'cli.col.role', 'cli.col.command', 'cli.col.operation', 'cli.col.source', 'cli.col.outcome', 'cli.col.records', 'cli.col.query'] as const;
+    await writeChunk(io.stdout, renderTable(columns.map((key) => translate(lang, key)), rows));
     if (total > latest.length) io.stderr.write(`showing the latest ${latest.length} of ${total}; use --json for all\n`);
     logRead('ok', latest.length);
     return EXIT_CODES.ok;

@@ -3,6 +3,7 @@ import { type CustomerSource } from '@custcode/core';
 import type { CommandIo } from '../../command-io.js';
 import { checkedQuery, type FilterFlags, flagName, resolveQuery } from '../query-options.js';
 import { escapeControls } from '../../output/terminal-text.js';
+import { terminalLang } from '../../output/output-lang.js';
 import { printSearch } from '../search-command.js';
 import { type CommonOptions, withSource } from '../with-source.js';
 
@@ -45,6 +46,6 @@ export async function runAskSearch(io: CommandIo, options: AskSearchOptions): Pr
     io.stderr.write(describeUnderstood(result));
     const { query: flags } = resolveQuery(loaded, options.source, options.text, options);
     const query = checkedQuery({ ...result.query, ...flags }, (key) => (key in flags ? flagName(key) : `--ask (${key})`));
-    return printSearch(io, source, query, options.json === true);
+    return printSearch(io, source, query, options.json === true, terminalLang({ lang: options.lang, env: io.env, configLang: loaded.config.lang }));
   });
 }

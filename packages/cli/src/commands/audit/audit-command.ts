@@ -1,5 +1,5 @@
 import { audit, buildFixPlan, fixPlanCsv, renderAuditHtml } from '@custcode/audit';
-import type { Lang } from '@custcode/core/messages';
+import { type Lang, translate } from '@custcode/core/messages';
 import { type CustomerSource } from '@custcode/core';
 import { type SequenceStore } from '@custcode/rules';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
@@ -26,6 +26,8 @@ export interface AuditCommandOptions {
   html?: string;
   /** Language of the HTML report (default en). */
   lang?: Lang;
+  /** Language of the summary printed on stdout (default en). */
+  tableLang?: Lang;
   /** `--fix-plan FILE`: the CSV change proposal. */
   fixPlan?: string;
   /** `--no-escape-formulas`: fix-plan cells starting with = + - @ written verbatim. */
@@ -60,14 +62,14 @@ export async function runAudit(options: AuditCommandOptions, io: CommandIo): Pro
     progress.done();
     if (htmlTarget !== undefined) {
       await writeAtomically(htmlTarget, (output) => writeChunk(output, renderAuditHtml(report, { lang: options.lang ?? 'en' })));
-      io.stderr.write(`HTML report written to ${htmlTarget}\n`);
+      io.stderr.write(`${translate(options.tableLang ?? 'en', 'cli.htmlWritten', { file: htmlTarget })}\n`);
     }
     if (fixPlanTarget !== undefined) {
       const rows = await buildFixPlan(report, { ...(rule ? { rule } : {}), ...(options.store ? { store: options.store } : {}) });
       await writeAtomically(fixPlanTarget, (output) => writeChunk(output, fixPlanCsv(rows, { escapeFormulas: options.escapeFormulas !== false })));
       io.stderr.write(`Fix plan (${rows.length} proposals, nothing applied) written to ${fixPlanTarget}\n`);
     }
-    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderAuditConsole(report));
+    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderAuditConsole(report, options.tableLang));
     return EXIT_CODES.ok;
   } catch (error) {
     return reportError(io, error, { json: options.json });

@@ -13,6 +13,7 @@ import { dateFlag } from '../flag-values.js';
 import { type FilterFlags, resolveQuery } from '../query-options.js';
 import { type CommonOptions, withSource } from '../with-source.js';
 import { writeAtomically } from '../write-atomically.js';
+import { terminalLang } from '../../output/output-lang.js';
 import { renderChangeList } from './change-output.js';
 import { isWebhook, notify } from './notify-target.js';
 
@@ -98,7 +99,7 @@ export async function runChanges(io: CommandIo, options: ChangesCommandOptions):
     const silent = options.quiet && (list === undefined || !hasChanges(list));
     if (silent) return EXIT_CODES.ok;
     if (options.json) await writeChunk(io.stdout, `${JSON.stringify(list ?? { baseline: options.saveSnapshot, source: options.source })}\n`);
-    else if (list) await writeChunk(io.stdout, renderChangeList(list));
+    else if (list) await writeChunk(io.stdout, renderChangeList(list, terminalLang({ lang: options.lang, env: io.env, configLang: loaded.config.lang })));
     return EXIT_CODES.ok;
   });
 }

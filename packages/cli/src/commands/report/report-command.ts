@@ -1,7 +1,9 @@
 import { extname } from 'node:path';
 import { buildReport, REPORT_TEMPLATES, renderReportHtml, type ReportTemplate, writeReportPdf, writeReportXlsx } from '@custcode/report';
+import { translate } from '@custcode/core/messages';
 import { parseExportFields } from '@custcode/export';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
+import { chosenLang, terminalLang } from '../../output/output-lang.js';
 import { commandProgress } from '../../output/progress.js';
 import { outputGuard } from '../../output/output-guard.js';
 import { UsageError } from '../../output/usage-error.js';
@@ -61,11 +63,14 @@ export async function runReport(io: CommandIo, options: ReportCommandOptions): P
     const { query, fields: viewFields } = resolveQuery(loaded, names[0]!, undefined, options);
     const { limit, after: _after, ...filter } = query;
     const fields = options.fields !== undefined ? parseExportFields(options.fields) : viewFields;
+    const choice = { lang: options.lang, env: io.env, configLang: loaded.config.lang };
+    // A report is a document: a chosen language writes it in that language, else both side by side (as before).
+    const lang = chosenLang(choice);
     const progress = await commandProgress(io, options.json, async () => (await Promise.all(sources.map((source) => source.count(filter)))).reduce((sum, count) => sum + count, 0));
     const report = await buildReport(
       sources.map((source, index) => ({ source, name: names[index]! })),
       {
-        template, filter, onProgress: (rows) => progress.update(rows),
+        template, filter, onProgress: (rows) => progress.update(rows), ...(lang === undefined ? {} : { lang }),
         ...(fields ? { fields } : {}), ...(limit === undefined ? {} : { maxRows: limit }), ...(options.title ? { title: options.title } : {}),
       },
     ).finally(() => progress.done());
@@ -76,7 +81,11 @@ export async function runReport(io: CommandIo, options: ReportCommandOptions): P
     });
     const tables = report.sections.reduce((sum, section) => sum + section.tables.length, 0) + (report.comparison?.tables.length ?? 0);
     if (options.json) await writeChunk(io.stdout, `${JSON.stringify({ file: out, format, template, sources: names, tables })}\n`);
-    else io.stderr.write(`wrote the ${template} report of ${names.join(', ')} to ${options.out} (${format})\n`);
+    else {
+      const messageLang = terminalLang(choice);
+      const templateName = translate(messageLang, `cli.template.${template}`);
+      io.stderr.write(`${translate(messageLang, 'cli.report.written', { template: templateName, sources: names.join(', '), out: options.out, format })}\n`);
+    }
     return EXIT_CODES.ok;
   });
 }
