@@ -11,7 +11,7 @@ import type { SourceContext } from './source-context.js';
 import { RANK_TIERS } from './text-rank.js';
 import { isPinyinQuery } from '../text/pinyin-initials.js';
 import { type CustomerFilter, type CustomerQuery, type QueryField, type ReaderSortKey, TEXT_FIELDS } from './v1/customer-query.js';
-import type { Cursor, SourceReader } from './v1/source-reader.js';
+import type { Cursor, RankTierHint, SourceReader } from './v1/source-reader.js';
 
 /**
  * Pages of matching customers, keyset-paged with the next page prefetched, or read by the reader's scan
@@ -56,7 +56,9 @@ async function* relevancePages(
     const plan = planQuery(context, tierFilter);
     const { pushed, residual } = plan.residual !== undefined && context.capabilities.textContains === true && !pinyinDecides ? { pushed: tierFilter, residual: undefined } : plan;
     const from = start !== undefined && tier === start.tier ? { code: start.code, ...(start.org === undefined ? {} : { org: start.org }), ...(start.seen === undefined ? {} : { seen: start.seen }) } : undefined;
-    const pass = orderedPages(context, pushed, residual, fields, from, Number.POSITIVE_INFINITY, undefined);
+    // Pushed text: the reader may narrow a name tier to its candidates (a LIKE in SQL) instead of handing over every match.
+    const hint: RankTierHint | undefined = residual === undefined && !pinyinDecides && (tier === 2 || tier === 3) ? { text: filter.text!, tier, fields: filter.textFields ?? TEXT_FIELDS } : undefined;
+    const pass = orderedPages(context, pushed, residual, fields, from, Number.POSITIVE_INFINITY, undefined, hint);
     try {
       for await (const rows of pass) {
         const page = rows.filter((row) => order.rank!(row) === tier);
@@ -80,9 +82,10 @@ async function* orderedPages(
   start: Cursor | undefined,
   limit: number,
   order: SearchOrder | undefined,
+  rankTier?: RankTierHint,
 ): AsyncGenerator<Customer[]> {
   const { reader, capabilities, retry } = context;
-  const projection = { ...(fields === undefined ? {} : { fields }), ...(order?.sort ? { sort: order.sort } : {}) };
+  const projection = { ...(fields === undefined ? {} : { fields }), ...(order?.sort ? { sort: order.sort } : {}), ...(rankTier ? { rankTier } : {}) };
   const pageSize = capabilities.limits.page;
   const fetchPage = (cursor: Cursor | undefined, wanted: number): Promise<Customer[]> => {
     const rows = retry(() => reader.page({ filter: pushed, ...projection, limit: residual ? pageSize : Math.min(pageSize, wanted), ...(cursor ? { after: cursor } : {}) }));
@@ -134,7 +137,7 @@ async function* orderedPages(
 async function* scanPages(
   { reader, retryOptions }: SourceContext,
   scan: NonNullable<SourceReader['scan']>,
-  request: { filter: CustomerFilter; fields?: readonly QueryField[]; sort?: readonly ReaderSortKey[] },
+  request: { filter: CustomerFilter; fields?: readonly QueryField[]; sort?: readonly ReaderSortKey[]; rankTier?: RankTierHint },
   residual: CustomerFilter | undefined,
   start: Cursor | undefined,
   wanted: number,

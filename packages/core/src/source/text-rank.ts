@@ -8,12 +8,16 @@ import { TEXT_FIELDS, type TextField } from './v1/customer-query.js';
 export const RANK_TIERS = ['exact-code', 'code-prefix', 'name-prefix', 'word-start', 'contains'] as const;
 export type RankTier = (typeof RANK_TIERS)[number];
 
-// What starts a word inside a name: spaces, brackets (half- and full-width), dashes, dots, slashes, ampersands.
-const WORD_BREAK = /[\s()（）[\]【】\-_.,，、/&·]/;
+/**
+ * What starts a word inside a name: spaces (also the ideographic one), brackets (half- and full-width), dashes,
+ * dots, commas, slashes, ampersands. A fixed list, so that a SQL reader can narrow a tier with LIKE patterns.
+ */
+export const WORD_BREAKS: readonly string[] = [' ', '\u3000', '\t', '(', ')', '（', '）', '[', ']', '【', '】', '-', '_', '.', ',', '，', '、', '/', '&', '·'];
+const WORD_BREAK = new Set(WORD_BREAKS);
 
 function startsAWord(value: string, needle: string): boolean {
   for (let index = value.indexOf(needle, 1); index > 0; index = value.indexOf(needle, index + 1)) {
-    if (WORD_BREAK.test(value[index - 1]!)) return true;
+    if (WORD_BREAK.has(value[index - 1]!)) return true;
   }
   return false;
 }

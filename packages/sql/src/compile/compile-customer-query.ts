@@ -1,12 +1,12 @@
 import { ConfigError, type CustomerFilter, type Cursor } from '@custcode/core';
 import type { QueryField } from '@custcode/core/adapter';
 import { tieDirection, valueKeys } from '@custcode/core/adapter';
-import type { ReaderSortKey, SortField } from '@custcode/core';
+import type { RankTierHint, ReaderSortKey, SortField } from '@custcode/core';
 import type { DialectName } from '../dialects/dialect-name.js';
 import { queryCompilerFor } from '../dialects/query-compilers.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
-import { compileFilter, orgCondition } from './compile-filter.js';
+import { compileFilter, orgCondition, rankTierCondition } from './compile-filter.js';
 import { compileFrom, compileSelectList, orgOrderColumn, statusExpression } from './compile-select.js';
 import { compileValue, fieldValue, isColumnValue } from './compile-value.js';
 import { type CompiledQuery, SqlBuilder } from './sql-builder.js';
@@ -28,7 +28,7 @@ export interface CompileOptions {
 /** The query shapes a SQL source runs. */
 export type CustomerQueryShape =
   /** Up to `limit` rows (all without one: a scan) matching `filter`, ordered by (code, org), strictly after `after`. */
-  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit?: number; fields?: readonly QueryField[]; sort?: readonly ReaderSortKey[] }
+  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit?: number; fields?: readonly QueryField[]; sort?: readonly ReaderSortKey[]; rankTier?: RankTierHint }
   /** Rows whose stored code is one of `codes`, in `org` (or the OrgSpec's `withoutOrg` rows). */
   | { shape: 'lookup'; codes: string[]; org?: string }
   | { shape: 'count'; filter?: CustomerFilter };
@@ -69,6 +69,7 @@ export function compileCustomerQuery(
   const select = compileSelectList(mapping, sql, query.fields);
   const from = compileFrom(mapping, sql);
   const where = compileFilter(mapping, query.filter ?? {}, sql);
+  if (query.rankTier) where.push(rankTierCondition(mapping, query.rankTier, sql));
   const sort = query.sort !== undefined && query.sort.length > 0 ? query.sort : undefined;
   if (query.after) where.push(sort ? sortedKeysetCondition(mapping, sort, query.after, sql) : keysetCondition(mapping, query.after, sql));
   return {
