@@ -153,6 +153,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: [...API_EXPORT_FORMATS], default: 'csv' } },
             { name: 'fields', in: 'query', required: false, schema: { type: 'string' }, description: 'comma-separated Customer fields; only their columns are read' },
             { name: 'headers', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh'] } },
+            { name: 'sort', in: 'query', required: false, schema: { type: 'string' }, description: 'row order of the file: FIELD[:asc|desc],… or relevance, as for /customers' },
             { name: 'escapeFormulas', in: 'query', required: false, schema: { type: 'string', enum: ['true', 'false'], default: 'true' }, description: "CSV: prefix cells a spreadsheet would run as formulas (= + - @ tab CR; not plain numbers or phone numbers) with '; false for programs" },
           ],
           responses: { '200': { description: 'the file, streamed' }, ...errors },

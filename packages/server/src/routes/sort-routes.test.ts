@@ -48,6 +48,13 @@ describe('GET /customers?sort=', () => {
     expect(mixed.status).toBe(400);
   });
 
+  it('exports in the asked order', async () => {
+    const response = await request('/sources/k3/export?format=ndjson&sort=name:desc', { key: API_KEYS.analyst });
+    expect(response.status).toBe(200);
+    const exported = (await response.text()).trim().split('\n').map((line) => (JSON.parse(line) as Customer).code);
+    expect(exported).toEqual([...fixtureCustomers()].sort((a, b) => (a.name < b.name ? 1 : -1)).map((row) => row.code));
+  });
+
   it('documents sort in the OpenAPI document', async () => {
     const document = (await (await request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Array<{ name: string }> } }> };
     expect(document.paths['/sources/{name}/customers']!.get.parameters.map((parameter) => parameter.name)).toContain('sort');
