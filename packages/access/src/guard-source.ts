@@ -1,7 +1,7 @@
 import type { Customer } from '@custcode/core';
 import { CustcodeError } from '@custcode/core';
 import { NotAuthorizedError } from '@custcode/core';
-import { pagedStream, pagesOf, projector } from '@custcode/core/adapter';
+import { keptFields, pagedStream, pagesOf, projector } from '@custcode/core/adapter';
 import type { CustomerFilter, CustomerQuery, LookupOptions, TextField } from '@custcode/core';
 import type { CustomerRevision, CustomerSource, LookupResult, RevisionOptions } from '@custcode/core';
 import { type AccessLog, type AccessLogEntry, capLoggedQuery } from './access-log.js';
@@ -70,8 +70,14 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
     // Anything but a list is left to the source's query check, which refuses it.
     !Array.isArray(query.fields) ? query : { ...query, fields: [...new Set([...query.fields, ...rowFilterFields(filter), ...(query.fields.includes('raw') ? (Object.keys(mask) as MaskableField[]) : [])])] };
 
-  /** Filtering on a masked field would reveal it one guess at a time. */
-  const refuseMaskedFilters = (operation: AccessLogEntry['operation'], query: CustomerFilter) => {
+  /** Filtering on a masked field would reveal it one guess at a time; sorting by one would reveal its order. */
+  const refuseMaskedFilters = (operation: AccessLogEntry['operation'], query: CustomerFilter & Pick<CustomerQuery, 'sort'>) => {
+    for (const key of Array.isArray(query.sort) ? query.sort : []) {
+      const field = (key as { field?: unknown } | null)?.field;
+      if (typeof field === 'string' && mask[field as MaskableField] !== undefined) {
+        deny(operation, { ...query }, `Role "${decision.role}" may not sort by ${field}: it is masked for this role.`, 'Sort by another column, or by relevance.');
+      }
+    }
     for (const field of ['name', 'phone'] as const) {
       if (query[field] !== undefined && mask[field] !== undefined) {
         deny(operation, { ...query }, `Role "${decision.role}" may not filter by ${field}: it is masked for this role.`, `Search by code or text instead of --${field}.`);
@@ -172,7 +178,9 @@ export function guardSource(source: CustomerSource, options: GuardOptions): Guar
             outcome = { outcome: 'ok' };
             return;
           }
-          const project = Array.isArray(query.fields) ? projector(query.fields) : undefined;
+          // A sorted search keeps its sort fields (the caller's cursor reads them), as the source does.
+          const kept = keptFields(scoped);
+          const project = Array.isArray(kept) ? projector(kept) : undefined;
           for await (const page of pagesOf(source.search(withCheckedFields(scoped)), 1)) {
             const shown: Customer[] = [];
             for (const customer of page) {

@@ -152,6 +152,9 @@ export function createSapReader(options: ResolvedSapSourceOptions, transport: Rf
       orgScope: orgLevel ? { kind: orgLevel.scope, withoutOrg: orgLevel.withoutOrg } : { kind: 'none' },
       changeTracking: options.changeDocuments ? 'change-documents' : 'created-column',
       pinyinSearch: 'scan',
+      // Relevance still works (the core ranks); column sorts are refused with this reason.
+      sortFields: [],
+      sortUnsupportedReason: 'RFC_READ_TABLE returns rows in table order and has no ORDER BY; results come ordered by customer number',
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch, page: options.pageSize },
       resumable: true,

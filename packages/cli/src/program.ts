@@ -87,6 +87,7 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
       .argument('[text]', 'text to match'),
   )
     .option('--limit <n>', 'at most N rows (human output shows 50 by default)')
+    .option('--sort <keys>', 'order by FIELD[:desc] (comma-separated; the source must be able to sort) or by relevance (best text matches first)')
     .option('--ask <question>', 'a question such as "北京 停用 的客户 2024年以后新增" turned into filters (printed on stderr)')
     .option('--json', 'print an array of Customer records (all matches unless --limit)')
     .action(async (source: string, text: string | undefined, options: Record<string, string | undefined>, command: Command) => {
@@ -109,6 +110,7 @@ export function buildProgram(io: CommandIo, done: (exitCode: number) => void): C
     .option('--font <file>', 'PDF: a font file with Chinese glyphs (FILE or FILE#PostScriptName)')
     .option('--no-escape-formulas', 'CSV: write cells starting with = + - @ verbatim (for programs, not spreadsheets)')
     .option('--limit <n>', 'at most N rows')
+    .option('--sort <keys>', 'row order: FIELD[:desc] (comma-separated) or relevance, as for search')
     .option('--json', 'print {file, format, rows} when done')
     .action(async (source: string, options: Record<string, string | undefined> & { out: string; escapeFormulas?: boolean }, command: Command) =>
       done(await (await commands.export()).runExport(io, { ...global(command), ...options, source })),

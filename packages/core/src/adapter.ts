@@ -6,6 +6,7 @@ export { parseStatusList } from './source/parse-status-list.js';
 export { CUSTOMER_PAGES, pagedStream, pagesOf, type PagedCustomers } from './source/customer-pages.js';
 export { matchesFilter, matchesText, statusList } from './source/match-filter.js';
 export { cursorOf, cursorAfter, encodeCursor, decodeCursor, compareCursors } from './source/cursor.js';
+export { compareOrdered, searchOrder, sortValue, tieDirection, valueKeys, type OrderQuery, type SearchOrder } from './source/cursor.js';
 export { pinyinInitials, isPinyinQuery } from './text/pinyin-initials.js';
 export { importOptional, isModuleNotFound, type ImportOptionalOptions } from './internal/import-optional.js';
 export { parseOptions, type ParseOptionsContext } from './internal/parse-options.js';
@@ -13,5 +14,5 @@ export { redactUrl, redactUrls, redactSecrets, redactStrings, urlSecrets } from 
 export { parseWholeNumber } from './internal/whole-number.js';
 export type { RetryOptions } from './source/retry.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
-export { filterFields, neededFields, projector, readerFields } from './source/projection.js';
+export { filterFields, keptFields, neededFields, projector, readerFields } from './source/projection.js';
 export { IDENTITY_FIELDS, QUERY_FIELDS, type IdentityField, type QueryField } from './source/v1/customer-query.js';

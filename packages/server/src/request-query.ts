@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery, type TextField } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery, SORT_FIELDS, type TextField } from '@custcode/core';
 import { type GuardedSource, narrowedTextFields } from '@custcode/access';
 import { parseStatusList, parseWholeNumber } from '@custcode/core/adapter';
 import type { MiddlewareHandler } from 'hono';
@@ -31,6 +31,22 @@ export function filtersFromParameters(parameters: Record<string, string>): Custo
 export function fieldsParameter(value: string | undefined): { fields?: string[] } {
   if (value === undefined) return {};
   return { fields: value.split(',').map((field) => field.trim()).filter((field) => field !== '') };
+}
+
+/**
+ * `sort=name:desc,code` or `sort=relevance` as the query's sort (checked with the query: an unknown field
+ * or direction is a 400 naming the valid ones).
+ */
+export function sortParameter(value: string | undefined): { sort?: { field: string; direction?: string }[] } {
+  if (value === undefined || value.trim() === '') return {};
+  const sort = value.split(',').map((item) => {
+    const [field = '', direction, ...rest] = item.trim().split(':');
+    if (rest.length > 0 || (direction !== undefined && direction !== 'asc' && direction !== 'desc')) {
+      throw new BadRequestError({ message: `Invalid parameter "sort": "${item.trim()}" is not FIELD or FIELD:asc or FIELD:desc.`, hint: `For example sort=name:desc or sort=relevance; fields are ${SORT_FIELDS.join(', ')}.` });
+    }
+    return { field, ...(direction === undefined ? {} : { direction }) };
+  });
+  return { sort };
 }
 
 /** `limit` between 1 and MAX_PAGE_SIZE. */

@@ -68,6 +68,9 @@ export function createK3CloudWebApiReader(options: K3CloudWebApiReaderOptions): 
       changeTracking: 'modified-column',
       // No pinyin column on BD_Customer: the core matches `text` while streaming.
       pinyinSearch: 'scan',
+      // Relevance still works (the core ranks); column sorts are refused with this reason.
+      sortFields: [],
+      sortUnsupportedReason: 'this adapter pages ExecuteBillQuery by number (its OrderString is not used yet)',
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch, page: pageRows * CALLS_PER_PAGE },
       resumable: true,

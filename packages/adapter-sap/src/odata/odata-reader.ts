@@ -149,6 +149,9 @@ export function createSapODataReader(options: ResolvedSapODataOptions, http: ODa
       orgScope: orgLevel ? { kind: orgLevel.scope, withoutOrg: orgLevel.withoutOrg } : { kind: 'none' },
       changeTracking: 'modified-column',
       pinyinSearch: 'scan',
+      // Relevance still works (the core ranks); column sorts are refused with this reason.
+      sortFields: [],
+      sortUnsupportedReason: 'this adapter pages the OData service by customer number ($orderby on other columns is not used yet)',
       unsupportedFilters: [],
       limits: { lookupBatch: options.lookupBatch, page: options.pageSize },
       resumable: true,

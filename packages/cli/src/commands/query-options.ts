@@ -1,4 +1,4 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery, SORT_FIELDS } from '@custcode/core';
 import { type ExportField, parseExportFields } from '@custcode/export';
 import { parseStatusList } from '@custcode/core/adapter';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -20,6 +20,8 @@ export interface FilterFlags {
   updatedSince?: string;
   limit?: string;
   view?: string;
+  /** `--sort field[:desc][,field…]` or `relevance` (search and export). */
+  sort?: string;
 }
 
 /** Flags that go into the query as they are. */
@@ -54,6 +56,7 @@ export function resolveQuery(loaded: LoadedConfig, source: string, text: string 
   if (text !== undefined && text !== '') query.text = text;
   if (status !== undefined) query.status = parseStatus(status);
   if (limit !== undefined) query.limit = wholeNumberFlag('--limit', limit, { min: 1, example: '100' });
+  if (flags.sort !== undefined) query.sort = parseSortFlag(flags.sort);
   return { query: checkedQuery(query, (key) => (key === 'text' ? 'search text' : (flags as Record<string, unknown>)[key] !== undefined ? flagName(key) : `view "${flags.view}": ${key}`)), fields };
 }
 
@@ -67,6 +70,17 @@ export function checkedQuery(query: Record<string, unknown>, fieldName: (key: st
   } catch (error) {
     throw new UsageError({ message: (error as Error).message, ...(CustcodeError.isInstance(error) && error.hint ? { hint: error.hint } : {}), cause: error });
   }
+}
+
+/** `name:desc,code` → sort keys; the fields themselves are checked with the query (a usage error naming the valid ones). */
+export function parseSortFlag(value: string): { field: string; direction?: string }[] {
+  return value.split(',').map((item) => {
+    const [field = '', direction, ...rest] = item.trim().split(':');
+    if (rest.length > 0 || (direction !== undefined && direction !== 'asc' && direction !== 'desc')) {
+      throw new UsageError({ message: `--sort: "${item.trim()}" is not FIELD, FIELD:asc or FIELD:desc.`, hint: `For example --sort name:desc or --sort relevance; fields are ${SORT_FIELDS.join(', ')}.` });
+    }
+    return { field, ...(direction === undefined ? {} : { direction }) };
+  });
 }
 
 function parseStatus(value: string): CustomerQuery['status'] {

@@ -4,7 +4,7 @@ import { toStoredCode } from './cursor.js';
 import { type PagedCustomers, pagedStream } from './customer-pages.js';
 import { customerRevisions } from './customer-revisions.js';
 import { parseCustomerQuery } from './parse-customer-query.js';
-import { projector } from './projection.js';
+import { keptFields, projector } from './projection.js';
 import { planQuery } from './query-plan.js';
 import { retryOnLostConnection, type RetryOptions } from './retry.js';
 import { searchPages } from './search-pages.js';
@@ -29,8 +29,10 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
     stored: (code) => toStoredCode(code, reader.codeForm),
   };
   // Asked again on every describe(): a reader learns things while reading (warnings), the rest stays fixed.
-  const describe = (): SourceDescription => ({ ...reader.describe(), name: reader.name, erp: reader.erp, codeForm: reader.codeForm, readOnly: true });
-  const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => projectedPages(searchPages(context, query), query.fields));
+  const describe = (): SourceDescription => ({ sortFields: [], ...reader.describe(), name: reader.name, erp: reader.erp, codeForm: reader.codeForm, readOnly: true });
+  // A projected ordered search keeps the fields its order reads, so callers can make cursors from its records.
+  const search = (query: CustomerQuery = {}): PagedCustomers =>
+    pagedStream(() => projectedPages(searchPages(context, query), keptFields(query)));
 
   return {
     specificationVersion: 'v1',
@@ -43,7 +45,7 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
     getMany: (codes, lookup) => batchedLookup(context, codes, lookup),
     search,
     async count(filter = {}) {
-      const { limit: _limit, after: _after, fields: _fields, ...parsed } = parseCustomerQuery(filter);
+      const { limit: _limit, after: _after, fields: _fields, sort: _sort, ...parsed } = parseCustomerQuery(filter);
       const { pushed, residual } = planQuery(context, parsed);
       if (!residual) return context.retry(() => reader.count(pushed));
       let total = 0;
@@ -63,3 +65,4 @@ async function* projectedPages(pages: AsyncGenerator<Customer[]>, fields: readon
   const project = projector(fields);
   for await (const page of pages) yield page.map(project);
 }
+

@@ -1,14 +1,24 @@
 import type { Customer } from '../customer/customer-schema.js';
-import { type CustomerFilter, IDENTITY_FIELDS, type QueryField, TEXT_FIELDS } from './v1/customer-query.js';
+import { type SearchOrder, searchOrder } from './cursor.js';
+import { type CustomerFilter, type CustomerQuery, IDENTITY_FIELDS, type QueryField, TEXT_FIELDS, type TextField } from './v1/customer-query.js';
+
+/**
+ * Fields a projected record of an ordered search keeps beyond the asked ones, so that `cursorAfter` can
+ * read its position from the records: the sort fields, or (relevance) the text fields the rank reads.
+ */
+export function orderFields(order: SearchOrder | undefined, textFields: readonly TextField[] = TEXT_FIELDS): QueryField[] {
+  if (order?.rank) return [...textFields];
+  return order?.sort ? order.sort.map((key) => key.field) : [];
+}
 
 /**
  * What a reader must fill for a projected search: the asked fields, the identity fields (cursor and
  * ordering read code and org) and the fields of the filter the core checks itself (`text` in a scan).
  * `undefined` (no projection asked): the whole record.
  */
-export function readerFields(fields: readonly QueryField[] | undefined, residual: CustomerFilter | undefined): readonly QueryField[] | undefined {
+export function readerFields(fields: readonly QueryField[] | undefined, residual: CustomerFilter | undefined, order?: SearchOrder): readonly QueryField[] | undefined {
   if (fields === undefined) return undefined;
-  const needed = new Set<QueryField>([...IDENTITY_FIELDS, ...fields]);
+  const needed = new Set<QueryField>([...IDENTITY_FIELDS, ...fields, ...orderFields(order, order?.rank ? TEXT_FIELDS : undefined)]);
   if (residual?.text !== undefined) for (const field of residual.textFields ?? TEXT_FIELDS) needed.add(field);
   return [...needed];
 }
@@ -67,4 +77,17 @@ export function filterFields(filter: CustomerFilter): QueryField[] {
 export function neededFields(fields: readonly QueryField[] | undefined, filter: CustomerFilter): ReadonlySet<QueryField> | undefined {
   if (fields === undefined) return undefined;
   return new Set<QueryField>([...IDENTITY_FIELDS, ...fields, ...filterFields(filter)]);
+}
+
+/**
+ * The fields a projected search's records carry: the asked ones and those its order reads (see
+ * `orderFields`). Anything but a valid list is returned as given: the query check refuses it.
+ */
+export function keptFields(query: CustomerQuery): readonly QueryField[] | undefined {
+  if (!Array.isArray(query.fields) || !Array.isArray(query.sort)) return query.fields;
+  try {
+    return [...query.fields, ...orderFields(searchOrder(query), Array.isArray(query.textFields) ? query.textFields : undefined)];
+  } catch {
+    return query.fields;
+  }
 }

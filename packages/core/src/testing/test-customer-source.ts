@@ -7,6 +7,7 @@ import { registerHostileCases } from './cases/hostile-cases.js';
 import { registerLookupCases } from './cases/lookup-cases.js';
 import { registerOrgCases } from './cases/org-cases.js';
 import { registerPagingCases } from './cases/paging-cases.js';
+import { registerOrderCases } from './cases/order-cases.js';
 import { registerProjectionCases } from './cases/projection-cases.js';
 import { registerRecordCases } from './cases/record-cases.js';
 import { registerSearchCases } from './cases/search-cases.js';
@@ -114,6 +115,7 @@ export function testCustomerSource(options: ConformanceOptions): void {
     registerSearchCases(context);
     registerPagingCases(context);
     registerProjectionCases(context);
+    registerOrderCases(context);
     registerOrgCases(context);
     registerHostileCases(context);
     registerErrorCases(options);

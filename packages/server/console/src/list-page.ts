@@ -2,9 +2,9 @@
 import { errorMessageKey, getJson, sourcePath, ApiError } from './api.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { activeFilters, filterLabel } from './filter-bar.js';
-import { codeOddities, type CustomerRow, formatCount, formatTimestamp, matchRanges, occurrenceOf, sortRows } from './format.js';
+import { codeOddities, type CustomerRow, formatCount, formatTimestamp, matchRanges, occurrenceOf, type SortOrder, sortRows } from './format.js';
 import type { MessageKey } from './messages.js';
-import { type Field, fieldLabel, PAGE_SIZES, type RecordKey, shownColumns, state, statusLabel, store, t } from './state.js';
+import { type Field, fieldLabel, PAGE_SIZES, type RecordKey, shownColumns, sortable, state, statusLabel, store, t } from './state.js';
 
 interface Page {
   items: CustomerRow[];
@@ -21,8 +21,27 @@ export function searchParameters(extra: Record<string, string | undefined> = {})
   const parameters = new URLSearchParams();
   if (state.text.trim()) parameters.set('text', state.text.trim());
   for (const [filter, value] of activeFilters()) parameters.set(filter, value);
+  const order = sortParameter();
+  if (order !== undefined) parameters.set('sort', order);
   for (const [name, value] of Object.entries(extra)) if (value !== undefined) parameters.set(name, value);
   return parameters;
+}
+
+/**
+ * The server-side order: the chosen column (the whole result, so page numbers and totals hold), else
+ * relevance while searching text (exact code, code prefix, name prefix, word start, contains).
+ */
+export function sortParameter(): string | undefined {
+  if (state.sort && sortable(state.sort.field)) return `${state.sort.field}:${state.sort.direction}`;
+  return state.text.trim() ? 'relevance' : undefined;
+}
+
+/** Sorts the whole result by a column (undefined: back to relevance / code order) from page 1. */
+export function sortBy(order: SortOrder | undefined): void {
+  state.sort = order;
+  // An audit's finding list is complete on screen: it is sorted where it is.
+  if (state.findings) renderList();
+  else void searchFromStart();
 }
 
 /** At most this many records of one audit finding are listed (each is one exact lookup). */
@@ -158,12 +177,14 @@ function cell(row: CustomerRow, field: Field, link: string): HTMLTableCellElemen
 function renderHead(columns: Field[]): void {
   const cells = columns.map((field) => {
     const sorted = state.sort?.field === field ? (state.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
-    const th = h('th', { 'data-field': field, scope: 'col', 'aria-sort': sorted, title: t('sortNote') }, fieldLabel(field));
+    // The source sorts the whole result (an audit's list is sorted on screen); a column it cannot sort by says why.
+    const canSort = state.findings !== undefined || sortable(field);
+    const reason = state.description?.sortUnsupportedReason;
+    const title = canSort ? t('sortServer') : reason ? `${t('sortUnavailable')} ${reason}` : t('sortUnavailable');
+    const th = h('th', { 'data-field': field, scope: 'col', 'aria-sort': sorted, 'aria-disabled': canSort ? undefined : 'true', 'data-sortable': String(canSort), title }, fieldLabel(field));
+    if (!canSort) return th;
     th.tabIndex = 0;
-    const toggle = () => {
-      state.sort = state.sort?.field !== field ? { field, direction: 'asc' } : state.sort.direction === 'asc' ? { field, direction: 'desc' } : undefined;
-      renderList();
-    };
+    const toggle = () => sortBy(state.sort?.field !== field ? { field, direction: 'asc' } : state.sort.direction === 'asc' ? { field, direction: 'desc' } : undefined);
     th.addEventListener('click', toggle);
     th.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -178,7 +199,8 @@ function renderHead(columns: Field[]): void {
 
 function renderRows(columns: Field[]): void {
   const numbered = state.items.map((row, index) => ({ ...row, __occurrence: occurrenceOf(state.items, index) }));
-  const rows = sortRows(numbered, state.sort).map((row) => {
+  // Search pages come sorted by the server; only an audit's finding list is sorted here.
+  const rows = (state.findings ? sortRows(numbered, state.sort) : numbered).map((row) => {
     const link = recordHash(row, row.__occurrence);
     const tr = h('tr', { 'data-code': row.code, 'data-org': row.org, 'data-odd': codeOddities(row.code).join(' ') || undefined }, ...columns.map((field) => cell(row, field, link)));
     tr.addEventListener('click', (event) => {
@@ -193,8 +215,8 @@ function renderRows(columns: Field[]): void {
 function renderSortSelect(columns: Field[]): void {
   const select = byId<HTMLSelectElement>('sort-select');
   const current = state.sort ? `${state.sort.field}:${state.sort.direction}` : '';
-  const options = [h('option', { value: '' }, t('sortSource'))];
-  for (const field of columns) for (const direction of ['asc', 'desc'] as const) options.push(h('option', { value: `${field}:${direction}` }, `${fieldLabel(field)} · ${t(direction === 'asc' ? 'ascending' : 'descending')}`));
+  const options = [h('option', { value: '' }, t(state.text.trim() && !state.findings ? 'sortRelevance' : 'sortSource'))];
+  for (const field of columns.filter((column) => state.findings !== undefined || sortable(column))) for (const direction of ['asc', 'desc'] as const) options.push(h('option', { value: `${field}:${direction}` }, `${fieldLabel(field)} · ${t(direction === 'asc' ? 'ascending' : 'descending')}`));
   replaceChildren(select, ...options);
   select.value = current;
   byId('sort-label-text').textContent = t('sortBy');

@@ -6,7 +6,7 @@ import { parseRecordHash, renderDetail, showRecord } from './detail-page.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { exportFile, renderExportStatus } from './export-action.js';
 import { renderFilterBar } from './filter-bar.js';
-import { renderList, searchFromStart } from './list-page.js';
+import { renderList, searchFromStart, sortBy } from './list-page.js';
 import type { Lang, MessageKey } from './messages.js';
 import { DEFAULT_COLUMNS, type DistinctValues, type Field, FIELDS, FILTERS, fieldLabel, PAGE_SIZES, type SourceDescription, type SourceEntry, state, store, stored, t } from './state.js';
 
@@ -168,8 +168,7 @@ document.addEventListener('DOMContentLoaded', () => {
   byId('columns').addEventListener('click', () => (byId('column-chooser').hidden = !byId('column-chooser').hidden));
   byId<HTMLSelectElement>('sort-select').addEventListener('change', (event) => {
     const [field, direction] = (event.target as HTMLSelectElement).value.split(':');
-    state.sort = field && (direction === 'asc' || direction === 'desc') ? { field, direction } : undefined;
-    renderList();
+    sortBy(field && (direction === 'asc' || direction === 'desc') ? { field, direction } : undefined);
   });
   byId('export').addEventListener('click', () => void exportFile());
   byId('audit').addEventListener('click', () => void runAudit());

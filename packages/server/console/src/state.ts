@@ -22,7 +22,13 @@ export interface SourceDescription {
   orgScope: { kind: string };
   changeTracking: 'modified-column' | 'created-column' | 'none';
   unsupportedFilters: string[];
+  /** Fields the source sorts the whole result by; absent or empty: it cannot sort. */
+  sortFields?: string[];
+  sortUnsupportedReason?: string;
 }
+
+/** Whether the source sorts the whole result by `field` (the grid then asks the server, page by page). */
+export const sortable = (field: string) => state.description?.sortFields?.includes(field) ?? false;
 
 export interface DistinctValues {
   values: Record<'category' | 'region' | 'org', Array<{ value: string; count: number }>>;

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../start-server.js';
-import { API_KEYS, fixtureApp } from '../testing/api-fixtures.js';
+import { type Customer, createMemorySource } from '@custcode/core';
+import { API_KEYS, entryOf, fixtureApp } from '../testing/api-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const unavailable = existsSync(CHROMIUM) ? undefined : `console browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`;
@@ -178,5 +179,100 @@ describe.skipIf(unavailable !== undefined)('web console in Chromium', () => {
     await expect.poll(() => codes(page)).toEqual(['C0002', 'C0004', 'C0005']);
     expect(await page.inputValue('#filter-org')).toBe('100002');
     await page.context().close();
+  });
+});
+
+/** 45 customers whose names run against their codes, so a name sort differs from the code order on every page. */
+function manyCustomers(): Customer[] {
+  return Array.from({ length: 45 }, (_, index) => {
+    const code = `K${String(index + 1).padStart(3, '0')}`;
+    // Some names share their first characters and one has none of the usual prefix: ties break on the code.
+    const name = index === 7 ? 'Zeta 贸易' : `客户${String.fromCharCode(0x4e00 + ((45 - index) % 40))}${index % 3}`;
+    return { source: 'big', erp: 'file', code, name, status: index % 5 === 0 ? 'blocked' : 'active', raw: {} } satisfies Customer;
+  });
+}
+
+describe.skipIf(unavailable !== undefined)('web console in Chromium: sorting the whole result', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  const rows = manyCustomers();
+  const big = createMemorySource({ name: 'big', customers: rows, pageSize: 7 });
+  // A source whose transport cannot order rows (as SAP RFC_READ_TABLE): the console must not offer column sorts.
+  const fixed = createMemorySource({ name: 'rfc', customers: rows.slice(0, 3).map((row) => ({ ...row, source: 'rfc' })) });
+  const unsortable = { ...fixed, describe: () => ({ ...fixed.describe(), sortFields: [], sortUnsupportedReason: 'RFC_READ_TABLE has no ORDER BY' }) };
+  const fixture = fixtureApp({ sources: { big: entryOf(big), rfc: entryOf(unsortable) } });
+
+  beforeAll(async () => {
+    server = await startServer(fixture.custcode, { port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const names = (page: Page) => page.locator('#results-body td[data-field="name"]').evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''));
+  const byName = (direction: 1 | -1) => [...rows].sort((a, b) => (a.name === b.name ? (a.code < b.code ? -1 : 1) * direction : a.name < b.name ? -direction : direction)).map((row) => row.name);
+
+  it('a header click sorts every page through the server: page 2 continues the order, totals stay right', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.fill('#api-key', API_KEYS.analyst);
+    await page.click('#key-save');
+    // From here on (the 401 before the key was given is expected), no console error.
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.selectOption('#source', 'big');
+    await page.locator('#results-body tr[data-code="K001"]').waitFor();
+    await page.selectOption('#page-size', '20');
+    await expect.poll(() => page.locator('#results-body tr').count()).toBe(20);
+    const sorts: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/customers')) sorts.push(url.searchParams.get('sort') ?? '');
+    });
+    await page.click('#results-head th[data-field="name"]');
+    await expect.poll(() => names(page)).toEqual(byName(1).slice(0, 20));
+    expect(sorts.at(-1)).toBe('name:asc');
+    expect(await page.getAttribute('#results-head th[data-field="name"]', 'aria-sort')).toBe('ascending');
+    await page.click('#page-next');
+    // The first row of page 2 follows the last row of page 1 in the whole result's order.
+    await expect.poll(() => names(page)).toEqual(byName(1).slice(20, 40));
+    expect(await page.textContent('#page-label')).toContain('3');
+    await page.click('#page-next');
+    await expect.poll(() => names(page)).toEqual(byName(1).slice(40));
+    await page.click('#results-head th[data-field="name"]');
+    await expect.poll(() => names(page)).toEqual(byName(-1).slice(0, 20));
+    expect(sorts.at(-1)).toBe('name:desc');
+    await page.click('#page-next');
+    await expect.poll(() => names(page)).toEqual(byName(-1).slice(20, 40));
+    // Typing a search ranks by relevance: the exact code first, then codes starting with it.
+    await page.click('#results-head th[data-field="name"]');
+    await page.fill('#search', 'k010');
+    await expect.poll(() => page.locator('#results-body tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))).toEqual(['K010']);
+    expect(sorts.at(-1)).toBe('relevance');
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('a source that cannot sort shows its columns as not sortable, saying why', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.fill('#api-key', API_KEYS.analyst);
+    await page.click('#key-save');
+    await page.selectOption('#source', 'rfc');
+    await page.locator('#results-body tr[data-code="K003"]').waitFor();
+    const header = page.locator('#results-head th[data-field="name"]');
+    expect(await header.getAttribute('aria-disabled')).toBe('true');
+    expect(await header.getAttribute('title')).toContain('RFC_READ_TABLE has no ORDER BY');
+    // Playwright would wait for an aria-disabled element to be enabled: click it as a user could anyway.
+    await header.click({ force: true });
+    expect(await header.getAttribute('aria-sort')).toBeNull();
+    expect(await page.locator('#sort-select option').count()).toBe(1);
+    await context.close();
   });
 });

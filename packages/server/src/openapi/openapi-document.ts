@@ -1,5 +1,5 @@
 import { ACCESS_COMMANDS } from '@custcode/access';
-import { customerSchema, TEXT_FIELDS } from '@custcode/core';
+import { customerSchema, MAX_SORT_KEYS, SORT_FIELDS, TEXT_FIELDS } from '@custcode/core';
 import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
 import { lookupRequestSchema } from '../routes/customer-routes.js';
@@ -126,7 +126,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/sources/{name}/customers': {
         get: {
-          summary: 'Search, ordered by code, paged with a cursor',
+          summary: 'Search, ordered by code (or by `sort`), paged with a cursor',
           parameters: [
             nameParameter,
             ...filterParameters,
@@ -134,6 +134,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
             { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'nextCursor of the previous page' },
             { name: 'fields', in: 'query', required: false, schema: { type: 'string' }, description: 'comma-separated Customer fields (raw included only when listed); each item carries them and source, erp, code, org' },
             { name: 'count', in: 'query', required: false, schema: { type: 'boolean' }, description: 'also return the total' },
+            {
+              name: 'sort',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', pattern: `^(relevance|(${SORT_FIELDS.join('|')})(:(asc|desc))?(,(${SORT_FIELDS.join('|')})(:(asc|desc))?){0,${MAX_SORT_KEYS - 1}})$` },
+              description:
+                'order of the whole result: FIELD[:asc|desc] comma-separated (the source\'s describe().sortFields; absent values last, code then org break ties), or relevance (with text: exact code, code prefix, name prefix, word start, contains). A source that cannot sort answers 400 QUERY_UNSUPPORTED. nextCursor continues the same order.',
+            },
           ],
           responses: { '200': { description: 'ok', content: json('CustomerPage') }, ...errors },
         },
@@ -147,6 +155,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: [...API_EXPORT_FORMATS], default: 'csv' } },
             { name: 'fields', in: 'query', required: false, schema: { type: 'string' }, description: 'comma-separated Customer fields; only their columns are read' },
             { name: 'headers', in: 'query', required: false, schema: { type: 'string', enum: ['en', 'zh'] } },
+            { name: 'sort', in: 'query', required: false, schema: { type: 'string' }, description: 'row order of the file: FIELD[:asc|desc],… or relevance, as for /customers' },
             { name: 'escapeFormulas', in: 'query', required: false, schema: { type: 'string', enum: ['true', 'false'], default: 'true' }, description: "CSV: prefix cells a spreadsheet would run as formulas (= + - @ tab CR; not plain numbers or phone numbers) with '; false for programs" },
           ],
           responses: { '200': { description: 'the file, streamed' }, ...errors },

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { BadRequestError, NotFoundError } from '../http-error.js';
 import { logged } from '../request-access-log.js';
-import { fieldsParameter, filtersFromParameters, MAX_PAGE_SIZE, maskedTextFields, noNul, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
+import { fieldsParameter, filtersFromParameters, MAX_PAGE_SIZE, maskedTextFields, noNul, pageSize, sortParameter, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
 import type { ServerContext, ServerEnv } from '../server-context.js';
 import { findStoredRecord } from './stored-record.js';
 
@@ -72,14 +72,16 @@ export function registerCustomerRoutes(app: Hono<ServerEnv>, server: ServerConte
     const parameters = context.req.query();
     const limit = pageSize(parameters.limit);
     const filters = filtersFromParameters(parameters);
-    const query = validated({ ...filters, limit, ...(parameters.cursor ? { after: parameters.cursor } : {}), ...fieldsParameter(parameters.fields) });
+    const query = validated({ ...filters, limit, ...(parameters.cursor ? { after: parameters.cursor } : {}), ...fieldsParameter(parameters.fields), ...sortParameter(parameters.sort) });
     const source = await server.guarded(context, context.req.param('name'), 'search');
     const textFields = maskedTextFields(source, query);
     if (textFields) context.header(TEXT_FIELDS_HEADER, textFields.join(','));
     const items: Customer[] = [];
     for await (const customer of source.search(query)) items.push(customer);
     // The position carries how many rows of the last key were passed: a file's several empty codes page on.
-    const nextCursor = items.length === limit ? cursorAfter(items, source.describe().codeForm, parameters.cursor || undefined) : undefined;
+    // A sorted or ranked page ends at its last row's sort values or rank tier, ranked as the role's text fields rank it.
+    const order = { ...(query.sort ? { sort: query.sort } : {}), ...(query.text === undefined ? {} : { text: query.text }), ...(textFields ? { textFields } : {}) };
+    const nextCursor = items.length === limit ? cursorAfter(items, source.describe().codeForm, parameters.cursor || undefined, order) : undefined;
     const total = parameters.count === 'true' || parameters.count === '1' ? await source.count(filters) : undefined;
     return context.json({ items, ...(nextCursor === undefined ? {} : { nextCursor }), ...(total === undefined ? {} : { total }), ...(textFields ? { textFields } : {}) });
   });

@@ -5,7 +5,7 @@ import { type PagedCustomers, pagedStream, pagesOf } from '@custcode/core/adapte
 import type { Hono } from 'hono';
 import { BadRequestError } from '../http-error.js';
 import { logged } from '../request-access-log.js';
-import { filtersFromParameters, maskedTextFields, pageSize, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
+import { filtersFromParameters, maskedTextFields, pageSize, sortParameter, TEXT_FIELDS_HEADER, validated } from '../request-query.js';
 import type { ServerContext, ServerEnv, ServerRequestContext } from '../server-context.js';
 
 /** The formats the API streams (PDF is the CLI's: it is laid out in pages, not streamed). */
@@ -86,7 +86,8 @@ export function registerExportRoute(app: Hono<ServerEnv>, server: ServerContext)
       throw new BadRequestError({ message: (error as Error).message, cause: error });
     }
     const filters = filtersFromParameters(parameters);
-    const query = validated({ ...filters, ...(parameters.limit ? { limit: pageSize(parameters.limit, 1, Number.MAX_SAFE_INTEGER) } : {}) });
+    // The grid's order (a column sort, or relevance while searching) is the file's order too.
+    const query = validated({ ...filters, ...(parameters.limit ? { limit: pageSize(parameters.limit, 1, Number.MAX_SAFE_INTEGER) } : {}), ...sortParameter(parameters.sort) });
     const source = await server.guarded(context, context.req.param('name'), 'export');
     const customers = await primed(source.search({ ...query, ...exportProjection(format, fields) }));
     const output = new PassThrough();

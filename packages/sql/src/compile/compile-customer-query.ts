@@ -1,11 +1,14 @@
 import { ConfigError, type CustomerFilter, type Cursor } from '@custcode/core';
 import type { QueryField } from '@custcode/core/adapter';
+import { tieDirection, valueKeys } from '@custcode/core/adapter';
+import type { RankTierHint, ReaderSortKey, SortField } from '@custcode/core';
 import type { DialectName } from '../dialects/dialect-name.js';
 import { queryCompilerFor } from '../dialects/query-compilers.js';
 import type { TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
-import { compileFilter, orgCondition } from './compile-filter.js';
-import { compileFrom, compileSelectList, orgOrderColumn } from './compile-select.js';
+import { compileFilter, orgCondition, rankTierCondition } from './compile-filter.js';
+import { compileFrom, compileSelectList, orgOrderColumn, statusExpression } from './compile-select.js';
+import { compileValue, fieldValue, isColumnValue } from './compile-value.js';
 import { type CompiledQuery, SqlBuilder } from './sql-builder.js';
 
 export interface CompileOptions {
@@ -25,7 +28,7 @@ export interface CompileOptions {
 /** The query shapes a SQL source runs. */
 export type CustomerQueryShape =
   /** Up to `limit` rows (all without one: a scan) matching `filter`, ordered by (code, org), strictly after `after`. */
-  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit?: number; fields?: readonly QueryField[] }
+  | { shape: 'page'; filter?: CustomerFilter; after?: Cursor; limit?: number; fields?: readonly QueryField[]; sort?: readonly ReaderSortKey[]; rankTier?: RankTierHint }
   /** Rows whose stored code is one of `codes`, in `org` (or the OrgSpec's `withoutOrg` rows). */
   | { shape: 'lookup'; codes: string[]; org?: string }
   | { shape: 'count'; filter?: CustomerFilter };
@@ -66,11 +69,91 @@ export function compileCustomerQuery(
   const select = compileSelectList(mapping, sql, query.fields);
   const from = compileFrom(mapping, sql);
   const where = compileFilter(mapping, query.filter ?? {}, sql);
-  if (query.after) where.push(keysetCondition(mapping, query.after, sql));
+  if (query.rankTier) where.push(rankTierCondition(mapping, query.rankTier, sql));
+  const sort = query.sort !== undefined && query.sort.length > 0 ? query.sort : undefined;
+  if (query.after) where.push(sort ? sortedKeysetCondition(mapping, sort, query.after, sql) : keysetCondition(mapping, query.after, sql));
   return {
-    sql: `SELECT ${rows.afterSelect}${select} FROM ${from}${whereClause(where)} ORDER BY ${orderBy(mapping, sql)}${rows.afterOrderBy}`,
+    sql: `SELECT ${rows.afterSelect}${select} FROM ${from}${whereClause(where)} ORDER BY ${sort ? sortedOrderBy(mapping, sort, sql) : orderBy(mapping, sql)}${rows.afterOrderBy}`,
     params: sql.params,
   };
+}
+
+/** Fields a mapping can sort by: code, status, the org column, and the text fields it maps. */
+export function sortableFields(mapping: TableMapping): SortField[] {
+  const fields: SortField[] = ['code', 'name', 'status'];
+  for (const field of ['shortName', 'category', 'region', 'phone'] as const) if (mapping.fields[field] !== undefined) fields.push(field);
+  if (orgOrderColumn(mapping.org)) fields.push('org');
+  return fields;
+}
+
+/**
+ * A sort key's value as compared and ordered: the field's text with trailing spaces trimmed (as records
+ * show it), NULL when absent or blank, so that all blank rows tie and the (code, org) tie-break orders them.
+ * Numeric columns are compared as text, like the records' values.
+ */
+function sortValueExpression(mapping: TableMapping, field: SortField, sql: SqlBuilder): string {
+  let expression: string;
+  if (field === 'status') return statusExpression(mapping, sql);
+  if (field === 'org') {
+    const column = orgOrderColumn(mapping.org);
+    if (!column) throw new ConfigError({ message: 'This mapping has no org column to sort by.' });
+    expression = sql.textColumn(column);
+  } else {
+    const spec = mapping.fields[field as 'name'];
+    if (spec === undefined || field === 'code') throw new ConfigError({ message: `This mapping cannot sort by "${field}".` });
+    const value = fieldValue(spec);
+    expression = isColumnValue(value) ? sql.textColumn(value) : compileValue(value, sql);
+  }
+  return `CASE WHEN ${sql.compiler.isNotBlank(expression)} THEN RTRIM(${expression}) END`;
+}
+
+/** The sort keys (absent values last in either direction), then (code, org) in the tie-break's direction. */
+function sortedOrderBy(mapping: TableMapping, sort: readonly ReaderSortKey[], sql: SqlBuilder): string {
+  const items: string[] = [];
+  for (const key of valueKeys(sort)) {
+    // Compiled once per use: an expression with bound constants (status flags) binds them where it appears.
+    items.push(`CASE WHEN ${sortValueExpression(mapping, key.field, sql)} IS NULL THEN 1 ELSE 0 END`);
+    items.push(`${sortValueExpression(mapping, key.field, sql)}${key.direction === 'desc' ? ' DESC' : ''}`);
+  }
+  if (tieDirection(sort) === 'asc') return [...items, orderBy(mapping, sql)].join(', ');
+  const code = sql.column(mapping.code);
+  const org = orgOrderColumn(mapping.org);
+  // Descending, an absent org comes last (it is first ascending): NULLS LAST where DESC would put it first.
+  const nullsLast = org && sql.isNullable(org) && !sql.compiler.nullsSortFirst ? ' NULLS LAST' : '';
+  return [...items, `${code} DESC`, ...(org ? [`${sql.column(org)} DESC${nullsLast}`] : [])].join(', ');
+}
+
+/**
+ * Strictly after the cursor in the sorted order: for each sort key, a row is after when its value is
+ * absent (absent come last) while the cursor's is present, or beyond the cursor's value, or equal and
+ * after on the following keys; the last key is (code, org).
+ */
+function sortedKeysetCondition(mapping: TableMapping, sort: readonly ReaderSortKey[], after: Cursor, sql: SqlBuilder): string {
+  const keys = valueKeys(sort);
+  // Built strictly left to right: positional placeholders bind in the order they appear in the text.
+  const from = (index: number): string => {
+    if (index === keys.length) return tieDirection(sort) === 'asc' ? keysetCondition(mapping, after, sql) : descendingKeysetCondition(mapping, after, sql);
+    const key = keys[index]!;
+    const value = () => sortValueExpression(mapping, key.field, sql);
+    const wanted = after.values?.[index] ?? null;
+    if (wanted === null) return `(${value()} IS NULL AND ${from(index + 1)})`;
+    const operator = key.direction === 'desc' ? '<' : '>';
+    return `(${value()} IS NULL OR ${value()} ${operator} ${sql.bind(wanted)} OR (${value()} = ${sql.bind(wanted)} AND ${from(index + 1)}))`;
+  };
+  return from(0);
+}
+
+/** Strictly after the cursor in (code DESC, org DESC) order, an absent org last within its code. */
+function descendingKeysetCondition(mapping: TableMapping, after: Cursor, sql: SqlBuilder): string {
+  const code = sql.column(mapping.code);
+  const org = orgOrderColumn(mapping.org);
+  if (!sql.comparable(mapping.code, after.code)) return '1 = 0';
+  // The cursor row had no org: it was the last row of its code.
+  if (!org || after.org === undefined) return `${code} < ${sql.bind(after.code)}`;
+  if (!sql.comparable(org, after.org)) return `${code} < ${sql.bind(after.code)}`;
+  // Left to right: positional placeholders bind in the order they appear.
+  const orgBefore = () => `${sql.column(org)} < ${sql.bind(after.org)}${sql.isNullable(org) ? ` OR ${sql.column(org)} IS NULL` : ''}`;
+  return `(${code} < ${sql.bind(after.code)} OR (${code} = ${sql.bind(after.code)} AND (${orgBefore()})))`;
 }
 
 function whereClause(conditions: string[]): string {

@@ -1,4 +1,5 @@
-import type { CustomerFilter, TextField } from '@custcode/core';
+import type { CustomerFilter, RankTierHint, TextField } from '@custcode/core';
+import { WORD_BREAKS } from '@custcode/core';
 import { filterEndExclusive, filterStart, isPinyinQuery, statusList } from '@custcode/core/adapter';
 import { TEXT_FIELDS } from '@custcode/core';
 import { scopedOrg, type FieldSpec, type OrgSpec, type TableMapping } from '../mapping/table-mapping.js';
@@ -42,6 +43,22 @@ function textCondition(mapping: TableMapping, text: string, fields: readonly Tex
   if (fields.includes('name')) alternatives.push(likeCondition(textValue(mapping.fields.name, sql), text, 'contains', true, sql));
   if (fields.includes('shortName') && mapping.fields.shortName) alternatives.push(optionalContains(mapping.fields.shortName, text, sql));
   if (fields.includes('name') && mapping.mnemonic && isPinyinQuery(text)) alternatives.push(likeCondition(sql.textColumn(mapping.mnemonic), text, 'prefix', false, sql));
+  return alternatives.length === 0 ? NEVER : `(${alternatives.join(' OR ')})`;
+}
+
+/**
+ * The candidates of a relevance tier (a superset; the core ranks each row): tier 2, a name or short name
+ * starting with the text; tier 3, the text right after a word break (WORD_BREAKS) inside one of them.
+ */
+export function rankTierCondition(mapping: TableMapping, { text, tier, fields }: RankTierHint, sql: SqlBuilder): string {
+  const values: Array<{ spec: FieldSpec; required: boolean }> = [];
+  if (fields.includes('name')) values.push({ spec: mapping.fields.name, required: true });
+  if (fields.includes('shortName') && mapping.fields.shortName) values.push({ spec: mapping.fields.shortName, required: false });
+  const alternatives: string[] = [];
+  for (const { spec, required } of values) {
+    if (tier === 2) alternatives.push(likeCondition(textValue(spec, sql), text, 'prefix', required, sql));
+    else for (const separator of WORD_BREAKS) alternatives.push(likeCondition(textValue(spec, sql), separator + text, 'contains', required, sql));
+  }
   return alternatives.length === 0 ? NEVER : `(${alternatives.join(' OR ')})`;
 }
 

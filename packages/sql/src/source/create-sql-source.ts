@@ -97,15 +97,15 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     erp: mapping.erp,
     codeForm: mapping.codeForm ?? 'as-is',
     describe: () => description,
-    page: ({ filter, after, limit, fields }) => run({ shape: 'page', filter, limit, ...(after ? { after } : {}), ...(fields ? { fields } : {}) }, filter.org),
+    page: ({ filter, after, limit, fields, sort, rankTier }) => run({ shape: 'page', filter, limit, ...(after ? { after } : {}), ...(fields ? { fields } : {}), ...(sort ? { sort } : {}), ...(rankTier ? { rankTier } : {}) }, filter.org),
     ...(streamArrays && {
-      scan({ filter, after, limit, fields }) {
+      scan({ filter, after, limit, fields, sort, rankTier }) {
         // A stream holds a pooled connection until it ends: past the executor's share, the core pages instead.
         if (streaming >= (executor.maxStreams ?? 1)) return undefined;
         streaming += 1;
         return (async function* () {
           try {
-            const compiled = await compile({ shape: 'page', filter, ...(limit === undefined ? {} : { limit }), ...(after ? { after } : {}), ...(fields ? { fields } : {}) });
+            const compiled = await compile({ shape: 'page', filter, ...(limit === undefined ? {} : { limit }), ...(after ? { after } : {}), ...(fields ? { fields } : {}), ...(sort ? { sort } : {}), ...(rankTier ? { rankTier } : {}) });
             for await (const page of streamArrays(compiled.sql, compiled.params, STREAM_PAGE)) yield toCustomers(page, filter.org);
           } finally {
             streaming -= 1;

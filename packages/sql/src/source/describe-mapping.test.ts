@@ -13,6 +13,8 @@ describe('describeMapping', () => {
       changeTracking: 'modified-column',
       pinyinSearch: 'pushdown',
       unsupportedFilters: [],
+      // Code, name and status always; the mapped text fields; the org column.
+      sortFields: ['code', 'name', 'status', 'shortName', 'category', 'region', 'phone', 'org'],
       limits: { lookupBatch: 1000, page: 500 },
       resumable: true,
       rawColumns: { code: ['cCusCode'] },

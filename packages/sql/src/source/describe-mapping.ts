@@ -1,5 +1,5 @@
 import { CUSTOMER_FIELDS, CUSTOMER_TEXT_FIELDS, type CustomerField, type RawColumns, type SourceDescription } from '@custcode/core';
-import { compileCustomerQuery } from '../compile/compile-customer-query.js';
+import { compileCustomerQuery, sortableFields } from '../compile/compile-customer-query.js';
 import { fieldMatchAlso, fieldValue } from '../compile/compile-value.js';
 import type { SqlDialect } from '../dialects/sql-dialect.js';
 import type { ColumnRef, FieldSpec, TableMapping } from '../mapping/table-mapping.js';
@@ -34,7 +34,10 @@ export function describeMapping(mapping: TableMapping, dialect: SqlDialect, page
     orgScope: mapping.org ? { kind: mapping.org.scope, withoutOrg: mapping.org.withoutOrgDescription } : { kind: 'none' },
     changeTracking: mapping.fields.updatedAt ? 'modified-column' : mapping.fields.createdAt ? 'created-column' : 'none',
     pinyinSearch: mapping.mnemonic ? 'pushdown' : 'scan',
+    // Without a mnemonic column, text is still a LIKE on code, name and short name (see compileFilter).
+    ...(mapping.mnemonic ? {} : { textContains: true }),
     unsupportedFilters: unsupported,
+    sortFields: sortableFields(mapping),
     limits: { lookupBatch: lookupBatchSize(dialect, mapping), page: pageSize },
     resumable: true,
     rawColumns: rawColumnsOf(mapping),

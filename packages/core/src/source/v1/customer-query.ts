@@ -36,6 +36,41 @@ export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 export type ProjectedCustomer<Field extends QueryField> = Pick<Customer, Field | IdentityField>;
 
 /**
+ * Fields a search can be sorted by (`sort`): text fields a backend orders and compares the same way it
+ * filters them. Dates are left out: engines keep fractions of a second the records do not show, so a
+ * keyset cursor could not say where a page ended.
+ */
+export const SORT_FIELDS = ['code', 'name', 'shortName', 'category', 'region', 'status', 'org', 'phone'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+/** `relevance`: best text matches first (see `textRank`); only alone, and only meaningful with `text`. */
+export const RELEVANCE = 'relevance';
+export type SortDirection = 'asc' | 'desc';
+/** One sort key of a query. Absent (blank) values come last in both directions; code then org break ties. */
+export interface SortKey {
+  field: SortField | typeof RELEVANCE;
+  direction?: SortDirection;
+}
+/** A sort key a reader orders by (relevance is the core's; it never reaches a reader). */
+export interface ReaderSortKey {
+  field: SortField;
+  direction: SortDirection;
+}
+/** At most this many sort keys in one query. */
+export const MAX_SORT_KEYS = 3;
+
+const sortSchema = z
+  .array(z.object({ field: z.enum([...SORT_FIELDS, RELEVANCE]), direction: z.enum(['asc', 'desc']).optional() }).strict())
+  .min(1)
+  .max(MAX_SORT_KEYS, `at most ${MAX_SORT_KEYS} sort keys are accepted`)
+  .superRefine((keys, context) => {
+    const fields = keys.map((key) => key.field);
+    if (new Set(fields).size !== fields.length) context.addIssue({ code: 'custom', message: 'a field may be named only once' });
+    if (fields.includes(RELEVANCE) && (keys.length > 1 || keys[0]!.direction === 'desc')) {
+      context.addIssue({ code: 'custom', message: '"relevance" sorts alone and only best match first (no direction desc, no other keys)' });
+    }
+  });
+
+/**
  * Filters for `search` and `count`. All given filters must hold (AND).
  * `text` matches code, name, short name and, for Chinese names, pinyin initials; `textFields` narrows that
  * to some of them (a role that masks the name gets `['code', 'shortName']`).
@@ -57,6 +92,8 @@ export const customerQuerySchema = z
     limit: z.number().int().positive().optional(),
     // Projection (search only): the record carries these fields and IDENTITY_FIELDS; filters still apply to every field.
     fields: z.array(z.enum(QUERY_FIELDS)).min(1).readonly().optional(),
+    // Order (search only): default is by code then org. A sorted search's `after` must come from the same sort.
+    sort: sortSchema.optional(),
     // Compared with `>`, never matched with LIKE: no length bound needed.
     after: z.string().regex(/^[^\u0000]*$/, 'must not contain NUL characters').optional(),
   })
@@ -65,7 +102,7 @@ export const customerQuerySchema = z
 export type CustomerQuery = z.infer<typeof customerQuerySchema>;
 
 /** The filter part of a query: what a backend must evaluate (no paging). */
-export type CustomerFilter = Omit<CustomerQuery, 'limit' | 'after' | 'fields'>;
+export type CustomerFilter = Omit<CustomerQuery, 'limit' | 'after' | 'fields' | 'sort'>;
 
 export interface LookupOptions {
   /** Organisation scope; the same strings as `Customer.org`. */

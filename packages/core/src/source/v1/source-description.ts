@@ -1,5 +1,6 @@
 import type { CustomerField } from '../../customer/customer-schema.js';
 import type { ErpKind } from '../../customer/erp-kind.js';
+import type { SortField } from './customer-query.js';
 
 /** Raw column names by the Customer field they carry. */
 export type RawColumns = Partial<Record<CustomerField, string[]>>;
@@ -29,8 +30,22 @@ export interface SourceDescription {
   changeTracking: 'modified-column' | 'created-column' | 'change-documents' | 'none';
   /** How `text` matches pinyin initials: pushed down (a mnemonic column, or the backend evaluates it), computed by the core while scanning, or not at all. */
   pinyinSearch: 'pushdown' | 'scan' | 'none';
+  /**
+   * With `pinyinSearch: 'scan'`: whether the reader still evaluates `text` as contains on code, name and short
+   * name (all but the pinyin initials). A relevance search then pushes `text` wherever pinyin cannot decide the
+   * tier, instead of reading every row.
+   */
+  textContains?: boolean;
   /** Search filters this source cannot evaluate; using one raises UnsupportedQueryError. */
   unsupportedFilters: string[];
+  /**
+   * Fields `search({ sort })` can order the whole result by, pushed to the backend (absent or empty: this
+   * source cannot sort; a sort then raises UnsupportedQueryError). Sorting by `relevance` needs no field:
+   * every source can (the core ranks, see `textRank`).
+   */
+  sortFields?: SortField[];
+  /** Why `sortFields` is empty, for a user interface to show (the transport cannot order rows). */
+  sortUnsupportedReason?: string;
   /** Batch and page limits used for this backend. */
   limits: { lookupBatch: number; page: number };
   /** Whether a broken stream can continue from its cursor. */
