@@ -8,7 +8,8 @@
  * `node bench/profile-top.mjs bench/.data/profiles/NAME`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { benchDirectory, cacheDirectory, ensureMariadb, ensurePostgres, ensureSqlite, mariadbBenchUrl, postgresBaseUrl } from './lib/bench-database.mjs';
@@ -31,6 +32,7 @@ await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
 const outputFile = join(cacheDirectory, 'export-output');
 const measured = new Map();
 const runsDone = new Map();
+const outputDigests = new Map();
 /** One more run of a measurement in a fresh process; the best (shortest) run is kept. */
 function runOnce(name) {
   const run = (runsDone.get(name) ?? 0) + 1;
@@ -41,10 +43,16 @@ function runOnce(name) {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  rmSync(outputFile, { force: true });
   const result = JSON.parse(stdout.trim().split('\n').pop());
+  // The output's digest, so that a row can check both sides wrote the same bytes (as `cmp` would).
+  if (existsSync(outputFile)) result.digest = createHash('sha256').update(readFileSync(outputFile)).digest('hex');
+  rmSync(outputFile, { force: true });
+  const digests = (outputDigests.get(name) ?? new Set()).add(result.digest);
+  outputDigests.set(name, digests);
+  if (digests.size > 1) result.digest = 'differs between runs';
   const best = measured.get(name);
   if (!best || result.seconds < best.seconds) measured.set(name, result);
+  else if (digests.size > 1) best.digest = result.digest;
 }
 // The two longest measurements (about a minute or more each) run once whatever BENCH_REPEAT says.
 const runsOf = (name) => (/xlsx|audit-near/.test(name) ? 1 : repeat);
