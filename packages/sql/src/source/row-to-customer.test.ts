@@ -60,4 +60,16 @@ describe('createRowMapper', () => {
     expect(toCustomer(row, '204')).toEqual({ source: 'ebs', erp: 'oracle-ebs', code: 'C-1', name: 'Acme', status: 'active', org: '204', raw: { CUST_ACCOUNT_ID: 42 } });
     expect(toCustomer(row, undefined)).not.toHaveProperty('org');
   });
+
+  it('builds no raw object for a projected search that does not ask for raw, and the same fields otherwise', () => {
+    const mapping = { ...GOLDEN_MAPPING, raw: ['c.cCusCode', 'c.dEndDate'] };
+    const columns = ['cc_code', 'cc_name', 'cc_phone', 'cc_org'];
+    const cells = [' KH07', '上海 "甲" 公司', '+86 21 5555 0000 ', null];
+    const projected = createRowMapper(mapping, 'u8', columns, false)(cells, undefined);
+    expect(projected).not.toHaveProperty('raw');
+    expect(projected).toEqual({ source: 'u8', erp: 'yonyou-u8', code: ' KH07', name: '上海 "甲" 公司', phone: '+86 21 5555 0000', status: 'active' });
+    const { raw, ...withoutRaw } = createRowMapper(mapping, 'u8', columns)(cells, undefined);
+    expect(withoutRaw).toEqual(projected);
+    expect(raw).toEqual({ cCusCode: ' KH07', dEndDate: null });
+  });
 });

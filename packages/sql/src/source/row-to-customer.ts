@@ -35,8 +35,9 @@ export type RowMapper = (row: readonly unknown[], askedOrg: string | undefined) 
  * Builds the row mapper of one mapping for one column list. Positions and raw keys are worked out here,
  * once, because the mapper runs for every row of a full export. A column the SELECT does not have reads
  * as absent. For `exists` org mappings the asked org (else the default org) is the customer's org in that answer.
+ * `withRaw` false (a projected search that does not ask for `raw`): no `raw` object, since the core drops it anyway.
  */
-export function createRowMapper(mapping: TableMapping, source: string, columns: readonly string[]): RowMapper {
+export function createRowMapper(mapping: TableMapping, source: string, columns: readonly string[], withRaw = true): RowMapper {
   const position = new Map(columns.map((column, index) => [column, index]));
   // Index -1 is no array element: a missing column reads as undefined.
   const keyOf = (alias: string) => position.get(alias) ?? -1;
@@ -73,6 +74,7 @@ export function createRowMapper(mapping: TableMapping, source: string, columns: 
       const org = scoped ?? text(row[orgKey!]);
       if (org !== undefined) customer.org = org;
     }
+    if (!withRaw) return customer;
     // Set last so that JSON output lists the ERP's own columns after the record's fields.
     const raw: Record<string, unknown> = {};
     for (let index = 0; index < rawKeys.length; index++) raw[rawKeys[index]!] = rawValue(row[rawColumns[index]!]);
