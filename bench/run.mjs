@@ -29,7 +29,8 @@ await ensureSqlite(log);
 if ((await ensurePostgres(log)) === 'skipped') log('PostgreSQL rows skipped: CUSTCODE_POSTGRES_URL is not set');
 await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
 
-const outputFile = join(cacheDirectory, 'export-output');
+// One file per run of run.mjs: two runs at once (a shared bench cache) must not write the same file.
+const outputFile = join(cacheDirectory, `export-output-${process.pid}`);
 const measured = new Map();
 const runsDone = new Map();
 const outputDigests = new Map();

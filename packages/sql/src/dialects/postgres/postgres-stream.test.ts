@@ -1,6 +1,6 @@
 /**
  * The streamed scan on a real PostgreSQL: one SELECT per search through a server-side cursor in a read-only
- * transaction on a pooled connection of its own, FETCHes of 5,000 handed on in pages of 250; the cursor
+ * transaction on a pooled connection of its own, FETCHes of 1,000 handed on in pages of 250; the cursor
  * closed and the connection given back however the reader stops (end, early stop, error), and keyset pages
  * when two streams already run or the caller passes a single client.
  */
@@ -11,7 +11,7 @@ import { testBackends, type TestDatabase } from '../../../../../test-support/bac
 import type { TableMapping } from '../../mapping/table-mapping.js';
 import { createSqlSource } from '../../source/create-sql-source.js';
 
-/** More than two FETCHes (5,000 each) and not a multiple of the page: 12,000 rows → 5,000 + 5,000 + 2,000. */
+/** Many FETCHes (of 1,000) and a view that fails in one of them after several were handed on. */
 const ROWS = 12_000;
 const postgres = testBackends().find((backend) => backend.name === 'postgres')!;
 if (postgres.unavailable) console.warn(`postgres-stream: ${postgres.unavailable}`);
@@ -55,7 +55,7 @@ describe.skipIf(postgres.unavailable)('streamed scan on PostgreSQL', () => {
       n: ROWS - index,
     }));
     for (let start = 0; start < ROWS; start += 2000) await database.insert('cust', rows.slice(start, start + 2000));
-    // A view whose 7,000th row (by code) fails while the cursor is read: division by zero in the second FETCH.
+    // A view whose 7,000th row (by code) fails while the cursor is read: division by zero in the seventh FETCH.
     await database.run('CREATE VIEW cust_failing AS SELECT code, name, created, org, 1 / (n - 7000) AS blocked FROM cust');
     source = createSqlSource({ name: 't', mapping: mapping('cust'), connection: database.url });
     const { default: pg } = await import('pg');
@@ -115,8 +115,8 @@ describe.skipIf(postgres.unavailable)('streamed scan on PostgreSQL', () => {
       })();
       await expect(reading).rejects.toBeInstanceOf(BackendError);
       await expect(reading).rejects.toThrow(/22012|division by zero/);
-      // The first FETCH (5,000 rows) was handed on; the second failed on the 7,000th row.
-      expect(codes).toHaveLength(5000);
+      // The first six FETCHes (6,000 rows) were handed on; the seventh failed on the 7,000th row.
+      expect(codes).toHaveLength(6000);
       expect(await openTransactions()).toBe(0);
       // The source still answers, on a healthy connection.
       expect(await failing.count({ org: 'A' })).toBe(ROWS / 2);
