@@ -4,7 +4,7 @@ import { toStoredCode } from './cursor.js';
 import { type PagedCustomers, pagedStream } from './customer-pages.js';
 import { customerRevisions } from './customer-revisions.js';
 import { parseCustomerQuery } from './parse-customer-query.js';
-import { projector } from './projection.js';
+import { projectedByReader, projector, readerFields } from './projection.js';
 import { planQuery } from './query-plan.js';
 import { retryOnLostConnection, type RetryOptions } from './retry.js';
 import { searchPages } from './search-pages.js';
@@ -30,7 +30,7 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
   };
   // Asked again on every describe(): a reader learns things while reading (warnings), the rest stays fixed.
   const describe = (): SourceDescription => ({ ...reader.describe(), name: reader.name, erp: reader.erp, codeForm: reader.codeForm, readOnly: true });
-  const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => projectedPages(searchPages(context, query), query.fields));
+  const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => projectedPages(context, searchPages(context, query), query));
 
   return {
     specificationVersion: 'v1',
@@ -57,9 +57,21 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
   };
 }
 
-/** Pages cut down to the asked fields (the query is checked by `searchPages` before the first page). */
-async function* projectedPages(pages: AsyncGenerator<Customer[]>, fields: readonly QueryField[] | undefined): AsyncGenerator<Customer[]> {
+/**
+ * Pages cut down to the asked fields (the query is checked by `searchPages` before the first page); a reader
+ * that fills exactly the asked fields has its pages handed on as they are.
+ */
+async function* projectedPages(context: SourceContext, pages: AsyncGenerator<Customer[]>, query: CustomerQuery): AsyncGenerator<Customer[]> {
+  const fields = query.fields;
   if (fields === undefined || !Array.isArray(fields)) return yield* pages;
-  const project = projector(fields);
-  for await (const page of pages) yield page.map(project);
+  let project: ((customer: Customer) => Customer) | undefined | null = null;
+  for await (const page of pages) {
+    if (project === null) {
+      // Decided after the first page, when searchPages has accepted the query.
+      const { limit: _limit, after: _after, fields: _fields, ...filter } = parseCustomerQuery(query);
+      const { residual } = planQuery(context, filter);
+      project = projectedByReader(context.reader.projectsExactly, fields, readerFields(fields, residual)!) ? undefined : projector(fields);
+    }
+    yield project === undefined ? page : page.map(project);
+  }
 }

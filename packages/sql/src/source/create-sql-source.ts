@@ -77,12 +77,11 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   };
   const compile = async (shape: CustomerQueryShape) => compileCustomerQuery(mapping, dialect.name, shape, await ready());
   const mappers = new Map<string, RowMapper>();
-  /** Rows arrive as arrays; a mapper per column list (one per statement shape) and raw or not, built once. */
+  /** Rows arrive as arrays; a mapper per column list (one per statement shape) and projection, built once. */
   const toCustomers = ({ columns, rows }: SqlArrayRows, org: string | undefined, fields?: readonly QueryField[]): Customer[] => {
-    const withRaw = fields === undefined || fields.includes('raw');
-    const key = `${withRaw ? 'raw' : 'fields'}\u0000${columns.join('\u0000')}`;
+    const key = `${fields === undefined ? '*' : fields.join(',')}\u0000${columns.join('\u0000')}`;
     let toCustomer = mappers.get(key);
-    if (toCustomer === undefined) mappers.set(key, (toCustomer = createRowMapper(mapping, name, columns, withRaw)));
+    if (toCustomer === undefined) mappers.set(key, (toCustomer = createRowMapper(mapping, name, columns, fields)));
     const customers = new Array<Customer>(rows.length);
     for (let index = 0; index < rows.length; index++) customers[index] = toCustomer(rows[index]!, org);
     return customers;
@@ -99,6 +98,8 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     erp: mapping.erp,
     codeForm: mapping.codeForm ?? 'as-is',
     describe: () => description,
+    // A projected page or scan fills exactly the asked fields (createRowMapper): the core need not copy them.
+    projectsExactly: true,
     page: ({ filter, after, limit, fields }) => run({ shape: 'page', filter, limit, ...(after ? { after } : {}), ...(fields ? { fields } : {}) }, filter.org),
     ...(streamArrays && {
       scan({ filter, after, limit, fields }) {
