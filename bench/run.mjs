@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { benchDirectory, cacheDirectory, ensureMariadb, ensurePostgres, ensureSqlite, mariadbBenchUrl, postgresBaseUrl } from './lib/bench-database.mjs';
@@ -34,6 +34,21 @@ const outputFile = join(cacheDirectory, `export-output-${process.pid}`);
 const measured = new Map();
 const runsDone = new Map();
 const outputDigests = new Map();
+/**
+ * SHA-256 of a file read 1 MB at a time. Never the whole file at once: on Linux a child's peak RSS starts at
+ * its parent's RSS when it was forked, so a parent grown by a 150 MB read would inflate every later measurement.
+ */
+function digestOf(file) {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 /** One more run of a measurement in a fresh process; the best (shortest) run is kept. */
 function runOnce(name) {
   const run = (runsDone.get(name) ?? 0) + 1;
@@ -46,7 +61,7 @@ function runOnce(name) {
   });
   const result = JSON.parse(stdout.trim().split('\n').pop());
   // The output's digest, so that a row can check both sides wrote the same bytes (as `cmp` would).
-  if (existsSync(outputFile)) result.digest = createHash('sha256').update(readFileSync(outputFile)).digest('hex');
+  if (existsSync(outputFile)) result.digest = digestOf(outputFile);
   rmSync(outputFile, { force: true });
   const digests = (outputDigests.get(name) ?? new Set()).add(result.digest);
   outputDigests.set(name, digests);
