@@ -8,7 +8,8 @@
  * `node bench/profile-top.mjs bench/.data/profiles/NAME`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { benchDirectory, cacheDirectory, ensureMariadb, ensurePostgres, ensureSqlite, mariadbBenchUrl, postgresBaseUrl } from './lib/bench-database.mjs';
@@ -28,9 +29,26 @@ await ensureSqlite(log);
 if ((await ensurePostgres(log)) === 'skipped') log('PostgreSQL rows skipped: CUSTCODE_POSTGRES_URL is not set');
 await ensureLookupCodes(mariadbBenchUrl(), mariadbState === 'filled');
 
-const outputFile = join(cacheDirectory, 'export-output');
+// One file per run of run.mjs: two runs at once (a shared bench cache) must not write the same file.
+const outputFile = join(cacheDirectory, `export-output-${process.pid}`);
 const measured = new Map();
 const runsDone = new Map();
+const outputDigests = new Map();
+/**
+ * SHA-256 of a file read 1 MB at a time. Never the whole file at once: on Linux a child's peak RSS starts at
+ * its parent's RSS when it was forked, so a parent grown by a 150 MB read would inflate every later measurement.
+ */
+function digestOf(file) {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 /** One more run of a measurement in a fresh process; the best (shortest) run is kept. */
 function runOnce(name) {
   const run = (runsDone.get(name) ?? 0) + 1;
@@ -41,10 +59,16 @@ function runOnce(name) {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  rmSync(outputFile, { force: true });
   const result = JSON.parse(stdout.trim().split('\n').pop());
+  // The output's digest, so that a row can check both sides wrote the same bytes (as `cmp` would).
+  if (existsSync(outputFile)) result.digest = digestOf(outputFile);
+  rmSync(outputFile, { force: true });
+  const digests = (outputDigests.get(name) ?? new Set()).add(result.digest);
+  outputDigests.set(name, digests);
+  if (digests.size > 1) result.digest = 'differs between runs';
   const best = measured.get(name);
   if (!best || result.seconds < best.seconds) measured.set(name, result);
+  else if (digests.size > 1) best.digest = result.digest;
 }
 // The two longest measurements (about a minute or more each) run once whatever BENCH_REPEAT says.
 const runsOf = (name) => (/xlsx|audit-near/.test(name) ? 1 : repeat);

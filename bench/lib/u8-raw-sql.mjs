@@ -20,20 +20,28 @@ function selectList(iso) {
   ].join(', ');
 }
 
+/** The projected export (`--fields code,name,taxId`): the same SELECT of only those three columns, no joins. */
+export const PROJECTED_FIELDS = ['code', 'name', 'taxId'];
+const projectedList = 'c.cCusCode, c.cCusName, c.cCusRegCode';
+const projectedScan = (limit) => `SELECT ${projectedList} FROM Customer c ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`;
+
 const from = 'FROM Customer c LEFT JOIN CustomerClass cc ON c.cCCCode = cc.cCCCode LEFT JOIN DistrictClass dc ON c.cDCCode = dc.cDCCode';
 
 export const rawSql = {
   mysql: {
     scan: (limit) => `SELECT ${selectList(isoMysql)} ${from} ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`,
     lookup: `SELECT ${selectList(isoMysql)} ${from} WHERE c.cCusCode IN (?)`,
+    projectedScan,
   },
   sqlite: {
     scan: (limit) => `SELECT ${selectList(isoSqlite)} ${from} ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`,
     lookup: (count) => `SELECT ${selectList(isoSqlite)} ${from} WHERE c.cCusCode IN (${Array(count).fill('?').join(', ')})`,
+    projectedScan,
   },
   postgres: {
     scan: (limit) => quoted(`SELECT ${selectList(isoPostgres)} ${from} ORDER BY c.cCusCode${limit ? ` LIMIT ${Number(limit)}` : ''}`),
     lookup: quoted(`SELECT ${selectList(isoPostgres)} ${from} WHERE c.cCusCode = ANY($1)`),
+    projectedScan: (limit) => quoted(projectedScan(limit)),
   },
 };
 
@@ -58,3 +66,11 @@ export function rowLine(row) {
 
 /** BOM and header line, as csv-stringify writes them. */
 export const CSV_HEAD = `\uFEFF${EXPORT_HEADER.join(',')}\n`;
+
+/** A projected row (code, name, taxId) as one CSV line. */
+export function projectedLine(row) {
+  return `${csvCell(row[0] ?? '')},${csvCell(row[1] ?? '')},${csvCell(row[2] ?? '')}\n`;
+}
+
+/** BOM and header line of the projected export. */
+export const PROJECTED_HEAD = `\uFEFF${PROJECTED_FIELDS.join(',')}\n`;

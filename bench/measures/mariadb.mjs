@@ -7,7 +7,7 @@ import { createYonyouSource } from '@custcode/adapter-yonyou';
 import { mariadbBenchUrl } from '../lib/bench-database.mjs';
 import { readLookupCodes } from '../lib/codes-file.mjs';
 import { csvThrough, getManyThrough } from '../lib/custcode-side.mjs';
-import { CSV_HEAD, EXPORT_HEADER, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
+import { CSV_HEAD, EXPORT_HEADER, PROJECTED_FIELDS, PROJECTED_HEAD, projectedLine, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
 
 const BATCH = 1_000;
 const source = () => createYonyouSource({ name: 'bench', product: 'u8', connection: mariadbBenchUrl() });
@@ -32,6 +32,8 @@ export async function getManyRaw() {
 }
 
 export const csvCustcode = (file, limit) => csvThrough(source(), file, limit);
+/** `export --fields code,name,taxId`. */
+export const csvFieldsCustcode = (file, limit) => csvThrough(source(), file, limit, PROJECTED_FIELDS);
 
 /** One streamed SELECT (`query().stream()`), csv-stringify with BOM and header, back-pressure through pipeline. */
 export async function csvRaw(file, limit) {
@@ -58,17 +60,21 @@ export async function csvRaw(file, limit) {
  * The fastest hand-written export found: one streamed SELECT read through mysql2's row events, lines built by
  * hand (same bytes as csv-stringify), one write per 1,000 rows, the query paused while the file is full.
  */
-export async function csvRawLines(file, limit) {
+export const csvRawLines = (file, limit) => streamedLines(file, rawSql.mysql.scan(limit), CSV_HEAD, rowLine);
+/** The same for the three projected columns: the SELECT of only those columns, lines built by hand. */
+export const csvFieldsRawLines = (file, limit) => streamedLines(file, rawSql.mysql.projectedScan(limit), PROJECTED_HEAD, projectedLine);
+
+async function streamedLines(file, sql, head, line) {
   const connection = await rawConnection();
   const output = createWriteStream(file);
-  output.write(CSV_HEAD);
+  output.write(head);
   let rows = 0;
   let chunk = '';
   await new Promise((resolve, reject) => {
-    const query = connection.query({ sql: rawSql.mysql.scan(limit), rowsAsArray: true });
+    const query = connection.query({ sql, rowsAsArray: true });
     query.on('error', reject);
     query.on('result', (row) => {
-      chunk += rowLine(row);
+      chunk += line(row);
       if (++rows % BATCH !== 0) return;
       if (!output.write(chunk)) {
         connection.pause();

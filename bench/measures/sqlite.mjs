@@ -6,7 +6,7 @@ import { createYonyouSource } from '@custcode/adapter-yonyou';
 import { sqliteFile } from '../lib/bench-database.mjs';
 import { readLookupCodes } from '../lib/codes-file.mjs';
 import { csvThrough, getManyThrough } from '../lib/custcode-side.mjs';
-import { CSV_HEAD, EXPORT_HEADER, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
+import { CSV_HEAD, EXPORT_HEADER, PROJECTED_FIELDS, PROJECTED_HEAD, projectedLine, rawSql, rowCells, rowLine } from '../lib/u8-raw-sql.mjs';
 
 const BATCH = 1_000;
 const source = () => createYonyouSource({ name: 'bench', product: 'u8', connection: `sqlite:${sqliteFile}` });
@@ -32,6 +32,8 @@ export async function getManyRaw() {
 }
 
 export const csvCustcode = (file, limit) => csvThrough(source(), file, limit);
+/** `export --fields code,name,taxId`. */
+export const csvFieldsCustcode = (file, limit) => csvThrough(source(), file, limit, PROJECTED_FIELDS);
 
 /** `iterate()` over one statement into csv-stringify, waiting for drain. */
 export async function csvRaw(file) {
@@ -51,14 +53,18 @@ export async function csvRaw(file) {
 }
 
 /** The fastest hand-written export found: `iterate()`, lines built by hand (same bytes as csv-stringify), one write per 1,000 rows. */
-export async function csvRawLines(file) {
+export const csvRawLines = (file) => iteratedLines(file, rawSql.sqlite.scan(), CSV_HEAD, rowLine);
+/** The same for the three projected columns: the SELECT of only those columns, lines built by hand. */
+export const csvFieldsRawLines = (file) => iteratedLines(file, rawSql.sqlite.projectedScan(), PROJECTED_HEAD, projectedLine);
+
+async function iteratedLines(file, sql, head, line) {
   const db = await open();
   const output = createWriteStream(file);
-  output.write(CSV_HEAD);
+  output.write(head);
   let rows = 0;
   let chunk = '';
-  for (const row of db.prepare(rawSql.sqlite.scan()).raw(true).iterate()) {
-    chunk += rowLine(row);
+  for (const row of db.prepare(sql).raw(true).iterate()) {
+    chunk += line(row);
     if (++rows % BATCH !== 0) continue;
     if (!output.write(chunk)) await once(output, 'drain');
     chunk = '';

@@ -324,3 +324,53 @@ describe('createCustomerSource: scans', () => {
     expect(reader.open()).toBe(0);
   });
 });
+
+describe('createCustomerSource: projected searches', () => {
+  /** A reader that fills exactly the asked fields (in the asked order) and says so, or says nothing. */
+  function projectingReader(projectsExactly: boolean | undefined, pinyinSearch: 'pushdown' | 'scan' = 'pushdown') {
+    const handed: Customer[] = [];
+    const base = fakeReader(rows, { pinyinSearch });
+    const reader: SourceReader = {
+      ...base.reader,
+      ...(projectsExactly === undefined ? {} : { projectsExactly }),
+      async page(request) {
+        const full = await base.reader.page(request);
+        const records = full.map((row) => {
+          if (request.fields === undefined) return row;
+          const picked: Record<string, unknown> = {};
+          for (const field of request.fields) if (row[field] !== undefined) picked[field] = row[field];
+          return picked as Customer;
+        });
+        handed.push(...records);
+        return records;
+      },
+    };
+    return { source: createCustomerSource(reader), handed };
+  }
+
+  it('hands on the records of a reader that projects exactly as they are', async () => {
+    const { source, handed } = projectingReader(true);
+    const found = await collect(source.search({ fields: ['code', 'name'] }));
+    expect(found.map((row) => row.code)).toEqual(rows.map((row) => row.code).sort());
+    expect(found.every((row, index) => row === handed[index])).toBe(true);
+    expect(found[0]).toEqual({ source: 'fake', erp: 'generic-sql', code: '0000001000', name: '北京星辰科技有限公司' });
+  });
+
+  it('copies them down to the asked fields when the reader does not say it projects exactly', async () => {
+    for (const flag of [undefined, false]) {
+      const { source, handed } = projectingReader(flag);
+      const found = await collect(source.search({ fields: ['code', 'name'] }));
+      expect(found.some((row, index) => row === handed[index])).toBe(false);
+      expect(Object.keys(found[0]!)).toEqual(['source', 'erp', 'code', 'name']);
+    }
+  });
+
+  it('still cuts records down when the core asked for more than the caller (a text filter it checks itself)', async () => {
+    const { source, handed } = projectingReader(true, 'scan');
+    const found = await collect(source.search({ fields: ['code'], text: '北京' }));
+    expect(found.map((row) => row.code)).toEqual(['0000001000', 'KH02']);
+    // The reader was asked for the name fields too (to match the text); the caller gets only code and identity.
+    expect(handed.some((row) => row.name !== undefined)).toBe(true);
+    expect(found.map((row) => Object.keys(row))).toEqual([['source', 'erp', 'code'], ['source', 'erp', 'code']]);
+  });
+});

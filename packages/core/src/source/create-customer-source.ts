@@ -1,10 +1,10 @@
 import { parseCodeInput } from '../code/normalize-code.js';
 import { batchedLookup, lookupBatch } from './batched-lookup.js';
-import { toStoredCode } from './cursor.js';
+import { searchOrder, toStoredCode } from './cursor.js';
 import { type PagedCustomers, pagedStream } from './customer-pages.js';
 import { customerRevisions } from './customer-revisions.js';
 import { parseCustomerQuery } from './parse-customer-query.js';
-import { keptFields, projector } from './projection.js';
+import { keptFields, projectedByReader, projector, readerFields } from './projection.js';
 import { planQuery } from './query-plan.js';
 import { retryOnLostConnection, type RetryOptions } from './retry.js';
 import { searchPages } from './search-pages.js';
@@ -30,9 +30,7 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
   };
   // Asked again on every describe(): a reader learns things while reading (warnings), the rest stays fixed.
   const describe = (): SourceDescription => ({ sortFields: [], ...reader.describe(), name: reader.name, erp: reader.erp, codeForm: reader.codeForm, readOnly: true });
-  // A projected ordered search keeps the fields its order reads, so callers can make cursors from its records.
-  const search = (query: CustomerQuery = {}): PagedCustomers =>
-    pagedStream(() => projectedPages(searchPages(context, query), keptFields(query)));
+  const search = (query: CustomerQuery = {}): PagedCustomers => pagedStream(() => projectedPages(context, searchPages(context, query), query));
 
   return {
     specificationVersion: 'v1',
@@ -59,10 +57,24 @@ export function createCustomerSource(reader: SourceReader, options: RetryOptions
   };
 }
 
-/** Pages cut down to the asked fields (the query is checked by `searchPages` before the first page). */
-async function* projectedPages(pages: AsyncGenerator<Customer[]>, fields: readonly QueryField[] | undefined): AsyncGenerator<Customer[]> {
+/**
+ * Pages cut down to the asked fields (the query is checked by `searchPages` before the first page); a reader
+ * that fills exactly the asked fields has its pages handed on as they are.
+ */
+async function* projectedPages(context: SourceContext, pages: AsyncGenerator<Customer[]>, query: CustomerQuery): AsyncGenerator<Customer[]> {
+  // A projected ordered search keeps the fields its order reads, so callers can make cursors from its records.
+  const fields = keptFields(query);
   if (fields === undefined || !Array.isArray(fields)) return yield* pages;
-  const project = projector(fields);
-  for await (const page of pages) yield page.map(project);
+  let project: ((customer: Customer) => Customer) | undefined | null = null;
+  for await (const page of pages) {
+    if (project === null) {
+      // Decided after the first page, when searchPages has accepted the query.
+      const { limit: _limit, after: _after, fields: asked, sort, ...filter } = parseCustomerQuery(query);
+      const { residual } = planQuery(context, filter);
+      const order = searchOrder({ ...(sort === undefined ? {} : { sort }), ...filter });
+      project = projectedByReader(context.reader.projectsExactly, fields, readerFields(asked, residual, order)!) ? undefined : projector(fields);
+    }
+    yield project === undefined ? page : page.map(project);
+  }
 }
 

@@ -91,3 +91,11 @@ export function keptFields(query: CustomerQuery): readonly QueryField[] | undefi
     return query.fields;
   }
 }
+
+/**
+ * Whether records a reader filled for `readerFields(asked, …)` are already what the caller gets: the reader
+ * projects exactly and was asked for nothing beyond the asked and identity fields (no text-filter fields).
+ */
+export function projectedByReader(projectsExactly: boolean | undefined, asked: readonly QueryField[], fieldsOfReader: readonly QueryField[]): boolean {
+  return projectsExactly === true && fieldsOfReader.length === new Set<QueryField>([...IDENTITY_FIELDS, ...asked]).size;
+}

@@ -1,4 +1,5 @@
 import { ConfigError, createCustomerSource, type Customer, type CustomerSource, type SourceReader } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import { compileCustomerQuery, type CustomerQueryShape } from '../compile/compile-customer-query.js';
 import { dialectFor } from '../dialects/dialects.js';
 import { createExecutor } from '../executor/create-executor.js';
@@ -76,18 +77,18 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
   };
   const compile = async (shape: CustomerQueryShape) => compileCustomerQuery(mapping, dialect.name, shape, await ready());
   const mappers = new Map<string, RowMapper>();
-  /** Rows arrive as arrays; a mapper per column list (one per statement shape), built once. */
-  const toCustomers = ({ columns, rows }: SqlArrayRows, org: string | undefined): Customer[] => {
-    const key = columns.join('\u0000');
+  /** Rows arrive as arrays; a mapper per column list (one per statement shape) and projection, built once. */
+  const toCustomers = ({ columns, rows }: SqlArrayRows, org: string | undefined, fields?: readonly QueryField[]): Customer[] => {
+    const key = `${fields === undefined ? '*' : fields.join(',')}\u0000${columns.join('\u0000')}`;
     let toCustomer = mappers.get(key);
-    if (toCustomer === undefined) mappers.set(key, (toCustomer = createRowMapper(mapping, name, columns)));
+    if (toCustomer === undefined) mappers.set(key, (toCustomer = createRowMapper(mapping, name, columns, fields)));
     const customers = new Array<Customer>(rows.length);
     for (let index = 0; index < rows.length; index++) customers[index] = toCustomer(rows[index]!, org);
     return customers;
   };
   const run = async (shape: CustomerQueryShape, org: string | undefined): Promise<Customer[]> => {
     const compiled = await compile(shape);
-    return toCustomers(await executor.queryArrays(compiled.sql, compiled.params), org);
+    return toCustomers(await executor.queryArrays(compiled.sql, compiled.params), org, 'fields' in shape ? shape.fields : undefined);
   };
   const streamArrays = executor.streamArrays?.bind(executor);
   let streaming = 0;
@@ -97,6 +98,8 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
     erp: mapping.erp,
     codeForm: mapping.codeForm ?? 'as-is',
     describe: () => description,
+    // A projected page or scan fills exactly the asked fields (createRowMapper): the core need not copy them.
+    projectsExactly: true,
     page: ({ filter, after, limit, fields, sort, rankTier }) => run({ shape: 'page', filter, limit, ...(after ? { after } : {}), ...(fields ? { fields } : {}), ...(sort ? { sort } : {}), ...(rankTier ? { rankTier } : {}) }, filter.org),
     ...(streamArrays && {
       scan({ filter, after, limit, fields, sort, rankTier }) {
@@ -106,7 +109,7 @@ export function createSqlSource(options: SqlSourceOptions): CustomerSource {
         return (async function* () {
           try {
             const compiled = await compile({ shape: 'page', filter, ...(limit === undefined ? {} : { limit }), ...(after ? { after } : {}), ...(fields ? { fields } : {}), ...(sort ? { sort } : {}), ...(rankTier ? { rankTier } : {}) });
-            for await (const page of streamArrays(compiled.sql, compiled.params, STREAM_PAGE)) yield toCustomers(page, filter.org);
+            for await (const page of streamArrays(compiled.sql, compiled.params, STREAM_PAGE)) yield toCustomers(page, filter.org, fields);
           } finally {
             streaming -= 1;
           }

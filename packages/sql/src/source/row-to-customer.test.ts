@@ -60,4 +60,22 @@ describe('createRowMapper', () => {
     expect(toCustomer(row, '204')).toEqual({ source: 'ebs', erp: 'oracle-ebs', code: 'C-1', name: 'Acme', status: 'active', org: '204', raw: { CUST_ACCOUNT_ID: 42 } });
     expect(toCustomer(row, undefined)).not.toHaveProperty('org');
   });
+
+  it('fills exactly the asked fields of a projected search, in the order asked, without raw unless asked', () => {
+    const mapping = { ...GOLDEN_MAPPING, raw: ['c.cCusCode', 'c.dEndDate'] };
+    const columns = ['cc_code', 'cc_name', 'cc_phone', 'cc_org'];
+    const cells = [' KH07', '上海 "甲" 公司', '+86 21 5555 0000 ', null];
+    const projected = createRowMapper(mapping, 'u8', columns, ['source', 'erp', 'code', 'org', 'name', 'phone'])(cells, undefined);
+    expect(projected).toEqual({ source: 'u8', erp: 'yonyou-u8', code: ' KH07', name: '上海 "甲" 公司', phone: '+86 21 5555 0000' });
+    // Key order as asked (the core's own projection gives the same); the absent org is left out, not undefined.
+    expect(Object.keys(projected)).toEqual(['source', 'erp', 'code', 'name', 'phone']);
+    // The full record has the same values for those fields, plus status and raw.
+    const full = createRowMapper(mapping, 'u8', columns)(cells, undefined);
+    expect(full).toMatchObject(projected);
+    expect(full).toMatchObject({ status: 'active', raw: { cCusCode: ' KH07', dEndDate: null } });
+    // Asked for raw and status: they come, in the asked order.
+    const withRaw = createRowMapper(mapping, 'u8', ['cc_code', 'cc_status', 'cc_raw_1'], ['source', 'erp', 'code', 'org', 'raw', 'status'])(['KH08', 'blocked', '2024-06-30 17:00:00'], '100');
+    expect(Object.keys(withRaw)).toEqual(['source', 'erp', 'code', 'raw', 'status']);
+    expect(withRaw).toMatchObject({ code: 'KH08', status: 'blocked', raw: { cCusCode: 'KH08', dEndDate: '2024-06-30 17:00:00' } });
+  });
 });

@@ -1,4 +1,5 @@
 import { alphaOutput, CUSTOMER_TEXT_FIELDS, type Customer, type CustomerStatus } from '@custcode/core';
+import type { QueryField } from '@custcode/core/adapter';
 import { toIsoDateTime } from '@custcode/core/adapter';
 import { ALIAS, rawAliases } from '../compile/compile-select.js';
 import { scopedOrg, type TableMapping } from '../mapping/table-mapping.js';
@@ -35,48 +36,105 @@ export type RowMapper = (row: readonly unknown[], askedOrg: string | undefined) 
  * Builds the row mapper of one mapping for one column list. Positions and raw keys are worked out here,
  * once, because the mapper runs for every row of a full export. A column the SELECT does not have reads
  * as absent. For `exists` org mappings the asked org (else the default org) is the customer's org in that answer.
+ * With `fields` (a projected search) the record has exactly those fields, in that order (see `projectedMapper`).
  */
-export function createRowMapper(mapping: TableMapping, source: string, columns: readonly string[]): RowMapper {
+export function createRowMapper(mapping: TableMapping, source: string, columns: readonly string[], fields?: readonly QueryField[]): RowMapper {
   const position = new Map(columns.map((column, index) => [column, index]));
   // Index -1 is no array element: a missing column reads as undefined.
   const keyOf = (alias: string) => position.get(alias) ?? -1;
   const erp = mapping.erp;
   const sapAlpha = mapping.codeForm === 'sap-alpha';
-  const textFields = CUSTOMER_TEXT_FIELDS.filter((field) => mapping.fields[field] !== undefined);
+  // Only columns the result has: reading index -1 of an array is a slow lookup by property name, and a
+  // projected search leaves most columns out.
+  const textFields = CUSTOMER_TEXT_FIELDS.filter((field) => mapping.fields[field] !== undefined && keyOf(ALIAS.field(field)) >= 0);
   const textKeys = textFields.map((field) => keyOf(ALIAS.field(field)));
-  const [codeKey, nameKey, statusKey, orgKey, createdKey, updatedKey] = [ALIAS.code, ALIAS.name, ALIAS.status, ALIAS.org, ALIAS.createdAt, ALIAS.updatedAt].map(keyOf) as number[];
-  const hasCreatedAt = mapping.fields.createdAt !== undefined;
-  const hasUpdatedAt = mapping.fields.updatedAt !== undefined;
+  const [codeKey, nameKey, statusKey, orgKey, createdKey, updatedKey] = [ALIAS.code, ALIAS.name, ALIAS.status, ALIAS.org, ALIAS.createdAt, ALIAS.updatedAt].map(keyOf) as [number, number, number, number, number, number];
+  const hasName = nameKey >= 0;
+  const hasStatus = statusKey >= 0;
+  const hasCreatedAt = mapping.fields.createdAt !== undefined && createdKey >= 0;
+  const hasUpdatedAt = mapping.fields.updatedAt !== undefined && updatedKey >= 0;
   const hasOrg = mapping.org !== undefined;
+  const hasOrgColumn = orgKey >= 0;
   const orgFromQuery = mapping.org?.kind === 'exists';
   const rawKeys = mapping.raw.map(rawKey);
   const rawColumns = rawAliases(mapping).map(keyOf);
+  const codeOf = (row: readonly unknown[]): string => {
+    const storedCode = text(row[codeKey]) ?? '';
+    return sapAlpha ? alphaOutput(storedCode) : storedCode;
+  };
+  const orgOf = (row: readonly unknown[], askedOrg: string | undefined): string | undefined => {
+    if (!hasOrg) return undefined;
+    const scoped = orgFromQuery ? scopedOrg(mapping.org, askedOrg) : undefined;
+    return scoped ?? (hasOrgColumn ? text(row[orgKey]) : undefined);
+  };
+  const rawOf = (row: readonly unknown[]): Record<string, unknown> => {
+    const raw: Record<string, unknown> = {};
+    for (let index = 0; index < rawKeys.length; index++) {
+      const column = rawColumns[index]!;
+      raw[rawKeys[index]!] = column >= 0 ? rawValue(row[column]) : null;
+    }
+    return raw;
+  };
+  if (fields !== undefined) {
+    return projectedMapper(fields, (field) => {
+      switch (field) {
+        case 'source':
+          return () => source;
+        case 'erp':
+          return () => erp;
+        case 'code':
+          return codeOf;
+        case 'org':
+          return orgOf;
+        case 'name':
+          return (row) => (hasName ? (text(row[nameKey]) ?? '') : '');
+        case 'status':
+          return (row) => (hasStatus ? statusOf(row[statusKey]) : 'active');
+        case 'createdAt':
+          return (row) => (hasCreatedAt ? toIsoDateTime(row[createdKey]) : undefined);
+        case 'updatedAt':
+          return (row) => (hasUpdatedAt ? toIsoDateTime(row[updatedKey]) : undefined);
+        case 'raw':
+          return rawOf;
+        default: {
+          const index = textFields.indexOf(field);
+          const key = index < 0 ? -1 : textKeys[index]!;
+          return (row) => (key >= 0 ? text(row[key]) : undefined);
+        }
+      }
+    });
+  }
   return (row, askedOrg) => {
-    const storedCode = text(row[codeKey!]) ?? '';
-    const customer = {
-      source,
-      erp,
-      code: sapAlpha ? alphaOutput(storedCode) : storedCode,
-      name: text(row[nameKey!]) ?? '',
-      status: statusOf(row[statusKey!]),
-    } as Customer;
+    const customer = { source, erp, code: codeOf(row), name: hasName ? (text(row[nameKey]) ?? '') : '', status: hasStatus ? statusOf(row[statusKey]) : 'active' } as Customer;
     for (let index = 0; index < textFields.length; index++) {
       const value = text(row[textKeys[index]!]);
       if (value !== undefined) customer[textFields[index]!] = value;
     }
-    const createdAt = hasCreatedAt ? toIsoDateTime(row[createdKey!]) : undefined;
+    const createdAt = hasCreatedAt ? toIsoDateTime(row[createdKey]) : undefined;
     if (createdAt !== undefined) customer.createdAt = createdAt;
-    const updatedAt = hasUpdatedAt ? toIsoDateTime(row[updatedKey!]) : undefined;
+    const updatedAt = hasUpdatedAt ? toIsoDateTime(row[updatedKey]) : undefined;
     if (updatedAt !== undefined) customer.updatedAt = updatedAt;
-    if (hasOrg) {
-      const scoped = orgFromQuery ? scopedOrg(mapping.org, askedOrg) : undefined;
-      const org = scoped ?? text(row[orgKey!]);
-      if (org !== undefined) customer.org = org;
-    }
+    const org = orgOf(row, askedOrg);
+    if (org !== undefined) customer.org = org;
     // Set last so that JSON output lists the ERP's own columns after the record's fields.
-    const raw: Record<string, unknown> = {};
-    for (let index = 0; index < rawKeys.length; index++) raw[rawKeys[index]!] = rawValue(row[rawColumns[index]!]);
-    customer.raw = raw;
+    customer.raw = rawOf(row);
     return customer;
+  };
+}
+
+/**
+ * A projected search's mapper: the record has exactly the asked fields (absent values left out), keys in
+ * the order asked, which is the order the core's own projection gives, so the core hands it on as it is.
+ */
+function projectedMapper(fields: readonly QueryField[], readerOf: (field: QueryField) => (row: readonly unknown[], askedOrg: string | undefined) => unknown): RowMapper {
+  const names = [...new Set(fields)];
+  const readers = names.map(readerOf);
+  return (row, askedOrg) => {
+    const customer: Record<string, unknown> = {};
+    for (let index = 0; index < names.length; index++) {
+      const value = readers[index]!(row, askedOrg);
+      if (value !== undefined) customer[names[index]!] = value;
+    }
+    return customer as unknown as Customer;
   };
 }

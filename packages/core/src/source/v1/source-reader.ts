@@ -66,6 +66,12 @@ export interface SourceReader {
    * returned scan at once, so a reader may reserve its connection when `scan` is called.
    */
   scan?(request: { filter: CustomerFilter; after?: Cursor; limit?: number; fields?: readonly QueryField[]; sort?: readonly ReaderSortKey[]; rankTier?: RankTierHint }): AsyncIterable<Customer[]> | undefined;
+  /**
+   * Optional: `true` when the records of a projected `page` or `scan` carry exactly the fields asked
+   * (absent values left out), their keys in the order of `fields`. The core then hands them on as they are
+   * instead of copying each one down to the asked fields.
+   */
+  readonly projectsExactly?: boolean;
   /** Rows whose stored code is one of `codes` (at most `limits.lookupBatch` of them, no duplicates). */
   lookup(codes: string[], options: { org?: string }): Promise<Customer[]>;
   count(filter: CustomerFilter): Promise<number>;

@@ -3,6 +3,7 @@ import { loadDriverPackage } from '../load-driver-package.js';
 import { databaseServerTarget } from '../database-server-target.js';
 import { createDriverExecutor, probed, errorCode, NETWORK_CODES, type DriverSession, type ErrorMeaning } from '../driver-executor.js';
 import { splitTableName, type DriverTarget } from '../sql-dialect.js';
+import { type PgPoolClient, streamCursor } from './postgres-stream.js';
 
 /** The parts of pg custcode uses: a Pool or a connected Client (both have query and end). */
 interface PgClient {
@@ -14,6 +15,23 @@ interface PgTypes {
 }
 interface PgPool extends PgClient {
   on(event: 'error', listener: (error: Error) => void): void;
+  /** Lends a connection of the pool (a stream's own, for its transaction and cursor). */
+  connect(): Promise<PgPoolClient>;
+  /** pg-pool's settings (`max`, the pool size) and its live count: a Client has neither. */
+  options?: { max?: number };
+  totalCount?: number;
+}
+/** A pool (ours, or one the caller passed) can lend a connection to a stream; a single Client cannot. */
+const isPool = (client: unknown): client is PgPool => typeof (client as Partial<PgPool>).connect === 'function' && typeof (client as Partial<PgPool>).totalCount === 'number';
+
+/** Connections of the pool custcode opens; at most STREAMS of them hold a cursor, the others answer lookups and pages. */
+const POOL_SIZE = 4;
+const STREAMS = 2;
+
+/** Streams allowed on a caller's pool: two connections stay free for lookups (pg-pool's default size is 10). */
+function streamsOn(client: unknown): number {
+  if (!isPool(client)) return 0;
+  return Math.max(1, (client.options?.max ?? 10) - 2);
 }
 interface PgModule {
   Pool: new (config: Record<string, unknown>) => PgPool;
@@ -45,6 +63,7 @@ export function createPostgresExecutor(target: DriverTarget, options: ExecutorOp
     dialect: 'postgres',
     target: description,
     secrets,
+    streams: 'client' in target ? streamsOn(target.client) : STREAMS,
     async connect() {
       if ('client' in target) {
         const types = textDates((await loadDriver(options).catch(() => undefined))?.types);
@@ -58,7 +77,7 @@ export function createPostgresExecutor(target: DriverTarget, options: ExecutorOp
         user: url!.user,
         password,
         database: url!.database,
-        max: 4,
+        max: POOL_SIZE,
         connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
         options: '-c default_transaction_read_only=on',
         ...(timeout ? { statement_timeout: timeout, query_timeout: timeout + 1000 } : {}),
@@ -91,6 +110,10 @@ function session(client: PgClient, owned: boolean, types: PgTypes): DriverSessio
     async queryArrays(text, values) {
       const result = await client.query({ text, values, types, rowMode: 'array' });
       return { columns: (result.fields ?? []).map((field) => field.name), rows: result.rows as unknown[][] };
+    },
+    async *streamArrays(text, values, pageSize) {
+      if (!isPool(client)) throw new Error('A single PostgreSQL client cannot hold a cursor beside other queries; pass a pool.');
+      yield* streamCursor(await client.connect(), text, values, pageSize, types);
     },
     async close() {
       if (owned) await client.end();
