@@ -10,12 +10,14 @@ export interface SpillStatement {
   all(...params: unknown[]): unknown[];
   iterate(...params: unknown[]): IterableIterator<unknown>;
   pluck(toggle?: boolean): SpillStatement;
+  raw(toggle?: boolean): SpillStatement;
 }
 export interface SpillDatabase {
   prepare(sql: string): SpillStatement;
   exec(sql: string): unknown;
   pragma(text: string): unknown;
   transaction<T extends (...args: never[]) => unknown>(work: T): T;
+  function(name: string, options: { deterministic?: boolean }, implementation: (...args: never[]) => unknown): unknown;
   close(): void;
 }
 type SqliteConstructor = new (file: string) => SpillDatabase;
@@ -40,6 +42,8 @@ export async function openSpill(directory: string | undefined): Promise<Spill> {
     db.pragma('synchronous = OFF');
     db.pragma('temp_store = FILE');
     db.pragma('cache_size = -32768');
+    // One connection only: no lock taken and dropped around every transaction.
+    db.pragma('locking_mode = EXCLUSIVE');
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
