@@ -130,6 +130,12 @@ describe('migrateOnDisk', () => {
       { raw: { cCusCode: 'A2', cCusName: '乙', n: -0, nested: { deep: [1, 'x'] } }, code: 'A2', name: '乙', source: 'old', erp: 'yonyou-u8', status: 'blocked', org: '' },
       { source: 'old', erp: 'yonyou-u8', code: 'A3', name: '丙', status: 'active', category: undefined, raw: { cCusCode: 'A3' } },
       { source: 'old', erp: 'yonyou-u8', code: 'A4', name: '丁', status: 'active', createdAt: '2020-01-01', raw: { cCusCode: 'A4' } },
+      // Outside the Customer type (a source that does not check its records): taken as it is all the same.
+      { source: 'old', erp: 'yonyou-u8', code: 'A5', name: '戊', status: 'active', category: { code: '01' } as unknown as string, raw: { id: 5 } },
+      // As many keys as another record, other keys (records are stored by shape).
+      { source: 'old', erp: 'yonyou-u8', code: 'A6', name: '己', status: 'active', phone: '1', raw: { a: 1, b: 2 } },
+      { source: 'old', erp: 'yonyou-u8', code: 'A7', name: '庚', status: 'active', taxId: '2', raw: { b: 2, a: 1 } },
+      { source: 'old', erp: 'yonyou-u8', code: 'A8', name: '辛', status: 'active', phone: '3', raw: { a: 1, b: { c: 1 } } },
     ];
     const { inMemory, onDisk } = await bothWays({ rule: RULE, nearDuplicates: false }, customers);
     expect(onDisk.records.map((record) => record.customer)).toStrictEqual(inMemory.records.map((record) => record.customer));

@@ -65,35 +65,52 @@ type Packed = string | Buffer;
  * undefined fields (drivers give those in `raw`) keep their type through v8's serializer. Key order is kept.
  */
 function createCodec() {
-  const ids = new Map<string, number>();
   const shapes: Shape[] = [];
+  /** Shapes by their number of keys (outer and inner): a record is checked against the few of its counts. */
+  const byCount = new Map<number, number[]>();
   const asObject = (value: object): Packed => (isPlain(value) ? JSON.stringify(value) : serialize(value));
+  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+  function matches(record: Record<string, unknown>, shape: Shape): boolean {
+    let at = 0;
+    for (const key in record) {
+      const expected = shape[at++];
+      const item = record[key];
+      if (typeof expected === 'string') {
+        if (expected !== key || isRecord(item)) return false;
+        continue;
+      }
+      if (expected === undefined || expected[0] !== key || !isRecord(item)) return false;
+      let inner = 0;
+      for (const innerKey in item) if (expected[1][inner++] !== innerKey) return false;
+      if (inner !== expected[1].length) return false;
+    }
+    return true;
+  }
   function pack(record: object): Packed {
     const values: unknown[] = [0];
-    let signature = '';
+    let outer = 0;
+    let inner = 0;
     for (const key in record) {
       const item = (record as Record<string, unknown>)[key];
-      if (typeof item === 'object' && item !== null && Object.getPrototypeOf(item) === Object.prototype) {
-        signature += `${key}\u0001`;
-        for (const inner in item) {
-          const value = (item as Record<string, unknown>)[inner];
+      outer += 1;
+      if (isRecord(item)) {
+        for (const innerKey in item) {
+          const value = item[innerKey];
           if (!isScalar(value)) return asObject(record);
-          signature += `${inner}\u0002`;
           values.push(value);
+          inner += 1;
         }
-        signature += '\u0003';
-      } else {
-        if (!isScalar(item)) return asObject(record);
-        signature += `${key}\u0000`;
-        values.push(item);
-      }
+      } else if (isScalar(item)) values.push(item);
+      else return asObject(record);
     }
-    let id = ids.get(signature);
+    const count = outer * 0x10000 + inner;
+    const candidates = byCount.get(count) ?? [];
+    let id = candidates.find((candidate) => matches(record as Record<string, unknown>, shapes[candidate]!));
     if (id === undefined) {
       if (shapes.length >= MAX_SHAPES) return asObject(record);
       id = shapes.length;
-      ids.set(signature, id);
       shapes.push(shapeOf(record));
+      byCount.set(count, [...candidates, id]);
     }
     values[0] = id;
     return JSON.stringify(values);
@@ -141,14 +158,30 @@ interface Layout {
 }
 
 /** The columns of `entries` the decisions read, after `ord` and one column of the query's own. */
-const FIELDS = 'e.key, e.code, e.name, e.status, e.source, e.erp, e.org, e.category, e.region, e.createdAt, e.rowcol, e.rowid';
-type FieldRow = [ord: number, extra: unknown, key: string, code: string, name: string, status: string, source: string, erp: string, org: string | null, category: string | null, region: string | null, createdAt: string | null, rowcol: string | null, rowid: string | null];
+const FIELDS = 'e.key, e.code, e.name, e.status, e.source, e.erp, e.org, e.category, e.region, e.createdAt, e.rowcol, e.rowid, e.fields';
+type FieldRow = [ord: number, extra: unknown, key: string, code: string, name: string, status: string, source: string, erp: string, org: string | null, category: string | null, region: string | null, createdAt: string | null, rowcol: string | null, rowid: string | null, fields: Packed | null];
 
 /**
  * What the decisions read of a customer: its identity, status and the fields a rule or value map uses, with
  * only its row id in `raw`. A fraction of the whole record, which the files read at the end.
  */
-function decisionCustomer(row: FieldRow): Customer {
+function decisionFields(customer: Customer, rowId: { column: string; value: string } | null): Customer {
+  const { source, erp, code, name, status, org, category, region, createdAt } = customer;
+  return {
+    source, erp, code, name, status, raw: rowId ? { [rowId.column]: rowId.value } : {},
+    ...(org === undefined ? {} : { org }), ...(category === undefined ? {} : { category }), ...(region === undefined ? {} : { region }), ...(createdAt === undefined ? {} : { createdAt }),
+  };
+}
+
+/** Fields the decisions read go as text columns; a record with other values there (outside the Customer type) goes packed. */
+const isText = (value: unknown) => typeof value === 'string';
+const isOptionalText = (value: unknown) => value === undefined || typeof value === 'string';
+const textFields = (customer: Customer) =>
+  isText(customer.code) && isText(customer.name) && isText(customer.status) && isText(customer.source) && isText(customer.erp) &&
+  isOptionalText(customer.org) && isOptionalText(customer.category) && isOptionalText(customer.region) && isOptionalText(customer.createdAt);
+
+function decisionCustomer(row: FieldRow, codec: Codec): Customer {
+  if (row[14] !== null) return codec.unpack<Customer>(row[14]);
   const customer = { source: row[6], erp: row[7], code: row[3], name: row[4], status: row[5], raw: row[12] === null ? {} : { [row[12]]: row[13] } } as Customer;
   if (row[8] !== null) customer.org = row[8];
   if (row[9] !== null) customer.category = row[9];
@@ -163,9 +196,9 @@ function decisionCustomer(row: FieldRow): Customer {
  * order (SQL sources stream by code) is not sorted again: the order of reading is the generation order.
  */
 async function load(db: SpillDatabase, input: MigrationInput, options: OnDiskMigrateOptions): Promise<Layout> {
-  db.exec(`CREATE TABLE input(id INTEGER PRIMARY KEY, key TEXT NOT NULL, ckey TEXT NOT NULL, code TEXT NOT NULL, name TEXT, status TEXT, source TEXT, erp TEXT, org TEXT, category TEXT, region TEXT, createdAt TEXT, rowcol TEXT, rowid TEXT, customer NOT NULL);
+  db.exec(`CREATE TABLE input(id INTEGER PRIMARY KEY, key TEXT NOT NULL, ckey TEXT NOT NULL, code TEXT NOT NULL, name TEXT, status TEXT, source TEXT, erp TEXT, org TEXT, category TEXT, region TEXT, createdAt TEXT, rowcol TEXT, rowid TEXT, fields, customer NOT NULL);
     CREATE TABLE crosswalk(ord INTEGER PRIMARY KEY, row NOT NULL);`);
-  const insert = db.prepare('INSERT INTO input(key, ckey, code, name, status, source, erp, org, category, region, createdAt, rowcol, rowid, customer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO input(key, ckey, code, name, status, source, erp, org, category, region, createdAt, rowcol, rowid, fields, customer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const codec = createCodec();
   const byCreated = options.order === 'created';
   let read = 0;
@@ -186,15 +219,21 @@ async function load(db: SpillDatabase, input: MigrationInput, options: OnDiskMig
     previousKey = key;
     if ((customer.org ?? '') !== '') orgs = true;
     if (!surrogates && (SURROGATE.test(key) || (customer.createdAt !== undefined && SURROGATE.test(customer.createdAt)))) surrogates = true;
-    insert.run(
-      key, customerKey(code, rowIdValue, customer.name), code, customer.name, customer.status, customer.source, customer.erp,
-      customer.org ?? null, customer.category ?? null, customer.region ?? null, customer.createdAt ?? null, rowId?.column ?? null, rowId?.value ?? null, codec.pack(customer),
-    );
+    const ckey = customerKey(code, rowIdValue, customer.name);
+    if (textFields(customer)) {
+      insert.run(
+        key, ckey, code, customer.name, customer.status, customer.source, customer.erp, customer.org ?? null, customer.category ?? null,
+        customer.region ?? null, customer.createdAt ?? null, rowId?.column ?? null, rowId?.value ?? null, null, codec.pack(customer),
+      );
+    } else {
+      const odd = codec.pack(decisionFields(customer, rowId));
+      insert.run(key, ckey, String(code), null, null, null, null, null, null, null, null, null, null, odd, codec.pack(customer));
+    }
     read += 1;
     if (read % PAGE === 0) options.onProgress?.('read', read);
   }
   options.onProgress?.('read', read);
-  const columns = 'key, ckey, name, status, source, erp, org, category, region, createdAt, rowcol, rowid, customer';
+  const columns = 'key, ckey, name, status, source, erp, org, category, region, createdAt, rowcol, rowid, fields, customer';
   let codeTable: Layout['codeTable'] = 'input';
   if (inOrder) db.exec(`CREATE VIEW entries AS SELECT id AS ord, code, ${columns} FROM input`);
   else {
@@ -264,7 +303,7 @@ function generation(layout: Layout, run: MigrationRun): Generation {
         mark();
         if (!final) return;
         for (const page of pages(db, `SELECT todo.ord, todo.notes, ${FIELDS} FROM todo JOIN entries e ON e.ord = todo.ord WHERE todo.ord > ? ORDER BY todo.ord LIMIT ${TARGET_BATCH}`)) {
-          const entries = page.map((row) => entryOf(run, row[2], decisionCustomer(row), row[1] === null ? [] : (JSON.parse(row[1] as string) as string[])));
+          const entries = page.map((row) => entryOf(run, row[2], decisionCustomer(row, layout.codec), row[1] === null ? [] : (JSON.parse(row[1] as string) as string[])));
           await generateNumbers(run.state, entries, passedOver);
           write(page.map((row, index) => [row[0], entries[index]!.row as CrosswalkRow] as const));
         }
@@ -309,7 +348,7 @@ async function decideFirstRows(layout: Layout, run: MigrationRun, options: OnDis
     const todo: Array<readonly [number, MigrationEntry]> = [];
     for (const row of page) {
       // Every row counts its unmapped values, in generation order; rows of a customer's other orgs wait for its first.
-      const entry = enter(run, row[2], decisionCustomer(row));
+      const entry = enter(run, row[2], decisionCustomer(row, layout.codec));
       if (row[1] !== null) continue;
       const ord = row[0];
       const kind = classify(run, entry);
@@ -365,7 +404,7 @@ function decideOtherOrgs(layout: Layout, run: MigrationRun): void {
   const firstRow = layout.db.prepare('SELECT row FROM crosswalk WHERE ord = ?').pluck();
   for (const page of pages(layout.db, `SELECT other.ord, other.first, ${FIELDS} FROM other JOIN entries e ON e.ord = other.ord WHERE other.ord > ? ORDER BY other.ord LIMIT ${PAGE}`)) {
     write(page.map((row) => {
-      const entry = entryOf(run, row[2], decisionCustomer(row));
+      const entry = entryOf(run, row[2], decisionCustomer(row, layout.codec));
       sameCustomerRow(run, entry, layout.codec.unpack<CrosswalkRow>(firstRow.get(row[1]) as Packed));
       return [row[0], entry.row as CrosswalkRow] as const;
     }));
@@ -423,7 +462,8 @@ export async function migrateOnDisk(input: MigrationInput, options: OnDiskMigrat
     );
     const inSource = lookups ? db.prepare('SELECT 1 FROM entries WHERE code = ? LIMIT 1').pluck() : undefined;
     const leftCodes = new Set(leftSource.map((row) => row.oldCode));
-    const firstSource = db.prepare('SELECT source FROM entries ORDER BY ord LIMIT 1').pluck().get() as string | undefined;
+    const first = db.prepare('SELECT source, fields FROM entries ORDER BY ord LIMIT 1').raw(true).get() as [string | null, Packed | null] | undefined;
+    const firstSource = first && (first[1] === null ? first[0] : codec.unpack<Customer>(first[1]).source);
     const summary = summarizeMigration({
       source: options.sourceName ?? (isSource(input) ? input.name : firstSource ?? ''),
       target: options.target?.name ?? null,

@@ -38,6 +38,8 @@ export async function openSpill(directory: string | undefined): Promise<Spill> {
   let db: SpillDatabase;
   try {
     db = new Database(join(folder, 'spill.sqlite'));
+    // Large pages: the records are written once in order and read in order, a few pages per call.
+    db.pragma('page_size = 65536');
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('temp_store = FILE');
