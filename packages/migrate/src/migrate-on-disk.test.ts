@@ -97,7 +97,8 @@ describe('migrateOnDisk', () => {
       expect(summary.unmapped.map((value) => value.value)).toEqual(['未知']);
       expect(summary.unknownDecisions).toEqual(['NOT-THERE']);
       expect(rerun.inMemory.rows.some((row) => row.reason.startsWith('the same customer as in org'))).toBe(true);
-    });
+      // Four migrations of 2,000 customers with near-duplicates: a minute on a busy machine.
+    }, 240_000);
   }
 
   // A source that streams in generation order (SQL sources stream by code) is taken in its order, unsorted;

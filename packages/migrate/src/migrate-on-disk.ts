@@ -32,6 +32,8 @@ export interface OnDiskMigrationResult {
 
 /** Rows read or written per statement batch. */
 const PAGE = 2000;
+/** Source rows per INSERT statement (15 parameters each, within SQLite's 32,766). */
+const INSERT_ROWS = 64;
 /** Shapes (key lists) a run remembers; records of further shapes are written as JSON objects. */
 const MAX_SHAPES = 1024;
 
@@ -198,7 +200,11 @@ function decisionCustomer(row: FieldRow, codec: Codec): Customer {
 async function load(db: SpillDatabase, input: MigrationInput, options: OnDiskMigrateOptions): Promise<Layout> {
   db.exec(`CREATE TABLE input(id INTEGER PRIMARY KEY, key TEXT NOT NULL, ckey TEXT NOT NULL, code TEXT NOT NULL, name TEXT, status TEXT, source TEXT, erp TEXT, org TEXT, category TEXT, region TEXT, createdAt TEXT, rowcol TEXT, rowid TEXT, fields, customer NOT NULL);
     CREATE TABLE crosswalk(ord INTEGER PRIMARY KEY, row NOT NULL);`);
-  const insert = db.prepare('INSERT INTO input(key, ckey, code, name, status, source, erp, org, category, region, createdAt, rowcol, rowid, fields, customer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  // Rows go in statements of INSERT_ROWS rows: one call into SQLite per batch instead of one per row.
+  const insertSql = (rows: number) => `INSERT INTO input(key, ckey, code, name, status, source, erp, org, category, region, createdAt, rowcol, rowid, fields, customer) VALUES ${Array.from({ length: rows }, () => `(${'?, '.repeat(14)}?)`).join(', ')}`;
+  const insertMany = db.prepare(insertSql(INSERT_ROWS));
+  const insertOne = db.prepare(insertSql(1));
+  let waiting: unknown[] = [];
   const codec = createCodec();
   const byCreated = options.order === 'created';
   let read = 0;
@@ -221,17 +227,22 @@ async function load(db: SpillDatabase, input: MigrationInput, options: OnDiskMig
     if (!surrogates && (SURROGATE.test(key) || (customer.createdAt !== undefined && SURROGATE.test(customer.createdAt)))) surrogates = true;
     const ckey = customerKey(code, rowIdValue, customer.name);
     if (textFields(customer)) {
-      insert.run(
+      waiting.push(
         key, ckey, code, customer.name, customer.status, customer.source, customer.erp, customer.org ?? null, customer.category ?? null,
         customer.region ?? null, customer.createdAt ?? null, rowId?.column ?? null, rowId?.value ?? null, null, codec.pack(customer),
       );
     } else {
       const odd = codec.pack(decisionFields(customer, rowId));
-      insert.run(key, ckey, String(code), null, null, null, null, null, null, null, null, null, null, odd, codec.pack(customer));
+      waiting.push(key, ckey, String(code), null, null, null, null, null, null, null, null, null, null, odd, codec.pack(customer));
+    }
+    if (waiting.length === INSERT_ROWS * 15) {
+      insertMany.run(waiting);
+      waiting = [];
     }
     read += 1;
     if (read % PAGE === 0) options.onProgress?.('read', read);
   }
+  for (let at = 0; at < waiting.length; at += 15) insertOne.run(waiting.slice(at, at + 15));
   options.onProgress?.('read', read);
   const columns = 'key, ckey, name, status, source, erp, org, category, region, createdAt, rowcol, rowid, fields, customer';
   let codeTable: Layout['codeTable'] = 'input';
