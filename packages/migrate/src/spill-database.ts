@@ -18,6 +18,7 @@ export interface SpillDatabase {
   pragma(text: string): unknown;
   transaction<T extends (...args: never[]) => unknown>(work: T): T;
   function(name: string, options: { deterministic?: boolean }, implementation: (...args: never[]) => unknown): unknown;
+  unsafeMode(toggle?: boolean): unknown;
   close(): void;
 }
 type SqliteConstructor = new (file: string) => SpillDatabase;
@@ -40,7 +41,11 @@ export async function openSpill(directory: string | undefined): Promise<Spill> {
     db = new Database(join(folder, 'spill.sqlite'));
     // Large pages: the records are written once in order and read in order, a few pages per call.
     db.pragma('page_size = 65536');
+    // better-sqlite3 runs in SQLite's defensive mode, which refuses journal_mode = OFF (it stays DELETE,
+    // writing and deleting a journal file per transaction) unless unsafe mode is on while it is set.
+    db.unsafeMode(true);
     db.pragma('journal_mode = OFF');
+    db.unsafeMode(false);
     db.pragma('synchronous = OFF');
     db.pragma('temp_store = FILE');
     db.pragma('cache_size = -32768');
