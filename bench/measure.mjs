@@ -8,6 +8,7 @@ import * as hub from './measures/hub.mjs';
 import * as mariadb from './measures/mariadb.mjs';
 import * as matching from './measures/match.mjs';
 import * as migration from './measures/migrate.mjs';
+import { sqliteFile5m } from './lib/bench-database-5m.mjs';
 import * as postgres from './measures/postgres.mjs';
 import * as rules from './measures/rules.mjs';
 import * as sap from './measures/sap.mjs';
@@ -51,6 +52,7 @@ const measurements = {
   'sap-odata-lookups': () => sapOData.prepareLookups(),
   'migrate-custcode': () => () => migration.migrateCustcode(true),
   'migrate-memory': () => () => migration.migrateCustcode(false),
+  'migrate-5m': () => () => migration.migrateCustcode(true, sqliteFile5m),
   'match-uscc': () => matching.prepare('uscc'),
   'match-org-code': () => matching.prepare('org-code'),
   'match-phone-name': () => matching.prepare('phone-name'),

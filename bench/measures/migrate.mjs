@@ -20,11 +20,11 @@ function count(rows) {
 /**
  * The U8 bench table (SQLite) renumbered by `CUST{YYYY}{seq:6}` (the year from each customer's creation
  * date), every new code checked against the target through `getMany` (the MariaDB bench table, U8 layout,
- * standing in for the target ERP), no near-duplicate review. `onDisk`: the rows spill to a scratch SQLite
+ * standing in for the target ERP), no near-duplicate review; `file`: the 5M file of row 8b. `onDisk`: the rows spill to a scratch SQLite
  * database (`migrateOnDisk`, what the CLI runs) and are read back once; otherwise they stay in memory.
  */
-export async function migrateCustcode(onDisk) {
-  const source = createYonyouSource({ name: 'u8', product: 'u8', connection: `sqlite:${sqliteFile}` });
+export async function migrateCustcode(onDisk, file = sqliteFile) {
+  const source = createYonyouSource({ name: 'u8', product: 'u8', connection: `sqlite:${file}` });
   const target = createYonyouSource({ name: 'target', product: 'u8', connection: mariadbBenchUrl() });
   const options = { rule: RULE, store: createMemorySequenceStore(), target, nearDuplicates: false };
   const result = onDisk ? await migrateOnDisk(source, options) : await migrate(source, options);

@@ -3,6 +3,7 @@ import { type SeedCustomer } from '@custcode/core/fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends, type TestDatabase } from '../../../test-support/backends.js';
 import { createYonyouSource, ncOrgId, seedNcDatabase, seedU8Database } from '../src/index.js';
+import { seedU8DatabaseInChunks } from '../src/testing.js';
 
 const sqlite = testBackends().find((backend) => backend.name === 'sqlite')!;
 
@@ -39,6 +40,27 @@ describe('U8 and NC seeders (sqlite)', () => {
       database.insert('Customer', [{ cCusCode: `X${abbreviation}`, cCusAbbName: abbreviation, bCusState: 0, bCusDomestic: 1, bCusOverseas: 0 }]);
     await expect(insert('星辰')).rejects.toThrow(/UNIQUE/i);
     await expect(insert(null)).rejects.toThrow(/NOT NULL/i);
+  });
+
+  it('U8 in chunks: the rows, classes and indexes seedU8Database writes, a 客户简称 clash across chunks included', async () => {
+    const classes = { category: { code: '01', name: '批发' }, region: { code: '11', name: '北京' } };
+    const many: SeedCustomer[] = [...customers, { code: 'KH05', name: '星辰贸易', shortName: '星辰', status: 'active', ...classes }, { code: 'KH06', name: '辰星', status: 'active', ...classes }];
+    const whole = await sqlite.createDatabase();
+    try {
+      await seedU8Database(whole, many);
+      expect(await seedU8DatabaseInChunks(database, [many.slice(0, 2), many.slice(2, 5), many.slice(5)])).toBe(5);
+      const tables = (db: TestDatabase) => Promise.all([
+        db.all('SELECT * FROM "Customer" ORDER BY "cCusCode"'),
+        db.all('SELECT * FROM "CustomerClass"'),
+        db.all('SELECT * FROM "DistrictClass"'),
+        db.all("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"),
+      ]);
+      const [rows, ...rest] = await tables(database);
+      expect([rows, ...rest]).toEqual(await tables(whole));
+      expect(rows!.map((row) => row.cCusAbbName)).toEqual(['星辰', '星辰-KH02', 'Acme Trading Co., Ltd.', '星辰-KH05', '辰星']);
+    } finally {
+      await whole.drop();
+    }
   });
 
   it('NC: orgs become 20-character pk_org values; only the mapped optional columns appear in expected', async () => {

@@ -6,7 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import { CROSSWALK_COLUMNS, crosswalkCsv, crosswalkCsvChunks, crosswalkJsonChunks } from './crosswalk-file.js';
 import { migrate } from './migrate.js';
 import { migrateOnDisk } from './migrate-on-disk.js';
-import type { MigrateOptions, MigrationDecisionInput } from './migration-types.js';
+import { compareForOrder, keyOf } from './migration-key.js';
+import type { MigratedRecord, MigrateOptions, MigrationDecisionInput } from './migration-types.js';
 
 const RULE = 'KH{YYYY}{seq:4}';
 const CUSTOMERS = 3000;
@@ -53,8 +54,9 @@ const decisions: MigrationDecisionInput[] = [
   { oldCode: 'NOT-THERE', decision: 'new' },
 ];
 
-async function bothWays(options: Omit<MigrateOptions, 'store'>, customers: Customer[]) {
-  const source = createMemorySource({ name: 'old', erp: 'kingdee-k3cloud', customers });
+/** Both ways over a memory source (it streams by code), or over the customers as they are (`unsorted`). */
+async function bothWays(options: Omit<MigrateOptions, 'store'>, customers: Customer[], unsorted = false) {
+  const source = unsorted ? customers : createMemorySource({ name: 'old', erp: 'kingdee-k3cloud', customers });
   const inMemory = await migrate(source, { ...options, store: createMemorySequenceStore() });
   const onDisk = await migrateOnDisk(source, { ...options, store: createMemorySequenceStore() });
   try {
@@ -95,8 +97,54 @@ describe('migrateOnDisk', () => {
       expect(summary.unmapped.map((value) => value.value)).toEqual(['未知']);
       expect(summary.unknownDecisions).toEqual(['NOT-THERE']);
       expect(rerun.inMemory.rows.some((row) => row.reason.startsWith('the same customer as in org'))).toBe(true);
+      // Four migrations of 2,000 customers with near-duplicates: a minute on a busy machine.
+    }, 240_000);
+  }
+
+  // A source that streams in generation order (SQL sources stream by code) is taken in its order, unsorted;
+  // any other is sorted in SQLite, through UTF-16 blobs only when a code has a character beyond U+FFFF.
+  const orders = [
+    { name: 'a source already in generation order', unsorted: false, pick: (customers: Customer[]) => [...new Map(customers.map((customer) => [keyOf(customer), customer])).values()].sort(compareForOrder('code')) },
+    { name: 'unsorted customers whose codes sort alike in UTF-8 and UTF-16', unsorted: true, pick: (customers: Customer[]) => customers.filter((customer) => !/[\uD800-\uDFFF]/.test(customer.code)) },
+    { name: 'unsorted customers with codes beyond U+FFFF', unsorted: true, pick: (customers: Customer[]) => customers },
+  ];
+  for (const { name, pick, unsorted } of orders) {
+    it(`decides the very rows migrate decides for ${name}`, async () => {
+      const customers = pick(generatedCustomers().slice(0, 1200));
+      const options = { rule: RULE, target, keep: true, decisions, translate: { category: { 批发: '01', 零售: '02' } } } satisfies Omit<MigrateOptions, 'store'>;
+      const first = await bothWays(options, customers.slice(0, 900), unsorted);
+      expect(first.onDisk.rows).toEqual(first.inMemory.rows);
+      const rerun = await bothWays({ ...options, crosswalk: first.inMemory.rows }, customers.slice(100), unsorted);
+      expect(rerun.onDisk.rows).toEqual(rerun.inMemory.rows);
+      expect(rerun.onDisk.records).toEqual(rerun.inMemory.records);
+      expect(rerun.onDisk.summary).toEqual(rerun.inMemory.summary);
+      expect(JSON.stringify(rerun.onDisk.rows)).toBe(JSON.stringify(rerun.inMemory.rows));
+      // The slice covers customers in two orgs and codes the rule accepts.
+      expect(rerun.inMemory.rows.some((row) => row.reason.startsWith('the same customer as in org'))).toBe(true);
+      expect(rerun.inMemory.summary.decisions.kept).toBeGreaterThan(0);
     });
   }
+
+  it('keeps the records as read: key order, raw values of every type, fields left out', async () => {
+    const customers: Customer[] = [
+      { source: 'old', erp: 'yonyou-u8', code: 'A1', name: '甲', status: 'active', raw: { id: 7, big: 12n, when: new Date('2024-01-02T03:04:05Z'), none: null, flag: true } },
+      { raw: { cCusCode: 'A2', cCusName: '乙', n: -0, nested: { deep: [1, 'x'] } }, code: 'A2', name: '乙', source: 'old', erp: 'yonyou-u8', status: 'blocked', org: '' },
+      { source: 'old', erp: 'yonyou-u8', code: 'A3', name: '丙', status: 'active', category: undefined, raw: { cCusCode: 'A3' } },
+      { source: 'old', erp: 'yonyou-u8', code: 'A4', name: '丁', status: 'active', createdAt: '2020-01-01', raw: { cCusCode: 'A4' } },
+      // Outside the Customer type (a source that does not check its records): taken as it is all the same.
+      { source: 'old', erp: 'yonyou-u8', code: 'A5', name: '戊', status: 'active', category: { code: '01' } as unknown as string, raw: { id: 5 } },
+      // As many keys as another record, other keys (records are stored by shape).
+      { source: 'old', erp: 'yonyou-u8', code: 'A6', name: '己', status: 'active', phone: '1', raw: { a: 1, b: 2 } },
+      { source: 'old', erp: 'yonyou-u8', code: 'A7', name: '庚', status: 'active', taxId: '2', raw: { b: 2, a: 1 } },
+      { source: 'old', erp: 'yonyou-u8', code: 'A8', name: '辛', status: 'active', phone: '3', raw: { a: 1, b: { c: 1 } } },
+    ];
+    const { inMemory, onDisk } = await bothWays({ rule: RULE, nearDuplicates: false }, customers);
+    expect(onDisk.records.map((record) => record.customer)).toStrictEqual(inMemory.records.map((record) => record.customer));
+    const keys = (records: MigratedRecord[]) => records.map(({ customer }) => [Object.keys(customer ?? {}), Object.keys(customer?.raw ?? {})]);
+    expect(keys(onDisk.records)).toEqual(keys(inMemory.records));
+    expect(keys(onDisk.records)[1]).toEqual([['raw', 'code', 'name', 'source', 'erp', 'status', 'org'], ['cCusCode', 'cCusName', 'n', 'nested']]);
+    expect(onDisk.rows).toStrictEqual(inMemory.rows);
+  });
 
   it('removes its scratch database on close, and reads the rows again as often as asked before that', async () => {
     const source = createMemorySource({ name: 'old', erp: 'kingdee-k3cloud', customers: generatedCustomers().slice(0, 50) });

@@ -10,12 +10,15 @@ export interface SpillStatement {
   all(...params: unknown[]): unknown[];
   iterate(...params: unknown[]): IterableIterator<unknown>;
   pluck(toggle?: boolean): SpillStatement;
+  raw(toggle?: boolean): SpillStatement;
 }
 export interface SpillDatabase {
   prepare(sql: string): SpillStatement;
   exec(sql: string): unknown;
   pragma(text: string): unknown;
   transaction<T extends (...args: never[]) => unknown>(work: T): T;
+  function(name: string, options: { deterministic?: boolean }, implementation: (...args: never[]) => unknown): unknown;
+  unsafeMode(toggle?: boolean): unknown;
   close(): void;
 }
 type SqliteConstructor = new (file: string) => SpillDatabase;
@@ -36,10 +39,18 @@ export async function openSpill(directory: string | undefined): Promise<Spill> {
   let db: SpillDatabase;
   try {
     db = new Database(join(folder, 'spill.sqlite'));
+    // Large pages: the records are written once in order and read in order, a few pages per call.
+    db.pragma('page_size = 65536');
+    // better-sqlite3 runs in SQLite's defensive mode, which refuses journal_mode = OFF (it stays DELETE,
+    // writing and deleting a journal file per transaction) unless unsafe mode is on while it is set.
+    db.unsafeMode(true);
     db.pragma('journal_mode = OFF');
+    db.unsafeMode(false);
     db.pragma('synchronous = OFF');
     db.pragma('temp_store = FILE');
     db.pragma('cache_size = -32768');
+    // One connection only: no lock taken and dropped around every transaction.
+    db.pragma('locking_mode = EXCLUSIVE');
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;

@@ -2,7 +2,7 @@ import { pinyinInitials } from '@custcode/core/adapter';
 import { type Customer } from '@custcode/core';
 import { type SeedCustomer } from '@custcode/core/fixtures';
 import { blankToUndefined, definedFields, type SeedTarget } from '@custcode/sql/testing';
-import { createU8Tables } from './u8-layout.js';
+import { createU8Indexes, createU8Tables } from './u8-layout.js';
 
 export interface SeedU8Options {
   /** `Customer.source` of the expected records (the name the test gives its source). Default `u8`. */
@@ -18,8 +18,7 @@ function truncate(text: string, max: number): string {
 }
 
 /** U8 needs a unique, non-null 客户简称: the short name or the name, suffixed with the code on a clash. */
-function abbreviations(customers: SeedCustomer[]): Map<SeedCustomer, string> {
-  const taken = new Set<string>();
+function abbreviations(customers: SeedCustomer[], taken = new Set<string>()): Map<SeedCustomer, string> {
   const result = new Map<SeedCustomer, string>();
   for (const customer of customers) {
     let abbreviation = truncate(blankToUndefined(customer.shortName) ?? customer.name, ABBREVIATION_LENGTH);
@@ -35,13 +34,47 @@ function abbreviations(customers: SeedCustomer[]): Map<SeedCustomer, string> {
 }
 
 /** First name seen for each class code: the class tables hold one row per code. */
-function classNames(customers: SeedCustomer[], pick: (customer: SeedCustomer) => SeedCustomer['category']): Map<string, string> {
-  const names = new Map<string, string>();
+function classNames(customers: SeedCustomer[], pick: (customer: SeedCustomer) => SeedCustomer['category'], names = new Map<string, string>()): Map<string, string> {
   for (const customer of customers) {
     const entry = pick(customer);
     if (entry && !names.has(entry.code)) names.set(entry.code, entry.name);
   }
   return names;
+}
+
+/** The `Customer` table row of a seed customer. */
+function customerRow(customer: SeedCustomer, abbreviation: string) {
+  const endDate = customer.status === 'blocked' ? (customer.updatedAt ?? customer.createdAt ?? '2024-12-31T00:00:00') : undefined;
+  return {
+    cCusCode: customer.code,
+    cCusName: customer.name,
+    cCusAbbName: abbreviation,
+    cCCCode: customer.category?.code ?? null,
+    cDCCode: customer.region?.code ?? null,
+    cCusAddress: blankToUndefined(customer.address) ?? null,
+    cCusRegCode: blankToUndefined(customer.taxId) ?? null,
+    cCusPerson: blankToUndefined(customer.contact) ?? null,
+    cCusPhone: blankToUndefined(customer.phone) ?? null,
+    cCusMnemCode: pinyinInitials(customer.name) || null,
+    dEndDate: endDate ?? null,
+    dCusCreateDatetime: customer.createdAt ?? null,
+    dModifyDate: customer.updatedAt ?? null,
+    bCusState: 0,
+    bCusDomestic: 1,
+    bCusOverseas: 0,
+  };
+}
+
+const classRow = (prefix: 'CC' | 'DC') => ([code, name]: [string, string]) => ({
+  [`c${prefix}Code`]: code,
+  [`c${prefix}Name`]: name,
+  [`i${prefix}Grade`]: 1,
+  [`b${prefix}End`]: 1,
+});
+
+async function insertClasses(target: SeedTarget, categories: Map<string, string>, regions: Map<string, string>): Promise<void> {
+  await target.insert('CustomerClass', [...categories].map(classRow('CC')));
+  await target.insert('DistrictClass', [...regions].map(classRow('DC')));
 }
 
 /**
@@ -55,36 +88,11 @@ export async function seedU8Database(target: SeedTarget, customers: SeedCustomer
   const regions = classNames(live, (customer) => customer.region);
   const abbreviation = abbreviations(live);
   await createU8Tables(target);
-  const classRow = (prefix: 'CC' | 'DC') => ([code, name]: [string, string]) => ({
-    [`c${prefix}Code`]: code,
-    [`c${prefix}Name`]: name,
-    [`i${prefix}Grade`]: 1,
-    [`b${prefix}End`]: 1,
-  });
-  await target.insert('CustomerClass', [...categories].map(classRow('CC')));
-  await target.insert('DistrictClass', [...regions].map(classRow('DC')));
+  await insertClasses(target, categories, regions);
 
   const expected: Customer[] = [];
   const rows = live.map((customer) => {
-    const endDate = customer.status === 'blocked' ? (customer.updatedAt ?? customer.createdAt ?? '2024-12-31T00:00:00') : undefined;
-    const row = {
-      cCusCode: customer.code,
-      cCusName: customer.name,
-      cCusAbbName: abbreviation.get(customer)!,
-      cCCCode: customer.category?.code ?? null,
-      cDCCode: customer.region?.code ?? null,
-      cCusAddress: blankToUndefined(customer.address) ?? null,
-      cCusRegCode: blankToUndefined(customer.taxId) ?? null,
-      cCusPerson: blankToUndefined(customer.contact) ?? null,
-      cCusPhone: blankToUndefined(customer.phone) ?? null,
-      cCusMnemCode: pinyinInitials(customer.name) || null,
-      dEndDate: endDate ?? null,
-      dCusCreateDatetime: customer.createdAt ?? null,
-      dModifyDate: customer.updatedAt ?? null,
-      bCusState: 0,
-      bCusDomestic: 1,
-      bCusOverseas: 0,
-    };
+    const row = customerRow(customer, abbreviation.get(customer)!);
     expected.push({
       source,
       erp: 'yonyou-u8',
@@ -109,4 +117,27 @@ export async function seedU8Database(target: SeedTarget, customers: SeedCustomer
   });
   await target.insert('Customer', rows);
   return expected;
+}
+
+/**
+ * The rows seedU8Database writes, for a stream of customers too large for one array (the bench's millions):
+ * chunk by chunk, with the `Customer` indexes built after the load. Returns the number of rows written.
+ */
+export async function seedU8DatabaseInChunks(target: SeedTarget, chunks: Iterable<SeedCustomer[]> | AsyncIterable<SeedCustomer[]>): Promise<number> {
+  const categories = new Map<string, string>();
+  const regions = new Map<string, string>();
+  const taken = new Set<string>();
+  let written = 0;
+  await createU8Tables(target, { indexes: false });
+  for await (const chunk of chunks) {
+    const live = chunk.filter((customer) => customer.status !== 'deleted');
+    classNames(live, (customer) => customer.category, categories);
+    classNames(live, (customer) => customer.region, regions);
+    const abbreviation = abbreviations(live, taken);
+    await target.insert('Customer', live.map((customer) => customerRow(customer, abbreviation.get(customer)!)));
+    written += live.length;
+  }
+  await insertClasses(target, categories, regions);
+  await createU8Indexes(target);
+  return written;
 }

@@ -1,4 +1,4 @@
-import { createSeedTable, type SeedColumn, type SeedTarget } from '@custcode/sql/testing';
+import { createSeedIndexes, createSeedTable, type SeedColumn, type SeedTarget } from '@custcode/sql/testing';
 
 /**
  * The U8 `Customer` layout as scaffolded from a real account database (erp-schemas.md §4.1): the
@@ -43,13 +43,18 @@ const classColumns = (prefix: 'CC' | 'DC'): SeedColumn[] => [
   { name: `b${prefix}End`, type: 'bit', notNull: true },
 ];
 
-export async function createU8Tables(target: SeedTarget): Promise<void> {
+const customerIndexes = [['cCusName'], ['cCCCode'], ['cDCCode'], ['dModifyDate'], ['cCusMnemCode', 'cCusCode']];
+
+/** The U8 tables; `indexes: false` leaves out the `Customer` indexes, for a bulk load that makes them after its rows (createU8Indexes). */
+export async function createU8Tables(target: SeedTarget, options: { indexes?: boolean } = {}): Promise<void> {
   await createSeedTable(target, 'CustomerClass', classColumns('CC'), { primaryKey: ['cCCCode'] });
   await createSeedTable(target, 'DistrictClass', classColumns('DC'), { primaryKey: ['cDCCode'] });
-  await createSeedTable(target, 'Customer', customerColumns, {
-    primaryKey: ['cCusCode'],
-    indexes: [['cCusName'], ['cCCCode'], ['cDCCode'], ['dModifyDate'], ['cCusMnemCode', 'cCusCode']],
-  });
+  await createSeedTable(target, 'Customer', customerColumns, { primaryKey: ['cCusCode'] });
+  if (options.indexes !== false) await createU8Indexes(target);
+}
+
+export async function createU8Indexes(target: SeedTarget): Promise<void> {
+  await createSeedIndexes(target, 'Customer', customerIndexes);
   // 客户简称 is unique in U8 (index `cCusAbbName`); createSeedTable only makes plain indexes.
   await target.run(`CREATE UNIQUE INDEX ${target.quote('cCusAbbName')} ON ${target.quote('Customer')} (${target.quote('cCusAbbName')})`);
 }

@@ -41,7 +41,13 @@ export async function createSeedTable(
   );
   if (options.primaryKey) definitions.push(`PRIMARY KEY (${options.primaryKey.map((name) => target.quote(name)).join(', ')})`);
   await target.run(`CREATE TABLE ${quotedTable} (${definitions.join(', ')})`);
-  for (const [index, indexColumns] of (options.indexes ?? []).entries()) {
+  await createSeedIndexes(target, table, options.indexes ?? []);
+}
+
+/** The plain indexes of a seed table (`createSeedTable` makes them; a bulk load makes them after its rows). */
+export async function createSeedIndexes(target: SeedTarget, table: string, indexes: string[][]): Promise<void> {
+  const quotedTable = table.split('.').map((part) => target.quote(part)).join('.');
+  for (const [index, indexColumns] of indexes.entries()) {
     const indexName = target.quote(`ix_${table.replace(/\W/g, '_')}_${index}`);
     await target.run(`CREATE INDEX ${indexName} ON ${quotedTable} (${indexColumns.map((name) => target.quote(name)).join(', ')})`);
   }
