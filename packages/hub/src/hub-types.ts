@@ -24,6 +24,7 @@ export interface HubCustomer extends HubTextColumns {
   /** 1, or the nth row of the same code in the same org (a duplicated code keeps every row). */
   occurrence: number;
   first_seen: string;
+  /** The last sync that saw the row: the latest sync of its source unless the row is deleted (see the README). */
   last_seen: string;
   deleted_at: string | null;
 }

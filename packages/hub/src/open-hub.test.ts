@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Customer, createMemorySource, MissingDriverError } from '@custcode/core';
@@ -21,6 +21,41 @@ describe('openHub', () => {
     const error = await openHub(':memory:', { importDuckDb: () => Promise.reject(missing) }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MissingDriverError);
     expect((error as MissingDriverError).hint).toContain('npm install @duckdb/node-api');
+  });
+
+  it('refuses a DuckDB setting that is not a size or a thread count, saying which form it takes', async () => {
+    await expect(openHub(':memory:', { memoryLimit: "1GB'; DROP TABLE customers; --" })).rejects.toThrow(/memoryLimit must be a size such as '256MB'/);
+    await expect(openHub(':memory:', { threads: 0 })).rejects.toThrow(/threads must be a whole number/);
+    const hub = await openHub(':memory:', { memoryLimit: '300MB', threads: 1 });
+    try {
+      expect(await hub.query("SELECT current_setting('threads')::INTEGER AS threads")).toEqual([{ threads: 1 }]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('rewrites a Parquet partition only when a sync changed its source', async () => {
+    directory = mkdtempSync(join(tmpdir(), 'hub-'));
+    const hub = await openHub(directory);
+    const files = () => readdirSync(join(directory!, 'customers', 'source=a'));
+    const count = async () => (await hub.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM read_parquet($1 || '/customers/*/*.parquet', hive_partitioning = true)", [directory]))[0]!.n;
+    try {
+      await syncSource(hub, createMemorySource({ name: 'a', customers: [customer('a', 'A1', '北京')] }));
+      await writeParquet(hub, directory, ['a']);
+      const first = statSync(join(directory, 'customers', 'source=a', files()[0]!)).ino;
+      await syncSource(hub, createMemorySource({ name: 'a', customers: [customer('a', 'A1', '北京')] }), { full: true });
+      await writeParquet(hub, directory, ['a']);
+      expect(statSync(join(directory, 'customers', 'source=a', files()[0]!)).ino).toBe(first);
+      await syncSource(hub, createMemorySource({ name: 'a', customers: [customer('a', 'A1', '北京'), customer('a', 'A2', '上海')] }), { full: true });
+      await writeParquet(hub, directory, ['a']);
+      expect(await count()).toBe(2);
+      // Removing the partition by hand makes the next write put it back, changed or not.
+      rmSync(join(directory, 'customers', 'source=a'), { recursive: true });
+      await writeParquet(hub, directory, ['a']);
+      expect(await count()).toBe(2);
+    } finally {
+      await hub.close();
+    }
   });
 
   it('gives links, golden records and every record of a global customer, and writes a hive-partitioned Parquet dataset', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HUB_DDL } from './hub-schema.js';
+import { CUSTOMER_LAST_SEEN, HUB_DDL } from './hub-schema.js';
 import { type DuckDbConnection, loadDuckDb } from './load-duckdb.js';
 import type { GoldenRow, HubCustomer, LinkRow } from './hub-types.js';
 
@@ -10,6 +11,14 @@ export const PARQUET_STATE_FILE = '_custcode_hub.duckdb';
 export interface OpenHubOptions {
   /** Replaces the import of `@duckdb/node-api` (tests, bundlers). */
   importDuckDb?: () => Promise<unknown>;
+  /**
+   * DuckDB's memory limit (its `memory_limit` setting), default '192MB': without one DuckDB may take 80 % of the
+   * machine's RAM for a 1M-row sync. Past it, DuckDB spills to `temp_directory` (beside a hub file; the system's
+   * temp directory for `:memory:`).
+   */
+  memoryLimit?: string;
+  /** DuckDB's worker threads (its `threads` setting), default: DuckDB's own (the machine's cores). */
+  threads?: number;
 }
 
 export interface CustomerQueryOptions {
@@ -51,6 +60,7 @@ export async function openHub(path: string, options: OpenHubOptions = {}): Promi
   const file = path !== ':memory:' && existsSync(path) && statSync(path).isDirectory() ? join(path, PARQUET_STATE_FILE) : path;
   const instance = await duckdb.DuckDBInstance.create(file);
   const connection = await instance.connect();
+  for (const setting of duckDbSettings(options, file === ':memory:' ? tmpdir() : undefined)) await connection.run(setting);
   for (const statement of HUB_DDL) await connection.run(statement);
   const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
     const reader = await connection.runAndReadAll(sql, params as never);
@@ -63,7 +73,8 @@ export async function openHub(path: string, options: OpenHubOptions = {}): Promi
     query,
     customers: (filter = {}) =>
       query<HubCustomer>(
-        `SELECT * FROM customers WHERE ($1::VARCHAR IS NULL OR source = $1) AND ($2 OR deleted_at IS NULL) ORDER BY source, code, org, occurrence`,
+        `SELECT c.* REPLACE (${CUSTOMER_LAST_SEEN} AS last_seen) FROM customers c LEFT JOIN sync_state st ON st.source = c.source
+         WHERE ($1::VARCHAR IS NULL OR c.source = $1) AND ($2 OR c.deleted_at IS NULL) ORDER BY c.source, c.code, c.org, c.occurrence`,
         [filter.source ?? null, filter.includeDeleted ?? false],
       ),
     links: () => query<LinkRow>('SELECT * FROM links ORDER BY global_id, source, code, org'),
@@ -78,4 +89,22 @@ export async function openHub(path: string, options: OpenHubOptions = {}): Promi
       instance.closeSync();
     },
   };
+}
+
+/** DuckDB's memory limit unless the caller sets one: a 1M-row sync then stays near 300 MB (bench row 10a). */
+export const DEFAULT_MEMORY_LIMIT = '192MB';
+const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** The SET statements of openHub's options, checked first: the values are written into SQL, so only these forms pass. */
+function duckDbSettings(options: OpenHubOptions, spillTo: string | undefined): string[] {
+  const memory = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+  if (!MEMORY.test(memory)) throw new TypeError(`openHub: memoryLimit must be a size such as '256MB' or '2GB', not ${JSON.stringify(memory)}.`);
+  const settings = [`SET memory_limit = '${memory}'`, 'SET preserve_insertion_order = false'];
+  if (options.threads !== undefined) {
+    if (!Number.isInteger(options.threads) || options.threads < 1) throw new TypeError(`openHub: threads must be a whole number of at least 1, not ${JSON.stringify(options.threads)}.`);
+    settings.push(`SET threads = ${options.threads}`);
+  }
+  // A hub in memory has no file to spill beside; the system's temp directory (a path, so quotes are doubled).
+  if (spillTo !== undefined) settings.push(`SET temp_directory = '${spillTo.replaceAll("'", "''")}'`);
+  return settings;
 }

@@ -82,6 +82,33 @@ describe('syncSource', () => {
     expect(await rows()).toEqual([['A', '001', 1, '甲一'], ['A', '002', 1, '甲三'], ['B', null, 1, '客户B']]);
   });
 
+  it('stages text that CSV must quote: quotes, commas, line breaks, empty text apart from absent fields', async () => {
+    hub = await openHub(':memory:');
+    const odd = customer('Q"1', { name: '甲,"乙"\n丙', address: '', contact: 'a\r\nb', raw: { cCusName: '甲,"乙"\n丙', note: 'x\\y' } });
+    await syncSource(hub, source([odd]), { now: at(1) });
+    const [row] = await hub.customers();
+    expect(row).toMatchObject({ code: 'Q"1', name: '甲,"乙"\n丙', address: '', contact: 'a\r\nb', phone: null, org: null });
+    expect(JSON.parse(row!.raw)).toEqual({ cCusName: '甲,"乙"\n丙', note: 'x\\y' });
+    // The same rows again are no change at all.
+    expect(await syncSource(hub, source([odd]), { now: at(2), full: true })).toMatchObject({ inserted: 0, updated: 0, deleted: 0, present: 1 });
+  });
+
+  it('writes only rows that changed: an unchanged row keeps its stored last_seen, readers get the latest sync', async () => {
+    hub = await openHub(':memory:');
+    const rows = [customer('A'), customer('B'), customer('C')];
+    await syncSource(hub, source(rows), { now: at(1) });
+    const changed = [customer('A', { name: '改名', updatedAt: '2024-02-01T09:00:00' }), rows[1]!, rows[2]!];
+    expect(await syncSource(hub, source(changed), { now: at(2) })).toMatchObject({ mode: 'incremental', updated: 1, inserted: 0 });
+    expect(await syncSource(hub, source(changed), { now: at(3), full: true })).toMatchObject({ mode: 'snapshot', updated: 0, inserted: 0, deleted: 0 });
+    const stored = await hub.query<{ code: string; last_seen: string }>('SELECT code, last_seen::VARCHAR AS last_seen FROM customers ORDER BY code');
+    expect(stored).toEqual([{ code: 'A', last_seen: '2024-02-02 12:00:00' }, { code: 'B', last_seen: '2024-02-01 12:00:00' }, { code: 'C', last_seen: '2024-02-01 12:00:00' }]);
+    expect((await hub.customers()).map((row) => row.last_seen.slice(0, 10))).toEqual(['2024-02-03', '2024-02-03', '2024-02-03']);
+    // A row removed outright after an incremental sync: the count held since then tells, and the snapshot finds it.
+    expect(await syncSource(hub, source([changed[0]!, changed[2]!]), { now: at(4) })).toMatchObject({ mode: 'snapshot', deleted: 1, present: 2 });
+    const gone = (await hub.customers({ includeDeleted: true })).find((row) => row.code === 'B')!;
+    expect(gone).toMatchObject({ deleted_at: expect.stringContaining('2024-02-04'), last_seen: expect.stringContaining('2024-02-04') });
+  });
+
   it('leaves the hub as it was when a sync fails half way, and the next run adds no duplicate', async () => {
     directory = mkdtempSync(join(tmpdir(), 'hub-'));
     const path = join(directory, 'hub.duckdb');
