@@ -16,3 +16,7 @@ export type { RetryOptions } from './source/retry.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
 export { filterFields, keptFields, neededFields, projector, readerFields } from './source/projection.js';
 export { IDENTITY_FIELDS, QUERY_FIELDS, type IdentityField, type QueryField } from './source/v1/customer-query.js';
+// Sort and relevance: the names behind CustomerQuery['sort'] (kept off the main entry, which stays one screen), and what a reader needs.
+export { SORT_FIELDS, RELEVANCE, MAX_SORT_KEYS, type SortField, type SortKey, type SortDirection, type ReaderSortKey } from './source/v1/customer-query.js';
+export { textRank, RANK_TIERS, WORD_BREAKS, type RankTier } from './source/text-rank.js';
+export type { RankTierHint } from './source/v1/source-reader.js';

@@ -19,9 +19,6 @@ export {
 // Queries
 export { customerQuerySchema, TEXT_FIELDS, type CustomerQuery, type CustomerFilter, type LookupOptions, type TextField } from './source/v1/customer-query.js';
 export type { ProjectedCustomer } from './source/v1/customer-query.js';
-export { SORT_FIELDS, RELEVANCE, MAX_SORT_KEYS, type SortField, type SortKey, type SortDirection, type ReaderSortKey } from './source/v1/customer-query.js';
-export { textRank, RANK_TIERS, WORD_BREAKS, type RankTier } from './source/text-rank.js';
-export type { RankTierHint } from './source/v1/source-reader.js';
 export { parseCustomerQuery } from './source/parse-customer-query.js';
 
 // CustomerSource v1, and the two ways to build one

@@ -1,4 +1,5 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery, SORT_FIELDS, type TextField } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery, type TextField } from '@custcode/core';
+import { SORT_FIELDS } from '@custcode/core/adapter';
 import { type GuardedSource, narrowedTextFields } from '@custcode/access';
 import { parseStatusList, parseWholeNumber } from '@custcode/core/adapter';
 import type { MiddlewareHandler } from 'hono';

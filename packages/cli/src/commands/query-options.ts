@@ -1,4 +1,5 @@
-import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery, SORT_FIELDS } from '@custcode/core';
+import { CUSTOMER_STATUSES, type CustomerQuery, CustcodeError, parseCustomerQuery } from '@custcode/core';
+import { SORT_FIELDS } from '@custcode/core/adapter';
 import { type ExportField, parseExportFields } from '@custcode/export';
 import { parseStatusList } from '@custcode/core/adapter';
 import type { LoadedConfig } from '../config/load-config.js';

@@ -1,5 +1,6 @@
 import { ACCESS_COMMANDS } from '@custcode/access';
-import { customerSchema, MAX_SORT_KEYS, SORT_FIELDS, TEXT_FIELDS } from '@custcode/core';
+import { customerSchema, TEXT_FIELDS } from '@custcode/core';
+import { MAX_SORT_KEYS, SORT_FIELDS } from '@custcode/core/adapter';
 import { z } from 'zod';
 import { auditRequestSchema } from '../routes/audit-route.js';
 import { lookupRequestSchema } from '../routes/customer-routes.js';

@@ -1,7 +1,7 @@
 import { ConfigError, type CustomerFilter, type Cursor } from '@custcode/core';
 import type { QueryField } from '@custcode/core/adapter';
 import { tieDirection, valueKeys } from '@custcode/core/adapter';
-import type { RankTierHint, ReaderSortKey, SortField } from '@custcode/core';
+import type { RankTierHint, ReaderSortKey, SortField } from '@custcode/core/adapter';
 import type { DialectName } from '../dialects/dialect-name.js';
 import { queryCompilerFor } from '../dialects/query-compilers.js';
 import type { TableMapping } from '../mapping/table-mapping.js';

@@ -1,6 +1,6 @@
-import type { CustomerFilter, RankTierHint, TextField } from '@custcode/core';
-import { WORD_BREAKS } from '@custcode/core';
-import { filterEndExclusive, filterStart, isPinyinQuery, statusList } from '@custcode/core/adapter';
+import type { CustomerFilter, TextField } from '@custcode/core';
+import type { RankTierHint } from '@custcode/core/adapter';
+import { filterEndExclusive, filterStart, isPinyinQuery, statusList, WORD_BREAKS } from '@custcode/core/adapter';
 import { TEXT_FIELDS } from '@custcode/core';
 import { scopedOrg, type FieldSpec, type OrgSpec, type TableMapping } from '../mapping/table-mapping.js';
 import { compileCondition } from './compile-condition.js';
