@@ -87,6 +87,8 @@ async function checkGuardedProjection(setup: ConformanceSetup, needles?: string[
   }
 }
 
+for (const backend of BACKENDS) if (backend.unavailable) console.warn(`projection-transports: ${backend.unavailable}`);
+
 for (const backend of BACKENDS) {
   for (const entry of ENTRIES) {
     if (!entry.runsOn.includes(backend.name)) continue;

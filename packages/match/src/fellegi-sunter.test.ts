@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { customer } from './customer.fixture.js';
 import { compareRecords } from './comparison-levels.js';
-import { estimateU, estimateWeights, fieldWeight, type FieldWeights, initialWeights, levelShares, matchPosterior, type PatternCount, WEIGHT_CAP } from './fellegi-sunter.js';
+import { estimateWeights, fieldWeight, type FieldWeights, initialWeights, matchPosterior, type PatternCount, patternShares, randomPairSample, uFromRandomPairs, WEIGHT_CAP } from './fellegi-sunter.js';
+
+/** u as both engines take it from random pairs: the seeded draw, each pair compared, the smoothed shares. */
+function uFromSample(count: number, sourceOf: (index: number) => string, compare: (a: number, b: number) => ArrayLike<number>, pairs: number): FieldWeights['u'] {
+  const sample = randomPairSample(count, sourceOf, pairs);
+  const patterns: PatternCount[] = [];
+  for (let index = 0; index < sample.length; index += 2) patterns.push({ levels: compare(sample[index]!, sample[index + 1]!), count: 1 });
+  return uFromRandomPairs(patterns);
+}
 import { toMatchRecord } from './match-record.js';
 
 /** A comparison vector over (name, pinyin, address, phone, category, region) with only pinyin, phone and category compared. */
@@ -92,7 +100,7 @@ describe('u from random pairs, level shares, clipped weights', () => {
     // 4 records, sources x x y y; every cross-source pair agrees on pinyin (level 1), never on anything else compared.
     const sourceOf = (index: number) => (index < 2 ? 'x' : 'y');
     const seen: Array<[number, number]> = [];
-    const u = estimateU(4, sourceOf, (a, b) => (seen.push([a, b]), vector(1, 0, -1)), 100);
+    const u = uFromSample(4, sourceOf, (a, b) => (seen.push([a, b]), vector(1, 0, -1)), 100);
     expect(seen.every(([a, b]) => sourceOf(a) !== sourceOf(b))).toBe(true);
     expect(seen).toHaveLength(100);
     // pinyin: differ 0 + 0.5, same 100 + 0.5 → 0.5 / 101 and 100.5 / 101.
@@ -103,11 +111,11 @@ describe('u from random pairs, level shares, clipped weights', () => {
   });
 
   it('keeps the fallback u when there is only one source', () => {
-    expect(estimateU(5, () => 'x', () => vector(1, 1, 1), 10).pinyin).toEqual(initialWeights().u.pinyin);
+    expect(uFromSample(5, () => 'x', () => vector(1, 1, 1), 10).pinyin).toEqual(initialWeights().u.pinyin);
   });
 
   it('takes level shares from labelled pairs, +0.5 each, fields never compared keep the fallback', () => {
-    const m = levelShares([vector(1, 1, -1), vector(1, 0, -1), vector(0, 1, -1)], initialWeights().m);
+    const m = patternShares([vector(1, 1, -1), vector(1, 0, -1), vector(0, 1, -1)].map((levels) => ({ levels, count: 1 })), initialWeights().m);
     expect(m.pinyin).toEqual([1.5 / 4, 2.5 / 4]);
     expect(m.category).toEqual(initialWeights().m.category);
   });

@@ -67,7 +67,7 @@ function unclippedPosterior(levels: ArrayLike<number>, weights: FieldWeights): n
 }
 
 /**
- * The pairs estimateU compares: drawn at random among records of different sources, as flat [a0, b0, a1, b1, …]
+ * The random pairs u is taken from when too few candidates conflict: drawn among records of different sources, as flat [a0, b0, a1, b1, …]
  * record indices. Deterministic: the draw uses a fixed seed (mulberry32), so that a re-run, or the SQL engine
  * drawing the same pairs by record number, gets the same weights.
  */
@@ -90,7 +90,11 @@ export function randomPairSample(count: number, sourceOf: (index: number) => str
   return sample;
 }
 
-/** u as the level shares among random pairs' comparison vectors (Laplace-smoothed); no pairs at all keep `fallback`'s u. */
+/**
+ * u as the level shares among random pairs' comparison vectors (Laplace-smoothed), as Splink does: nearly all
+ * random pairs are non-matches, so each share is P(level | non-match), free of the blocking bias that makes
+ * candidate pairs agree far more often than unrelated records do. No pairs at all keep `fallback`'s u.
+ */
 export function uFromRandomPairs(patterns: readonly PatternCount[], fallback: FieldWeights = initialWeights()): FieldWeights['u'] {
   const totals = COMPARED_FIELDS.map((field) => new Float64Array(LEVELS[field].length));
   let drawn = 0;
@@ -110,31 +114,7 @@ export function uFromRandomPairs(patterns: readonly PatternCount[], fallback: Fi
   return u;
 }
 
-/**
- * u estimated from pairs drawn at random among records of different sources (as Splink does): nearly all
- * of them are non-matches, so each level's share among them is P(level | non-match), free of the blocking
- * bias that makes the candidate pairs agree far more often than unrelated records do. Fields never compared
- * in the sample keep `fallback`'s u. Deterministic: the draw uses a fixed seed.
- */
-export function estimateU(
-  count: number,
-  sourceOf: (index: number) => string,
-  compare: (a: number, b: number) => ArrayLike<number>,
-  pairs = 20_000,
-  fallback: FieldWeights = initialWeights(),
-): FieldWeights['u'] {
-  const sample = randomPairSample(count, sourceOf, pairs);
-  const patterns: PatternCount[] = [];
-  for (let index = 0; index < sample.length; index += 2) patterns.push({ levels: compare(sample[index]!, sample[index + 1]!), count: 1 });
-  return uFromRandomPairs(patterns, fallback);
-}
-
-/** m (or u) from labelled matches (non-matches): each level's share among them; fields never compared keep `fallback`. */
-export function levelShares(vectors: readonly ArrayLike<number>[], fallback: FieldWeights['m']): FieldWeights['m'] {
-  return patternShares(vectors.map((levels) => ({ levels, count: 1 })), fallback);
-}
-
-/** `levelShares` over distinct patterns with their counts: the same shares without one vector per pair. */
+/** m (or u) from labelled matches (non-matches), as distinct patterns with their counts: each level's share among them; fields never compared keep `fallback`. */
 export function patternShares(patterns: readonly PatternCount[], fallback: FieldWeights['m']): FieldWeights['m'] {
   const m = {} as FieldWeights['m'];
   COMPARED_FIELDS.forEach((field, position) => {

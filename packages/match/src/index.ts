@@ -17,7 +17,7 @@ export { ADDRESS_SIMILAR, NAME_CLOSE, NAME_FUZZY } from './comparison-levels.js'
 export { MAX_BLOCK_COMPARISONS, MIN_FUZZY_LENGTH, NAME_WINDOW } from './blocking.js';
 export { MAX_GROUP, PHONE_NAME_SIMILARITY } from './deterministic-evidence.js';
 export { checkWeights, estimateMatchWeights, fieldWeight, initialWeights, randomPairSample, WEIGHT_CAP, type WeightEvidence } from './fellegi-sunter.js';
-export { describeLevels, EVIDENCE_ORDER, viewOf as matchedRecordView } from './match.js';
+export { clusterCounts, describeLevels, EVIDENCE_ORDER, viewOf as matchedRecordView } from './match.js';
 export { assignGlobalIds } from './global-ids.js';
 export { goldenRecord } from './golden-record.js';
 export { MAX_WILDCARD_BLOCK_COMPARISONS, MAX_WILDCARD_POSITIONS } from '@custcode/audit';

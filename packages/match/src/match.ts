@@ -116,18 +116,13 @@ export async function match(sources: readonly MatchSourceInput[], options: Match
   for (const edge of clustering.applied) linkedBy[edge.kind]++;
   const scoreHistogram = new Array<number>(10).fill(0);
   for (let pair = 0; pair < pairCount; pair++) scoreHistogram[Math.min(9, Math.floor(probabilityOf(pair) * 10))]!++;
-  const perSource = Object.fromEntries(names.map((name) => [name, 0]));
-  for (const record of records) perSource[record.source]!++;
   return {
     links,
     golden,
     review,
     clusters,
     summary: {
-      records: records.length,
-      sources: perSource,
-      clusters: clusters.length,
-      crossSourceClusters: clusters.filter((cluster) => cluster.sources.length > 1).length,
+      ...clusterCounts(names, records, clusters),
       candidatePairs: pairCount,
       blockingCapped: blocked.capped,
       linkedBy,
@@ -165,6 +160,16 @@ function estimate(records: readonly MatchRecord[], keys: RecordKeys, pairs: Cand
       return sampled;
     },
   });
+}
+
+/**
+ * The summary's counts both engines (JavaScript and SQL) give alike: records per source (every source named,
+ * an empty one 0), clusters, and clusters spanning two or more sources.
+ */
+export function clusterCounts(names: readonly string[], records: readonly { source: string }[], clusters: readonly MatchCluster[]): Pick<MatchResult['summary'], 'records' | 'sources' | 'clusters' | 'crossSourceClusters'> {
+  const sources: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
+  for (const record of records) sources[record.source] = (sources[record.source] ?? 0) + 1;
+  return { records: records.length, sources, clusters: clusters.length, crossSourceClusters: clusters.filter((cluster) => cluster.sources.length > 1).length };
 }
 
 /** The patterns that occur, with their counts: EM iterates over these, not over pairs. */

@@ -1,6 +1,6 @@
 import { ConfigError } from '@custcode/core';
 import {
-  checkWeights, COMPARED_FIELDS, estimateMatchWeights, EVIDENCE_ORDER, type EvidenceKind, type FieldWeights, goldenRecord, initialWeights, type MatchCluster, matchedRecordView,
+  checkWeights, clusterCounts, COMPARED_FIELDS, estimateMatchWeights, EVIDENCE_ORDER, type EvidenceKind, type FieldWeights, goldenRecord, initialWeights, type MatchCluster, matchedRecordView,
   type MatchLink, type MatchRecord, type MatchResult, MAX_BLOCK_COMPARISONS, type PatternCount, randomPairSample, type ReviewPair,
 } from '@custcode/match';
 import type { DuckDbConnection } from '../load-duckdb.js';
@@ -101,12 +101,12 @@ export async function matchHub(hub: Hub, options: HubMatchOptions): Promise<Matc
   await runStages(hub, scoringStages(parameters));
   await propagateLabels(hub, records.length);
   await runStages(hub, resultStages(parameters));
-  return readResult(hub, records, parameters, { estimated: options.weights === undefined, iterations: estimated.iterations }, options.sourcePriority ?? []);
+  return readResult(hub, names, records, parameters, { estimated: options.weights === undefined, iterations: estimated.iterations }, options.sourcePriority ?? []);
 }
 
 interface LinkRowSql { global_id: string; source: string; code: string; org: string; name: string; score: number | null; evidence: EvidenceKind | null; detail: string; linked_to: string; rid: number | string; label: number | string }
 
-async function readResult(hub: Hub, records: readonly MatchRecord[], parameters: ScoringParameters, estimation: { estimated: boolean; iterations: number }, priority: readonly string[]): Promise<MatchResult> {
+async function readResult(hub: Hub, names: readonly string[], records: readonly MatchRecord[], parameters: ScoringParameters, estimation: { estimated: boolean; iterations: number }, priority: readonly string[]): Promise<MatchResult> {
   const rows = await hub.query<LinkRowSql>('SELECT * FROM mx_links ORDER BY rid');
   const links: MatchLink[] = rows.map((row) => ({ source: row.source, code: row.code, org: row.org, globalId: row.global_id, name: row.name, score: row.score, evidence: row.evidence, detail: row.detail, linkedTo: row.linked_to }));
   const globalIdOf = rows.map((row) => row.global_id);
@@ -166,18 +166,13 @@ async function readResult(hub: Hub, records: readonly MatchRecord[], parameters:
       (SELECT count(*) FROM (SELECT a, b FROM mx_evidence UNION ALL SELECT a, b FROM mx_scores WHERE probability >= ${double(parameters.threshold)}) e
         JOIN mx_decided r ON r.decision = 'reject' AND r.a = least(e.a, e.b) AND r.b = greatest(e.a, e.b)) AS blocked`,
   );
-  const perSource: Record<string, number> = {};
-  for (const record of records) perSource[record.source] = (perSource[record.source] ?? 0) + 1;
   return {
     links,
     golden,
     review,
     clusters,
     summary: {
-      records: records.length,
-      sources: perSource,
-      clusters: clusters.length,
-      crossSourceClusters: clusters.filter((cluster) => cluster.sources.length > 1).length,
+      ...clusterCounts(names, records, clusters),
       candidatePairs: Number(counts!.candidates),
       blockingCapped: Number(counts!.capped),
       linkedBy,

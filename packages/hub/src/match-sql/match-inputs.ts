@@ -1,12 +1,12 @@
 import { ConfigError, type Customer } from '@custcode/core';
-import { type FieldWeights, type MatchDecision, type MatchRecord, type PreviousLink, toMatchRecord } from '@custcode/match';
+import { type MatchOptions, type MatchRecord, type PreviousLink, toMatchRecord } from '@custcode/match';
 import type { DuckDbConnection } from '../load-duckdb.js';
 import type { HubCustomer } from '../hub-types.js';
 import type { Hub } from '../open-hub.js';
 import { PIPELINE_INPUTS } from './match-pipeline.js';
 
 /** What the SQL engine matches and how: the hub's sources and the options the JavaScript `match` takes. */
-export interface HubMatchOptions {
+export interface HubMatchOptions extends Pick<MatchOptions, 'threshold' | 'reviewFrom' | 'weights' | 'sourcePriority' | 'decisions'> {
   /** Hub sources to match, in this order (records are numbered source by source, then by code, org and occurrence). */
   sources: readonly string[];
   /** Per source, the fields masked for the caller: never evidence, never shown. */
@@ -17,12 +17,6 @@ export interface HubMatchOptions {
    * apply to it here, before any key is computed.
    */
   view?: Readonly<Record<string, (customer: Customer) => Customer | undefined>>;
-  threshold?: number;
-  reviewFrom?: number;
-  /** m/u weights to use instead of estimating them. */
-  weights?: FieldWeights;
-  sourcePriority?: readonly string[];
-  decisions?: readonly MatchDecision[];
   /** Global ids of an earlier run; default: the hub's `links` table (what the last `match --hub` wrote). */
   previous?: readonly PreviousLink[];
 }
