@@ -86,6 +86,35 @@ describe('csv with the formula guard off, byte for byte as csv-stringify writes 
     );
   });
 
+
+  it('gives the same bytes when an export spans many encoded pieces and writes (surrogate pairs, GB18030)', async () => {
+    // 20,000 rows of about 60 characters: far past one 16K-character piece and one 128 KB write.
+    const list: Customer[] = Array.from({ length: 20_000 }, (_, index) => ({
+      source: 's',
+      erp: 'file',
+      code: `KH${String(index).padStart(8, '0')}`,
+      name: index % 7 === 0 ? `𠮷野家（北京）餐饮, "分店" ${index}` : `上海悦蓝驰医药有限公司${index}`,
+      address: index % 3 === 0 ? `北京市朝阳区\n第${index}号` : undefined,
+      status: index % 5 === 0 ? 'blocked' : 'active',
+      raw: {},
+    }));
+    const fields = ['code', 'name', 'address', 'status'] as const;
+    const expected = stringifySync(
+      list.map((item) => fields.map((field) => item[field] ?? '')),
+      { header: true, columns: [...fields], bom: true },
+    );
+    const writes: number[] = [];
+    const utf8 = collect();
+    utf8.stream.on('data', (chunk: Buffer) => writes.push(chunk.length));
+    expect(await writeCsv(stream(list), utf8.stream, { fields, escapeFormulas: false })).toBe(list.length);
+    expect(utf8.bytes().toString('utf8')).toBe(expected);
+    // Batched: a handful of writes of at least 128 KB each (the header and the last one may be smaller).
+    expect(writes.length).toBeLessThan(Buffer.byteLength(expected) / 131_072 + 3);
+    expect(writes.slice(1, -1).every((length) => length >= 131_072)).toBe(true);
+    const legacy = collect();
+    await writeCsv(stream(list), legacy.stream, { fields, encoding: 'gb18030', escapeFormulas: false });
+    expect(legacy.bytes().equals(iconv.encode(expected.replace(/^\uFEFF/, ''), 'gb18030'))).toBe(true);
+  });
   it('rejects, without an unhandled error event, when the output fails mid-export', async () => {
     let writes = 0;
     const failing = new Writable({
