@@ -10,6 +10,8 @@ export interface SyncOptions {
   full?: boolean;
   /** The sync's time (tests); default now. */
   now?: Date;
+  /** Called with the running number of rows read from the source (progress display). */
+  onRow?: (read: number) => void;
 }
 
 export interface SyncResult {
@@ -43,16 +45,16 @@ export async function syncSource(hub: Hub, source: CustomerSource, options: Sync
   const [state] = await hub.query<{ watermark: string | null }>('SELECT watermark FROM sync_state WHERE source = $1', [name]);
   const since = options.full || !state?.watermark ? undefined : state.watermark.slice(0, 10);
   if (since !== undefined) {
-    const result = await applyChanges(hub, source, now, since);
+    const result = await applyChanges(hub, source, now, since, options.onRow);
     if (result) return result;
   }
-  return (await applyChanges(hub, source, now, undefined))!;
+  return (await applyChanges(hub, source, now, undefined, options.onRow))!;
 }
 
 /** One staged read and its transaction; undefined when an incremental read cannot account for deletions (rolled back). */
-async function applyChanges(hub: Hub, source: CustomerSource, now: string, since: string | undefined): Promise<SyncResult | undefined> {
+async function applyChanges(hub: Hub, source: CustomerSource, now: string, since: string | undefined, onRow: ((read: number) => void) | undefined): Promise<SyncResult | undefined> {
   const name = source.name;
-  const { read, watermark } = await stage(hub, source, since);
+  const { read, watermark } = await stage(hub, source, since, onRow);
   const count = async (sql: string, params: unknown[]) => Number((await hub.query<{ n: number | string }>(sql, params))[0]!.n);
   const staged = `FROM ${STAGED_ROWS} WHERE s.source = $1`;
   const mode = since === undefined ? 'snapshot' : 'incremental';
@@ -129,7 +131,7 @@ const STAGE_BATCH = 4096;
  * there. The rows go to a CSV file first, in batches, and DuckDB loads the file in one COPY: a native call per
  * cell (the appender) cost more than reading the source.
  */
-async function stage(hub: Hub, source: CustomerSource, since: string | undefined): Promise<{ read: number; watermark: string | null }> {
+async function stage(hub: Hub, source: CustomerSource, since: string | undefined, onRow: ((read: number) => void) | undefined): Promise<{ read: number; watermark: string | null }> {
   await hub.connection.run('DELETE FROM customers_stage WHERE source = $1', [source.name]);
   const directory = await mkdtemp(join(tmpdir(), 'custcode-hub-stage-'));
   const file = join(directory, 'stage.csv');
@@ -147,9 +149,11 @@ async function stage(hub: Hub, source: CustomerSource, since: string | undefined
         if (batch.length === STAGE_BATCH) {
           await handle.write(batch.join(''));
           batch = [];
+          onRow?.(read);
         }
       }
       if (batch.length > 0) await handle.write(batch.join(''));
+      onRow?.(read);
     } finally {
       await handle.close();
     }

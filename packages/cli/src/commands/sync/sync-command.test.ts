@@ -21,6 +21,20 @@ describe('custcode sync', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
+  it('shows progress on a terminal (rows, total of both sources, rate), none with --json or without a terminal', async () => {
+    const created = project();
+    cleanup = created.cleanup;
+    const shown = await runInProcess(['sync', 'a', 'b', '--to', 'shown.duckdb'], { cwd: created.directory, tty: true });
+    expect(shown.exitCode).toBe(0);
+    // Both sources count towards one total of 4 rows; the last redraw says all 4 were read.
+    expect(shown.stderr).toMatch(/\r\[#{24}\] 100% 4\/4 rows {2}[\d,]+ rows\/s ETA /);
+    const json = await runInProcess(['sync', 'a', 'b', '--to', 'json.duckdb', '--json'], { cwd: created.directory, tty: true });
+    expect(json.stderr).toBe('');
+    const piped = await runInProcess(['sync', 'a', 'b', '--to', 'piped.duckdb'], { cwd: created.directory });
+    expect(piped.stderr).not.toContain('rows/s');
+    expect(piped.stderr).toContain('a: snapshot, read 2, 2 new');
+  });
+
   it('writes every source to hub.duckdb, records a deletion on the next run, and takes links and golden from match --hub, and reports by global customer', async () => {
     const created = project();
     cleanup = created.cleanup;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { openHub, type SyncResult, syncSource, writeParquet } from '@custcode/hub';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { outputGuard } from '../../output/output-guard.js';
+import { commandProgress } from '../../output/progress.js';
 import { UsageError } from '../../output/usage-error.js';
 import { writeChunk } from '../../output/write-chunk.js';
 import { withSources } from '../report/with-sources.js';
@@ -32,10 +33,18 @@ export async function runSync(io: CommandIo, options: SyncCommandOptions): Promi
     if (format === 'parquet') mkdirSync(target, { recursive: true });
     const hub = await openHub(target);
     const results: SyncResult[] = [];
+    // The sources' counts as the total: an incremental sync reads fewer rows and simply ends early.
+    const progress = await commandProgress(io, options.json, async () => (await Promise.all(sources.map((source) => source.count()))).reduce((sum, count) => sum + count, 0));
     try {
-      for (const source of sources) results.push(await syncSource(hub, source, options.full ? { full: true } : {}));
+      let before = 0;
+      for (const source of sources) {
+        const result = await syncSource(hub, source, { ...(options.full ? { full: true } : {}), onRow: (read) => progress.update(before + read) });
+        results.push(result);
+        before += result.read;
+      }
       if (format === 'parquet') await writeParquet(hub, target, names);
     } finally {
+      progress.done();
       await hub.close();
     }
     if (options.json) {
