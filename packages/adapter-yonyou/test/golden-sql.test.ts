@@ -74,7 +74,8 @@ describe('U8 golden T-SQL (SQL Server)', () => {
       filter: { region: '北京', createdFrom: '2024-01-01', updatedSince: '2024-06-01T08:30' },
     });
     expect(query.sql).toBe(
-      `SELECT COUNT(*) AS [cc_count] FROM ${U8_FROM} WHERE ([dc].[cDCName] = @p1 OR [c].[cDCCode] = @p2)` +
+      // The region filter reads DistrictClass; CustomerClass (one row per customer at most) is left out.
+      'SELECT COUNT(*) AS [cc_count] FROM [Customer] [c] LEFT JOIN [DistrictClass] [dc] ON [c].[cDCCode] = [dc].[cDCCode] WHERE ([dc].[cDCName] = @p1 OR [c].[cDCCode] = @p2)' +
         ' AND [c].[dCusCreateDatetime] >= @p3 AND COALESCE([c].[dModifyDate], [c].[dCusCreateDatetime]) >= @p4',
     );
     expect(query.params).toEqual(['北京', '北京', '2024-01-01T00:00:00', '2024-06-01T08:30:00']);
@@ -82,12 +83,29 @@ describe('U8 golden T-SQL (SQL Server)', () => {
   });
 
   it('a schema option qualifies every table', () => {
-    const query = compileCustomerQuery(u8CustomerMapping({ schema: 'dbo' }), 'mssql', { shape: 'count' });
+    const query = compileCustomerQuery(u8CustomerMapping({ schema: 'dbo' }), 'mssql', { shape: 'page', filter: { category: '01' }, limit: 5 });
     expect(query.sql).toBe(
-      'SELECT COUNT(*) AS [cc_count] FROM [dbo].[Customer] [c] LEFT JOIN [dbo].[CustomerClass] [cc] ON [c].[cCCCode] = [cc].[cCCCode]' +
-        ' LEFT JOIN [dbo].[DistrictClass] [dc] ON [c].[cDCCode] = [dc].[cDCCode]',
+      `SELECT ${U8_SELECT} FROM [dbo].[Customer] [c] LEFT JOIN [dbo].[CustomerClass] [cc] ON [c].[cCCCode] = [cc].[cCCCode]` +
+        ' LEFT JOIN [dbo].[DistrictClass] [dc] ON [c].[cDCCode] = [dc].[cDCCode] WHERE ([cc].[cCCName] = @p1 OR [c].[cCCCode] = @p2) ORDER BY [c].[cCusCode] OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY',
     );
     parsesAsTransactSql(query.sql);
+    expect(compileCustomerQuery(u8CustomerMapping({ schema: 'dbo' }), 'mssql', { shape: 'count' }).sql).toBe('SELECT COUNT(*) AS [cc_count] FROM [dbo].[Customer] [c]');
+  });
+
+  it('a projection reads only the class and region joins its fields, filters or sort need', () => {
+    const fields = ['source', 'erp', 'code', 'name', 'taxId'] as const;
+    const plain = compileCustomerQuery(mapping, 'mssql', { shape: 'page', fields, limit: 50 });
+    expect(plain.sql).toBe('SELECT [c].[cCusCode] AS [cc_code], [c].[cCusName] AS [cc_name], [c].[cCusRegCode] AS [cc_taxId] FROM [Customer] [c] ORDER BY [c].[cCusCode] OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY');
+    // Filtered by category and sorted by region: both joins stay, and the parameters keep their order.
+    const joined = compileCustomerQuery(mapping, 'mssql', { shape: 'page', fields, filter: { category: '01' }, sort: [{ field: 'region', direction: 'asc' }], after: { code: 'KH1', sort: ['北京'] } as never, limit: 50 });
+    expect(joined.sql).toContain(' LEFT JOIN [CustomerClass] [cc] ON ');
+    expect(joined.sql).toContain(' LEFT JOIN [DistrictClass] [dc] ON ');
+    expect(joined.params.slice(0, 2)).toEqual(['01', '01']);
+    parsesAsTransactSql(joined.sql);
+    // The category alone: only CustomerClass.
+    const category = compileCustomerQuery(mapping, 'mssql', { shape: 'page', fields: [...fields, 'category'], limit: 50 });
+    expect(category.sql).toContain('[cc].[cCCName] AS [cc_category] FROM [Customer] [c] LEFT JOIN [CustomerClass] [cc] ON [c].[cCCCode] = [cc].[cCCCode] ORDER BY');
+    expect(category.sql).not.toContain('DistrictClass');
   });
 });
 

@@ -18,8 +18,9 @@ export function u8CustomerMapping(options: U8MappingOptions = {}): TableMapping 
     table: qualified(options.schema, 'Customer'),
     alias: 'c',
     joins: [
-      { table: qualified(options.schema, 'CustomerClass'), alias: 'cc', kind: 'left', on: [['c.cCCCode', 'cc.cCCCode']] },
-      { table: qualified(options.schema, 'DistrictClass'), alias: 'dc', kind: 'left', on: [['c.cDCCode', 'dc.cDCCode']] },
+      // cCCCode and cDCCode are the class tables' primary keys: one class and one region per customer.
+      { table: qualified(options.schema, 'CustomerClass'), alias: 'cc', kind: 'left', on: [['c.cCCCode', 'cc.cCCCode']], toOne: true },
+      { table: qualified(options.schema, 'DistrictClass'), alias: 'dc', kind: 'left', on: [['c.cDCCode', 'dc.cDCCode']], toOne: true },
     ],
     code: 'c.cCusCode',
     codeForm: 'as-is',

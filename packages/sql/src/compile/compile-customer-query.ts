@@ -47,6 +47,8 @@ export function compileCustomerQuery(
   if (query.shape === 'count') {
     const from = compileFrom(mapping, sql);
     const where = compileFilter(mapping, query.filter ?? {}, sql);
+    const unused = unusedJoins(mapping, sql, where.join(' '));
+    if (unused) return compileCustomerQuery({ ...mapping, joins: unused }, dialect, query, options);
     return { sql: `SELECT COUNT(*) AS ${sql.compiler.quoteIdentifier('cc_count')} FROM ${from}${whereClause(where)}`, params: sql.params };
   }
   if (query.shape === 'lookup') {
@@ -72,10 +74,27 @@ export function compileCustomerQuery(
   if (query.rankTier) where.push(rankTierCondition(mapping, query.rankTier, sql));
   const sort = query.sort !== undefined && query.sort.length > 0 ? query.sort : undefined;
   if (query.after) where.push(sort ? sortedKeysetCondition(mapping, sort, query.after, sql) : keysetCondition(mapping, query.after, sql));
+  const order = sort ? sortedOrderBy(mapping, sort, sql) : orderBy(mapping, sql);
+  // Compiled again without the joins it does not read: parameters are bound in text order, so the
+  // statement is rebuilt rather than a join cut out of it.
+  const unused = unusedJoins(mapping, sql, `${select} ${where.join(' ')} ${order}`);
+  if (unused) return compileCustomerQuery({ ...mapping, joins: unused }, dialect, query, options);
   return {
-    sql: `SELECT ${rows.afterSelect}${select} FROM ${from}${whereClause(where)} ORDER BY ${sort ? sortedOrderBy(mapping, sort, sql) : orderBy(mapping, sql)}${rows.afterOrderBy}`,
+    sql: `SELECT ${rows.afterSelect}${select} FROM ${from}${whereClause(where)} ORDER BY ${order}${rows.afterOrderBy}`,
     params: sql.params,
   };
+}
+
+/**
+ * The joins to keep when some `toOne` left joins are read by nothing (`statement`: the compiled select list,
+ * conditions and order; other joins' ON clauses count too), or undefined when every join is needed.
+ */
+function unusedJoins(mapping: TableMapping, sql: SqlBuilder, statement: string): TableMapping['joins'] | undefined {
+  const joins = mapping.joins ?? [];
+  const read = (alias: string, except: number) =>
+    statement.includes(`${sql.compiler.quoteIdentifier(alias)}.`) || joins.some((join, index) => index !== except && JSON.stringify([join.on, join.where ?? null]).includes(`"${alias}.`));
+  const kept = joins.filter((join, index) => !(join.toOne === true && join.kind === 'left' && !read(join.alias, index)));
+  return kept.length === joins.length ? undefined : kept;
 }
 
 /** Fields a mapping can sort by: code, status, the org column, and the text fields it maps. */

@@ -50,6 +50,12 @@ export interface JoinSpec {
   on: Array<[ColumnRef, ColumnRef]>;
   /** Constant conditions on the joined table, placed in the ON clause (`FLOCALEID = 2052`). */
   where?: Condition;
+  /**
+   * A left join that matches at most one row (its ON names the joined table's unique key). Such a join adds
+   * no rows, so a query that reads none of its columns leaves it out: a projected export of code and name
+   * does not look up every customer's class and region.
+   */
+  toOne?: boolean;
 }
 
 /** How the organisation scope is read. */
