@@ -62,6 +62,20 @@ const zh = {
   'filter.createdFrom': '创建日期自',
   'filter.createdTo': '创建日期至',
   'filter.updatedSince': '修改日期自',
+  'hub.title': '跨系统客户汇总表',
+  'hub.note': '按全局客户（匹配簇）汇总，已在来源系统删除的记录不计。',
+  'hub.section': '按全局客户',
+  'hub.regions': '按地区的客户数（跨系统去重）',
+  'hub.sources': '各系统持有的客户数',
+  'hub.missing': '在 {present} 中、{missing} 中没有的客户 ({count})',
+  'hub.region': '地区',
+  'hub.source': '系统',
+  'hub.customers': '客户数',
+  'hub.total': '合计',
+  'hub.none': '(未填)',
+  'hub.globalId': '全局编号',
+  'hub.name': '名称',
+  'hub.codesIn': '{source} 编码',
 } as const;
 
 export type ReportKey = keyof typeof zh;
@@ -125,6 +139,20 @@ const en: Record<ReportKey, string> = {
   'filter.createdFrom': 'Created from',
   'filter.createdTo': 'Created to',
   'filter.updatedSince': 'Updated since',
+  'hub.title': 'Customers across systems',
+  'hub.note': 'Grouped by global customer (match clusters); records deleted in their source are left out.',
+  'hub.section': 'By global customer',
+  'hub.regions': 'Global customers per region, each counted once',
+  'hub.sources': 'Global customers held by each source',
+  'hub.missing': 'In {present}, missing in {missing} ({count})',
+  'hub.region': 'region',
+  'hub.source': 'source',
+  'hub.customers': 'customers',
+  'hub.total': 'total',
+  'hub.none': '(none)',
+  'hub.globalId': 'global id',
+  'hub.name': 'name',
+  'hub.codesIn': 'codes in {source}',
 };
 
 export const REPORT_TERMS = { 'zh-CN': zh as Record<ReportKey, string>, en } as const;

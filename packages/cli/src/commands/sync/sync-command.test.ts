@@ -63,10 +63,27 @@ describe('custcode sync', () => {
     expect(JSON.parse(report.stdout)).toMatchObject({ format: 'html', by: 'golden', sources: ['a', 'b'] });
     const html = readFileSync(join(created.directory, 'golden.html'), 'utf8');
     const cells = html.replace(/<[^>]+>/g, '|').replace(/\s*\|[\s|]*/g, '|');
-    expect(cells).toContain('|华北|1|华南|1|total 合计|2|');
+    // No language chosen: both, each term `中文 English` as in the other reports.
+    expect(cells).toContain('|华北|1|华南|1|合计 total|2|');
     expect(cells).not.toContain('华东');
-    expect(cells).toContain('In b, missing in a 在 b 中、a 中没有的客户 (1)');
-    expect(cells).toContain('In a, missing in b 在 a 中、b 中没有的客户 (0)');
+    expect(cells).toContain('在 b 中、a 中没有的客户 (1) In b, missing in a (1)');
+    expect(cells).toContain('在 a 中、b 中没有的客户 (0) In a, missing in b (0)');
+    // A chosen language writes every word around the data in it, and only in it.
+    const visible = async (lang: string) => {
+      const result = await runInProcess(['report', '--hub', 'hub.duckdb', '--by', 'golden', '--out', `golden-${lang}.html`, '--lang', lang], { cwd: created.directory });
+      expect(result.exitCode).toBe(0);
+      return readFileSync(join(created.directory, `golden-${lang}.html`), 'utf8').replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '|').replace(/\s*\|[\s|]*/g, '|');
+    };
+    const english = await visible('en');
+    expect(english).toContain('Customers across systems');
+    expect(english).toContain('|华北|1|华南|1|total|2|');
+    expect(english).toContain('In b, missing in a (1)');
+    expect(english).not.toMatch(/跨系统|合计|没有的客户|全局编号|按地区/);
+    const chinese = await visible('zh');
+    expect(chinese).toContain('跨系统客户汇总表');
+    expect(chinese).toContain('|华北|1|华南|1|合计|2|');
+    expect(chinese).toContain('在 b 中、a 中没有的客户 (1)');
+    expect(chinese).not.toMatch(/across systems|missing in|global id|\btotal\b/);
     const noGrouping = await runInProcess(['report', '--hub', 'hub.duckdb', '--out', 'x.html'], { cwd: created.directory });
     expect(noGrouping.stderr).toContain('give --by golden');
     const noTemplate = await runInProcess(['report', 'a', '--out', 'x.html'], { cwd: created.directory });
