@@ -34,6 +34,16 @@ export const viewSchema = z
 export type ViewConfig = z.infer<typeof viewSchema>;
 export const VIEW_KEYS: readonly string[] = Object.keys(viewSchema.shape);
 
+/** Limits of one audit or match request in `custcode serve`; each omitted one keeps the server's default. */
+const requestBudgetSchema = z
+  .object({
+    timeoutMs: z.number().int().positive().optional(),
+    maxRecords: z.number().int().positive().optional(),
+    memoryMb: z.number().int().positive().optional(),
+    concurrency: z.number().int().positive().optional(),
+  })
+  .strict();
+
 /** The config file with `sources` entries checked by `source` (`sourceConfigSchema` when only the `erp` is known). */
 export function configSchemaOf<Source extends z.ZodType<SourceConfig>>(source: Source) {
   return z
@@ -53,6 +63,8 @@ export function configSchemaOf<Source extends z.ZodType<SourceConfig>>(source: S
       notify: z.object({ secret: secretSchema.optional() }).strict().optional(),
       /** Language of tables and documents: zh or en (`--lang` and CUSTCODE_LANG win; see output-lang.ts). */
       lang: z.enum(['zh', 'zh-CN', 'en']).optional(),
+      /** `custcode serve`: the budgets of `POST …/audit` and `POST /match` (worker heap, records, time, at once). */
+      serve: z.object({ auditBudget: requestBudgetSchema.optional(), matchBudget: requestBudgetSchema.optional() }).strict().optional(),
     })
     .strict();
 }

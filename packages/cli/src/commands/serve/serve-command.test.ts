@@ -102,3 +102,35 @@ describe('custcode serve', () => {
     expect(await finished).toBe(0);
   });
 });
+
+describe('custcode serve: request budgets from the config', () => {
+  it('takes serve.matchBudget from the config (a match over more records is refused, the server keeps answering) and rejects a bad limit', async () => {
+    const budgeted = tempProject({
+      sources: { a: clientsConfig().sources.clients, b: { ...clientsConfig().sources.clients, path: './clients-b.csv' } },
+      serve: { matchBudget: { maxRecords: 3 }, auditBudget: { concurrency: 1 } },
+    });
+    budgeted.write('clients.csv', `\uFEFF${CLIENTS_CSV}\n`);
+    budgeted.write('clients-b.csv', `\uFEFF${CLIENTS_CSV}\n`);
+    const stopBudgeted = new AbortController();
+    const io: CommandIo = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: Readable.from(['']), stderrIsTTY: false, env: {}, cwd: budgeted.directory };
+    let running: Promise<number> = Promise.resolve(0);
+    const budgetedServer = await new Promise<RunningServer>((resolve) => {
+      running = runServe(io, { port: '0', host: '127.0.0.1', signal: stopBudgeted.signal, onListening: resolve });
+    });
+    try {
+      const response = await fetch(`${budgetedServer.url}/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sources: ['a', 'b'] }) });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'BUDGET_EXCEEDED', message: "The match reads more than 3 records, the server's budget for one match." });
+      expect((await fetch(`${budgetedServer.url}/health`)).status).toBe(200);
+    } finally {
+      stopBudgeted.abort();
+      expect(await running).toBe(0);
+    }
+
+    budgeted.write('custcode.config.json', JSON.stringify({ sources: { a: clientsConfig().sources.clients }, serve: { matchBudget: { maxRecords: 0 } } }));
+    const bad = captureIo(budgeted.directory);
+    expect(await runServe(bad.io, { port: '0', host: '127.0.0.1', json: true })).toBe(2);
+    expect(JSON.stringify(JSON.parse(bad.stdout()))).toContain('serve.matchBudget.maxRecords');
+    budgeted.cleanup();
+  });
+});

@@ -92,6 +92,8 @@ export async function runServe(io: CommandIo, options: ServeOptions): Promise<nu
       env: io.env,
       views: loaded.config.views ?? {},
       resolveRule: (rule) => resolveAuditRule(rule, loaded.config.rules ?? {}),
+      ...(loaded.config.serve?.auditBudget ? { auditBudget: loaded.config.serve.auditBudget } : {}),
+      ...(loaded.config.serve?.matchBudget ? { matchBudget: loaded.config.serve.matchBudget } : {}),
     });
     running = await startServer(app, { port, host }).catch((error: unknown) => {
       throw listenError(error, host, port);
