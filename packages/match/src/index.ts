@@ -8,8 +8,8 @@ export {
 export { COMPARED_FIELDS, LEVELS, type ComparedField } from './comparison-levels.js';
 export { estimateWeights, type FieldWeights, type PatternCount } from './fellegi-sunter.js';
 export { taxKeysOf, type TaxKeys } from './tax-keys.js';
-export { linksCsv, goldenCsv, reviewCsv, parseMatchDecisions, parsePreviousLinks, LINK_COLUMNS, GOLDEN_COLUMNS, REVIEW_COLUMNS, linksTable, goldenTable, reviewTable, type MatchTable } from './match-files.js';
-export { writeMatchXlsx, matchColumnHeader, MATCH_TABLES, type MatchHeaders, type MatchTableName } from './match-xlsx.js';
+export { linksCsv, goldenCsv, reviewCsv, parseMatchDecisions, decisionsOfRecords, parsePreviousLinks, LINK_COLUMNS, GOLDEN_COLUMNS, REVIEW_COLUMNS, linksTable, goldenTable, reviewTable, type MatchTable } from './match-files.js';
+export { writeMatchXlsx, matchColumnHeader, matchColumnOf, MATCH_TABLES, type MatchHeaders, type MatchTableName } from './match-xlsx.js';
 export { renderMatchHtml, type MatchHtmlOptions } from './html/render-match-html.js';
 // The model the SQL engine of @custcode/hub shares (one definition: keys, blocking rules, levels, weights, ids, golden).
 export { toMatchRecord, recordLabel, type MatchRecord } from './match-record.js';

@@ -81,15 +81,27 @@ export function parseMatchDecisions(input: string): MatchDecision[] {
     if (!Array.isArray(parsed)) throw new ConfigError({ message: 'The decisions file must be a JSON array.', hint: 'Write [{ "a": { "source": "u8", "code": "…" }, "b": { … }, "decision": "confirm" }].' });
     parsed.forEach((item: Record<string, unknown>, index) => rows.push({ a: (item?.a ?? {}) as Record<string, unknown>, b: (item?.b ?? {}) as Record<string, unknown>, decision: item?.decision, where: `item ${index + 1}` }));
   } else {
-    parseCsvRecords(input, 'decisions file', ['source_a', 'code_a', 'source_b', 'code_b', 'decision']).forEach((record, index) =>
-      rows.push({
-        a: { source: record.source_a, code: record.code_a, org: record.org_a },
-        b: { source: record.source_b, code: record.code_b, org: record.org_b },
-        decision: record.decision,
-        where: `line ${index + 2}`,
-      }),
-    );
+    return decisionsOfRecords(parseCsvRecords(input, 'decisions file', ['source_a', 'code_a', 'source_b', 'code_b', 'decision']), 'line');
   }
+  return decisionsOf(rows);
+}
+
+/**
+ * Decisions from rows of the review table keyed by column id (`source_a`, `code_a`, `org_a`, … `decision`),
+ * as read from review.csv or review.xlsx; `where` names a row in errors (`line 2`, `row 2`: the header is row 1).
+ */
+export function decisionsOfRecords(records: ReadonlyArray<Readonly<Record<string, unknown>>>, where: 'line' | 'row'): MatchDecision[] {
+  return decisionsOf(
+    records.map((record, index) => ({
+      a: { source: record.source_a, code: record.code_a, org: record.org_a },
+      b: { source: record.source_b, code: record.code_b, org: record.org_b },
+      decision: record.decision,
+      where: `${where} ${index + 2}`,
+    })),
+  );
+}
+
+function decisionsOf(rows: ReadonlyArray<{ a: Record<string, unknown>; b: Record<string, unknown>; decision: unknown; where: string }>): MatchDecision[] {
   const decisions: MatchDecision[] = [];
   for (const row of rows) {
     const verb = text(row.decision).trim().toLowerCase();

@@ -26,6 +26,12 @@ export function matchColumnHeader(column: string, headers: MatchHeaders = 'en'):
   return term(column);
 }
 
+/** The column id a spreadsheet header names, in either language (`code_a`, `客户编号 A`), or undefined. */
+export function matchColumnOf(header: string, columns: readonly string[]): string | undefined {
+  const name = header.trim();
+  return columns.find((column) => column === name || matchColumnHeader(column, 'zh') === name);
+}
+
 const WIDE: Readonly<Record<string, number>> = { name: 40, name_a: 40, name_b: 40, address: 44, address_a: 44, address_b: 44, detail: 80, linked_to: 24, members: 10, score: 10, probability: 10, decision: 10 };
 
 /**

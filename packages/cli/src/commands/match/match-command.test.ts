@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openHub } from '@custcode/hub';
+import { matchColumnHeader } from '@custcode/match';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,6 +65,42 @@ describe('custcode match', () => {
     expect(relinked.find((link) => link.code === 'A1')!.global_id).toBe(idOf('A1'));
     expect(relinked.find((link) => link.code === 'A2')!.global_id).toBe(idOf('A2'));
     expect(relinked.find((link) => link.code === 'B8')!.global_id).not.toBe(idOf('A2'));
+  });
+
+  it('reads decisions back from review.xlsx edited in a spreadsheet (Chinese headers and decision words)', async () => {
+    const created = project();
+    cleanup = created.cleanup;
+    expect((await runInProcess(['match', 'a', 'b', '--out', 'out', '--format', 'csv,xlsx', '--headers', 'zh'], { cwd: created.directory })).exitCode).toBe(0);
+    const linkedBefore = readCsv(join(created.directory, 'out', 'links.csv'));
+    expect(linkedBefore.find((link) => link.code === 'B8')!.global_id).toBe(linkedBefore.find((link) => link.code === 'A2')!.global_id);
+    // The reviewer adds a row under the sheet's own (Chinese) headers and rejects the A2–B8 link.
+    const edit = async (file: string, decision: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(created.directory, 'out', 'review.xlsx'));
+      const sheet = workbook.worksheets[0]!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+      expect(header).not.toContain('code_a');
+      const row = sheet.getRow(sheet.rowCount + 1);
+      const cells: Record<string, string> = { source_a: 'a', code_a: 'A2', source_b: 'b', code_b: 'B8', decision };
+      for (const [column, value] of Object.entries(cells)) row.getCell(header.indexOf(matchColumnHeader(column, 'zh')) + 1).value = value;
+      row.commit();
+      await workbook.xlsx.writeFile(join(created.directory, file));
+    };
+    await edit('decisions.xlsx', '拒绝');
+    const again = await runInProcess(['match', 'a', 'b', '--out', 'out', '--decisions', 'decisions.xlsx'], { cwd: created.directory });
+    expect(again.stderr).toMatch(/^matched 6 records/);
+    expect(again.exitCode).toBe(0);
+    const relinked = readCsv(join(created.directory, 'out', 'links.csv'));
+    expect(relinked.find((link) => link.code === 'B8')!.global_id).not.toBe(relinked.find((link) => link.code === 'A2')!.global_id);
+
+    await edit('bad.xlsx', 'maybe');
+    const bad = await runInProcess(['match', 'a', 'b', '--out', 'out', '--decisions', 'bad.xlsx'], { cwd: created.directory });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/Decisions row \d+: unknown decision "maybe"/);
+    const missing = await runInProcess(['match', 'a', 'b', '--out', 'out', '--decisions', 'nowhere.xlsx'], { cwd: created.directory });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('Cannot read --decisions');
+    expect(missing.stderr).toContain('no such file');
   });
 
   it('uses no field masked for the caller\'s role as evidence and writes none, and applies the row filter', async () => {

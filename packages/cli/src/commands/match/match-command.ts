@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Customer } from '@custcode/core';
 import { type CsvCellOptions } from '@custcode/export';
 import { emitMatchSql, type Hub, MATCH_SQL_DIALECTS, matchHub, type MatchSqlDialect, openHub } from '@custcode/hub';
-import { goldenCsv, goldenTable, linksCsv, linksTable, match, type MatchHeaders, type MatchOptions, type MatchResult, type MatchTableName, parseMatchDecisions, parsePreviousLinks, renderMatchHtml, reviewCsv, reviewTable, writeMatchXlsx } from '@custcode/match';
+import { readMatchDecisions } from './match-decisions-file.js';
+import { goldenCsv, goldenTable, linksCsv, linksTable, match, type MatchHeaders, type MatchOptions, type MatchResult, type MatchTableName, parsePreviousLinks, renderMatchHtml, reviewCsv, reviewTable, writeMatchXlsx } from '@custcode/match';
 import { type CommandIo, EXIT_CODES } from '../../command-io.js';
 import { accessOf } from '../../output/access-notes.js';
 import { outputGuard, type OutputPath } from '../../output/output-guard.js';
@@ -77,7 +78,7 @@ export async function runMatch(io: CommandIo, options: MatchCommandOptions): Pro
       ...(options.threshold === undefined ? {} : { threshold: probabilityFlag('--threshold', options.threshold) }),
       ...(options.reviewFrom === undefined ? {} : { reviewFrom: probabilityFlag('--review-from', options.reviewFrom) }),
       ...(options.priority === undefined ? {} : { sourcePriority: options.priority.split(',').map((name) => name.trim()).filter((name) => name !== '') }),
-      ...(options.decisions === undefined ? {} : { decisions: parseMatchDecisions(readInputFile(resolve(io.cwd, options.decisions), '--decisions')) }),
+      ...(options.decisions === undefined ? {} : { decisions: await readMatchDecisions(resolve(io.cwd, options.decisions)) }),
     };
     const unknown = (matchOptions.sourcePriority ?? []).filter((name) => !names.includes(name));
     if (unknown.length > 0) throw new UsageError({ message: `--priority names ${unknown.join(', ')}, not among the matched sources.`, hint: `List sources of this run: ${names.join(', ')}.` });
